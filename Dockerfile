@@ -1,0 +1,15 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+WORKDIR /app
+RUN useradd --create-home --uid 1000 verify
+COPY pyproject.toml README.md ./
+COPY verify ./verify
+COPY claims ./claims
+RUN pip install --no-cache-dir .
+COPY . .
+# collectstatic needs settings but no database or secrets of its own.
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+USER verify
+EXPOSE 8000
+CMD ["gunicorn", "verify.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

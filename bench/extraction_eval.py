@@ -1,0 +1,71 @@
+"""Recall and precision of the claim finder on a folder of labelled articles.
+
+    python bench/extraction_eval.py FOLDER [--labels DIR] [--verbose]
+
+FOLDER holds NAME.txt articles; each NAME.labels (in FOLDER, or in DIR with --labels) has
+one "speaker<TAB>claim" per line: the attributed claims a fact-checker would log. Speakers
+are matched through the newsroom's actors and aliases, so run it on a database with the demo
+newsroom loaded (bin/run does that). It also prints the extraction time per 1,000 words.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verify.settings")
+
+
+def main():
+    import django
+
+    django.setup()
+    from claims.ingest.attribution import find_claims
+    from claims.ingest.evaluation import evaluate_folder
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--labels", type=Path, help="where the .labels files are")
+    parser.add_argument("--verbose", action="store_true", help="list misses and extras")
+    args = parser.parse_args()
+
+    folder = args.folder
+    if args.labels:
+        folder = Path(tempfile.mkdtemp())
+        for text in args.folder.glob("*.txt"):
+            labels = args.labels / f"{text.stem}.labels"
+            if labels.exists():
+                shutil.copy(text, folder)
+                shutil.copy(labels, folder)
+    total, per_file = evaluate_folder(folder)
+    if not per_file:
+        sys.exit(f"No NAME.txt with NAME.labels in {args.folder}")
+    for name, score in per_file.items():
+        print(f"{name:40} labels {score.labels:3}  found {score.found:3}  "
+              f"recall {score.recall:.2f}  precision {score.precision:.2f}")  # fmt: skip
+    print(f"{'TOTAL':40} labels {total.labels:3}  found {total.found:3}  "
+          f"recall {total.recall:.2f}  precision {total.precision:.2f}")  # fmt: skip
+    if args.verbose:
+        for name, speaker, claim in total.misses:
+            print(f"MISSED  {name}: {speaker}: {claim}")
+        for name, speaker, claim in total.extras:
+            print(f"EXTRA   {name}: {speaker}: {claim}")
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    rounds = max(1, 20_000 // max(words, 1))
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for text in texts:
+            find_claims(text)
+    elapsed = time.perf_counter() - started
+    print(f"extraction: {elapsed / (rounds * words) * 1000 * 1000:.1f} ms per 1,000 words "
+          f"({rounds} rounds of {words} words)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,380 @@
+"""The newsroom's actions. Views, the API, the admin and commands all call these.
+
+Each action asks workflow.check() first, changes rows locked in one transaction, writes the
+audit event, and enqueues its notifications through the outbox (sent after the commit).
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import outbox, workflow
+from .models import (
+    AuditEvent,
+    Claim,
+    ConflictOfInterest,
+    Correction,
+    Evidence,
+    Note,
+    ReplyAttempt,
+    Verdict,
+)
+from .notifications import editors, notify
+
+S = Claim.Status
+
+
+class ConcurrentEdit(Exception):
+    """Someone saved this since the user loaded it. `current` is what they saved."""
+
+    def __init__(self, current, changed_by=None):
+        self.current = current
+        self.changed_by = changed_by
+        super().__init__(_("Someone else saved this while you were editing it."))
+
+
+CLAIM_FIELDS = ["status", "assignee_id", "due_at", "text", "checkable_text", "speaker_id"]
+VERDICT_FIELDS = ["rating_id", "headline", "summary", "explanation"]
+
+
+def snapshot(obj, fields):
+    return {f: _json(getattr(obj, f)) for f in fields}
+
+
+def _json(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def diff(before, after):
+    return {k: [before[k], after[k]] for k in before if before[k] != after.get(k)}
+
+
+def audit(claim, by, action, summary="", before=None, after=None):
+    return AuditEvent.objects.create(
+        claim=claim,
+        actor=by,
+        action=action,
+        summary=summary[:300],
+        before=before or {},
+        after=after or {},
+    )
+
+
+def _locked(claim) -> Claim:
+    return (
+        Claim.objects.select_for_update(of=("self",))
+        .select_related("speaker__side")
+        .get(pk=claim.pk)
+    )
+
+
+def _move(claim, by, name, data=None, **changes):
+    """Check and make transition `name`; returns the locked claim, moved and saved."""
+    claim = _locked(claim)
+    transition = workflow.check(by, name, claim, data)
+    before = snapshot(claim, CLAIM_FIELDS)
+    claim.status = transition.target
+    for attr, value in changes.items():
+        setattr(claim, attr, value)
+    claim.version = F("version") + 1
+    claim.save()
+    claim.refresh_from_db()
+    after = snapshot(claim, CLAIM_FIELDS)
+    summary = (data or {}).get("comment") or (data or {}).get("reason") or ""
+    audit(claim, by, name, str(summary), before, after)
+    return claim
+
+
+def _name(user):
+    return user.get_full_name() or user.username
+
+
+@transaction.atomic
+def select_claim(claim, by):
+    return _move(claim, by, "select")
+
+
+@transaction.atomic
+def reject_claim(claim, by, reason):
+    return _move(claim, by, "reject", {"reason": reason}, rejection_reason=reason.strip())
+
+
+@transaction.atomic
+def reopen_claim(claim, by):
+    return _move(claim, by, "reopen", rejection_reason="")
+
+
+@transaction.atomic
+def assign_claim(claim, by, assignee, due_at=None):
+    claim = _move(
+        claim,
+        by,
+        "assign",
+        {"assignee": assignee, "due_at": due_at},
+        assignee=assignee,
+        due_at=due_at,
+    )
+    due = f" (due {due_at:%d %b %H:%M})" if due_at else ""
+    notify(
+        assignee,
+        claim,
+        f"assigned:c{claim.pk}:v{claim.version}",
+        _("%(editor)s assigned you a claim%(due)s: %(claim)s")
+        % {"editor": _name(by), "due": due, "claim": claim},
+    )
+    return claim
+
+
+@transaction.atomic
+def start_research(claim, by):
+    return _move(claim, by, "start_research")
+
+
+@transaction.atomic
+def submit_for_review(claim, by):
+    claim = _move(claim, by, "submit_for_review")
+    for editor in editors().exclude(pk=by.pk):
+        notify(
+            editor,
+            claim,
+            f"review:c{claim.pk}:v{claim.version}",
+            _("%(who)s sent a verdict for review: %(claim)s") % {"who": _name(by), "claim": claim},
+        )
+    return claim
+
+
+@transaction.atomic
+def return_to_research(claim, by, comment):
+    claim = _move(claim, by, "return_to_research", {"comment": comment})
+    Note.objects.create(claim=claim, author=by, body=_("Returned from review: %s") % comment)
+    notify(
+        claim.assignee,
+        claim,
+        f"returned:c{claim.pk}:v{claim.version}",
+        _("%(editor)s returned your verdict: %(comment)s")
+        % {"editor": _name(by), "comment": comment},
+    )
+    return claim
+
+
+@transaction.atomic
+def publish_verdict(claim, by):
+    claim = _move(claim, by, "publish")
+    now = timezone.now()
+    Verdict.objects.filter(claim=claim).update(
+        reviewer=by, published_at=now, version=F("version") + 1
+    )
+    for user in {claim.assignee, claim.verdict.author} - {None, by}:
+        notify(
+            user,
+            claim,
+            f"published:c{claim.pk}:v{claim.version}",
+            _("%(editor)s published the verdict on: %(claim)s")
+            % {"editor": _name(by), "claim": claim},
+        )
+    outbox.enqueue("claims.tasks.verdict_published", claim_id=claim.pk)
+    return claim
+
+
+@transaction.atomic
+def retract_verdict(claim, by, reason):
+    claim = _move(claim, by, "retract", {"reason": reason})
+    Verdict.objects.filter(claim=claim).update(
+        retracted_at=timezone.now(), retraction_reason=reason.strip(), version=F("version") + 1
+    )
+    outbox.enqueue("claims.tasks.verdict_published", claim_id=claim.pk)
+    return claim
+
+
+def _apply_verdict_changes(claim, by, changes, version):
+    """Save `changes` to the claim's verdict if nobody saved it since `version`."""
+    verdict, created = Verdict.objects.select_for_update().get_or_create(
+        claim=claim, defaults={"author": by}
+    )
+    if not created and version is not None and verdict.version != int(version):
+        last = claim.audit_events.filter(action__in=["verdict", "correct"]).last()
+        raise ConcurrentEdit(verdict, last.actor if last else None)
+    before = snapshot(verdict, VERDICT_FIELDS)
+    for attr, value in changes.items():
+        setattr(verdict, attr, value)
+    if verdict.author_id is None:
+        verdict.author = by
+    verdict.version = F("version") + 1
+    verdict.save()
+    verdict.refresh_from_db()
+    return verdict, before, snapshot(verdict, VERDICT_FIELDS)
+
+
+@transaction.atomic
+def save_verdict(claim, by, version=None, **changes):
+    """Save the draft. `version` is what the user's form was loaded with (optimistic lock)."""
+    claim = _locked(claim)
+    if not workflow.can_edit_verdict(by, claim):
+        raise workflow.NotAllowed(_("You cannot edit this verdict now."))
+    verdict, before, after = _apply_verdict_changes(claim, by, changes, version)
+    if changed := diff(before, after):
+        audit(
+            claim,
+            by,
+            "verdict",
+            _("Verdict draft edited"),
+            {k: v[0] for k, v in changed.items()},
+            {k: v[1] for k, v in changed.items()},
+        )
+    return verdict
+
+
+@transaction.atomic
+def record_correction(claim, by, kind, note, version=None, **changes):
+    """Change a published verdict with a public label: CORRECTION or UPDATE."""
+    claim = _locked(claim)
+    workflow.check(by, "correct", claim, {"kind": kind, "note": note})
+    if kind not in Correction.Kind.values:
+        raise workflow.NotReady([_("Say whether this is a correction or an update.")])
+    previous_rating = claim.verdict.rating
+    verdict, before, after = _apply_verdict_changes(claim, by, changes, version)
+    changed = diff(before, after)
+    correction = Correction.objects.create(
+        verdict=verdict,
+        kind=kind,
+        note=note.strip(),
+        previous_rating=previous_rating,
+        new_rating=verdict.rating,
+        changes=changed,
+        created_by=by,
+    )
+    audit(
+        claim,
+        by,
+        "correct",
+        f"{correction.get_kind_display()}: {note}",
+        {k: v[0] for k, v in changed.items()},
+        {k: v[1] for k, v in changed.items()},
+    )
+    for user in {claim.assignee, verdict.author} - {None, by}:
+        notify(
+            user,
+            claim,
+            f"corrected:c{claim.pk}:k{correction.pk}",
+            _("%(kind)s published on: %(claim)s")
+            % {"kind": correction.get_kind_display(), "claim": claim},
+        )
+    outbox.enqueue("claims.tasks.verdict_published", claim_id=claim.pk)
+    return correction
+
+
+@transaction.atomic
+def edit_claim(claim, by, version, topics=None, **changes):
+    """Edit the claim's wording or speaker, if nobody saved it since `version`."""
+    current = _locked(claim)
+    if not workflow.can_edit_claim(by, current):
+        raise workflow.NotAllowed(_("You cannot edit this claim now."))
+    if current.version != int(version):
+        last = current.audit_events.last()
+        raise ConcurrentEdit(current, last.actor if last else None)
+    before = snapshot(current, CLAIM_FIELDS)
+    for attr, value in changes.items():
+        setattr(current, attr, value)
+    current.version = F("version") + 1
+    current.save()
+    if topics is not None:
+        current.topics.set(topics)
+    current.refresh_from_db()
+    after = snapshot(current, CLAIM_FIELDS)
+    if changed := diff(before, after):
+        audit(
+            current,
+            by,
+            "edit",
+            _("Claim edited"),
+            {k: v[0] for k, v in changed.items()},
+            {k: v[1] for k, v in changed.items()},
+        )
+    return current
+
+
+@transaction.atomic
+def add_evidence(claim, by, url="", title="", excerpt="", stance=Evidence.Stance.CONTEXT):
+    claim = _locked(claim)
+    if not workflow.can_add_evidence(by, claim):
+        raise workflow.NotAllowed(_("You cannot add evidence to this claim now."))
+    if url and claim.evidence.filter(url=url).exists():
+        raise workflow.NotReady([_("This source is already in the evidence list.")])
+    evidence = Evidence.objects.create(
+        claim=claim,
+        url=url,
+        title=title.strip() or url,
+        excerpt=excerpt,
+        stance=stance,
+        added_by=by,
+        archive_status=Evidence.ArchiveStatus.PENDING if url else Evidence.ArchiveStatus.NONE,
+    )
+    audit(claim, by, "evidence", evidence.title, after={"url": url, "stance": stance})
+    if url:
+        outbox.enqueue("claims.tasks.archive_evidence", evidence_id=evidence.pk)
+    return evidence
+
+
+@transaction.atomic
+def add_note(claim, by, body):
+    if not workflow.can_add_note(by, claim):
+        raise workflow.NotAllowed(_("Only the newsroom can write notes."))
+    if not body.strip():
+        raise workflow.NotReady([_("The note is empty.")])
+    note = Note.objects.create(claim=claim, author=by, body=body.strip())
+    audit(claim, by, "note", body.strip()[:300])
+    return note
+
+
+@transaction.atomic
+def record_reply_attempt(
+    claim,
+    by,
+    contacted,
+    channel,
+    contacted_at=None,
+    outcome=ReplyAttempt.Outcome.WAITING,
+    answer="",
+):
+    if not workflow.can_record_reply(by, claim):
+        raise workflow.NotAllowed(_("Only the assignee or an editor can record this."))
+    attempt = ReplyAttempt.objects.create(
+        claim=claim,
+        contacted=contacted,
+        channel=channel,
+        contacted_at=contacted_at or timezone.now(),
+        outcome=outcome,
+        answer=answer,
+        recorded_by=by,
+    )
+    audit(claim, by, "reply", f"{contacted} via {channel}: {attempt.get_outcome_display()}")
+    return attempt
+
+
+@transaction.atomic
+def declare_conflict(user, side, note=""):
+    if not workflow.can_declare_conflicts(user):
+        raise workflow.NotAllowed(_("Only the newsroom declares conflicts of interest."))
+    conflict, _created = ConflictOfInterest.objects.get_or_create(
+        user=user, side=side, defaults={"note": note}
+    )
+    return conflict
+
+
+@transaction.atomic
+def withdraw_conflict(user, side):
+    ConflictOfInterest.objects.filter(user=user, side=side).delete()
+
+
+TRANSITION_ACTIONS = {
+    "select": select_claim,
+    "reject": reject_claim,
+    "reopen": reopen_claim,
+    "assign": assign_claim,
+    "start_research": start_research,
+    "submit_for_review": submit_for_review,
+    "return_to_research": return_to_research,
+    "publish": publish_verdict,
+    "retract": retract_verdict,
+}

@@ -1,0 +1,80 @@
+"""schema.org ClaimReview for a published verdict: what fact-check aggregators read."""
+
+import json
+
+from django.conf import settings
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def claim_review(verdict) -> dict:
+    claim = verdict.claim
+    rating = verdict.rating
+    ratings = rating.scale.ratings.all()
+    values = [r.value for r in ratings]
+    appearance = []
+    if claim.article_id:
+        article = claim.article
+        appearance.append(
+            {
+                "@type": "CreativeWork",
+                "url": article.url or absolute(article.get_absolute_url()),
+                "headline": article.title,
+                **(
+                    {"datePublished": article.published_at.date().isoformat()}
+                    if article.published_at
+                    else {}
+                ),
+            }
+        )
+    author = {}
+    if claim.speaker_id:
+        speaker = claim.speaker
+        author = {
+            "@type": "Person" if speaker.kind == "person" else "Organization",
+            "name": speaker.name,
+        }
+        if speaker.role:
+            author["jobTitle"] = speaker.role
+    item = {"@type": "Claim", "appearance": appearance}
+    if author:
+        item["author"] = author
+    if claim.made_on:
+        item["datePublished"] = claim.made_on.isoformat()
+        item["firstAppearance"] = appearance[0] if appearance else None
+        if item["firstAppearance"] is None:
+            del item["firstAppearance"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": absolute(verdict.get_absolute_url()),
+        "claimReviewed": claim.checkable_text or claim.text,
+        "itemReviewed": item,
+        "author": {
+            "@type": "Organization",
+            "name": settings.NEWSROOM_NAME,
+            "url": settings.SITE_URL + "/",
+        },
+        "datePublished": verdict.published_at.date().isoformat(),
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": rating.value,
+            "bestRating": max(values),
+            "worstRating": min(values),
+            "alternateName": rating.label,
+        },
+    }
+    if verdict.headline:
+        data["headline"] = verdict.headline
+    modified = verdict.modified_at
+    if modified and modified != verdict.published_at:
+        data["dateModified"] = modified.isoformat()
+    return data
+
+
+def as_script(data) -> str:
+    """JSON for a <script type="application/ld+json">: no user text can close the tag."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

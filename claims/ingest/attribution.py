@@ -1,0 +1,511 @@
+"""Find the attributed statements in a news text: who said what, and where in the text.
+
+Plain functions on a string, no database: "The ministry stated that …", "It was also
+reported that …" (the speaker of the paragraph so far), "according to X, …", "X accused Y
+of …", "X denied …", quotes with "…,” X said", and "he added" resolved to the last person
+named. Each statement keeps its character span in the text, so a fact-checker sees it in
+place. English reporting patterns; other languages yield no suggestions yet.
+"""
+
+import re
+from dataclasses import dataclass
+
+# --- vocabulary --------------------------------------------------------------------------------
+
+SAY_VERBS = (
+    "said|says|stated|states|claimed|claims|reported|reports|announced|announces|"
+    "emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|added|adds|noted|notes|"
+    "insisted|insists|alleged|alleges|confirmed|confirms|warned|warns|declared|declares|"
+    "argued|argues|asserted|asserts|maintained|maintains|stressed|stresses|told|tells|"
+    "wrote|writes|informed|explained|explains|revealed|reveals|admitted|admits|"
+    "acknowledged|acknowledges|underlined|underlines|pointed out|points out"
+)
+ACCUSE_VERBS = "accused|accuses|blamed|blames|condemned|condemns"
+DENY_VERBS = "denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses"
+PASSIVE_VERBS = (
+    "reported|stated|said|emphasi[sz]ed|highlighted|claimed|announced|noted|added|"
+    "stressed|alleged|confirmed|underlined|pointed out"
+)
+PARTICIPLES = (
+    "saying|stating|claiming|condemning|accusing|denying|announcing|alleging|"
+    "insisting|warning|noting|declaring|asserting|rejecting"
+)
+ACCUSING_WORDS = {"accused", "accuses", "blamed", "blames", "condemned", "condemns"}
+ACCUSING_WORDS |= {"condemning", "accusing", "alleging", "alleged", "alleges"}
+DENYING_WORDS = {"denied", "denies", "rejected", "rejects", "refuted", "refutes"}
+DENYING_WORDS |= {"dismissed", "dismisses", "denying", "rejecting"}
+NEGATION = re.compile(
+    r"\b(never|not true|no truth|baseless|groundless|fabricat\w*|fake|false|lies|untrue|"
+    r"disinformation|provocation|nothing to do with)\b"
+    r"|^no (?:\w+ ){0,2}(?:was|were|is|are|has|have)\b",
+    re.IGNORECASE,
+)
+
+# Words that make a noun phrase a plausible speaker even without a capital letter.
+SPEAKER_NOUNS = re.compile(
+    r"\b(ministry|minister|president|prime|spokes(?:person|man|woman)|officials?|army|"
+    r"military|authorities|government|agency|police|commander|ombudsman|office|"
+    r"service|forces|council|parliament|mod|mfa|embassy|ambassador|secretary|"
+    r"governor|mayor|chief|head|leader|representative|department|committee|newspaper|"
+    r"channel|outlet|monitors?|observers?|sources?|witness(?:es)?|residents?|analysts?)\b",
+    re.IGNORECASE,
+)
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# Subjects that name no one ("this", "the report") are not speakers.
+NOT_SPEAKERS = re.compile(
+    r"^(it|this|that|there|these|those|which|who|what|one|some|many|the (report|letter|"
+    r"statement|article|request|decision|situation|video|footage|document))\b",
+    re.IGNORECASE,
+)
+LEAD_IN = re.compile(
+    r"^(?:(?:on|in|by|at|during|after|before|since|earlier|later|meanwhile|however|"
+    r"moreover|furthermore|additionally|separately|also|then|yesterday|today|"
+    r"on the other hand|in addition|in turn|for (?:its|their|his|her) part)\b[^,]*,\s*)+",
+    re.IGNORECASE,
+)
+ADVERBS = (
+    r"(?:(?:also|further|again|later|then|once again|repeatedly|earlier|reportedly|"
+    r"officially|publicly|firmly|strongly|categorically|flatly|immediately)\s+)*"
+)
+OPINION = re.compile(
+    r"\b(should|must|ought|hope[sd]?|believes?|thinks?|wants?|calls? on|urged?|"
+    r"would like|no reason|in our view|may|might)\b",
+    re.IGNORECASE,
+)
+FACTUAL = re.compile(
+    r"\b(killed|wounded|died|dead|injured|fired|shell(?:ed|ing)|missiles?|rockets?|"
+    r"munitions?|artillery|attack(?:ed|s)?|captured|control|fighters?|civilians?|troops|"
+    r"soldiers|destroyed|bomb\w*|strikes?|used|recruit\w*|mercenar\w*|casualt\w*|"
+    r"villages?|city|cities|percent|million|billion)\b",
+    re.IGNORECASE,
+)
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "col", "gen", "lt", "sgt", "st", "jr", "sr", "prof", "gov",
+    "sen", "rep", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "maj", "capt", "adm",
+}  # fmt: skip
+MIN_CLAIM_WORDS = 4
+MAX_SPEAKER_WORDS = 12
+QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+
+
+@dataclass
+class Found:
+    """One attributed statement: what was said, by whom (as written), and where."""
+
+    text: str
+    speaker: str
+    start: int
+    end: int
+    stance: str = "assertion"  # assertion | accusation | denial
+    checkworthiness: float = 0.5
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def paragraphs(text):
+    """(start, end) of each paragraph: blocks separated by line breaks."""
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield match.start(), match.end()
+
+
+def quote_ranges(text, start, end):
+    """(open, close) offsets of the quotations inside text[start:end], outermost only."""
+    ranges, i = [], start
+    while i < end:
+        char = text[i]
+        closer = QUOTE_PAIRS.get(char)
+        if closer:
+            j = text.find(closer, i + 1, end)
+            if j != -1:
+                ranges.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return ranges
+
+
+def sentences(text):
+    """Sentences with their offsets; quotations are never cut in the middle."""
+    result = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        quotes = quote_ranges(text, p_start, p_end)
+        begin = p_start
+        for match in re.finditer(r"[.!?][”\"»)]?(?=\s+[\"“«(]?[A-Z0-9])", text[p_start:p_end]):
+            cut = p_start + match.end()
+            if any(a < cut - 1 < b - 1 for a, b in quotes):
+                continue
+            word = re.search(r"([\w.]+)[.!?]$", text[begin : p_start + match.start() + 1])
+            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                continue
+            if word and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
+                continue  # an initial: "John F. Kennedy"
+            result.append(_sentence(text, begin, cut, number))
+            begin = cut
+        result.append(_sentence(text, begin, p_end, number))
+    return [s for s in result if s.text.strip()]
+
+
+def _sentence(text, start, end, paragraph):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end], paragraph)
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+
+def clean_speaker(subject: str) -> str:
+    """The speaker's noun phrase from the words before the reporting verb."""
+    subject = LEAD_IN.sub("", subject.strip())
+    head, comma, last = subject.rpartition(", ")
+    if comma and looks_like_speaker(last.strip()) and not SPEAKER_NOUNS.search(head):
+        subject = last  # "Hours later, the ministry said": drop what leads in
+    subject = re.sub(r"^(?:and|but|while|whereas|as|so)\s+", "", subject, flags=re.IGNORECASE)
+    subject = re.sub(rf"\s+{ADVERBS}$", "", subject + " ", flags=re.IGNORECASE).strip()
+    subject = re.sub(r"\s+(also|further|again|later|then|reportedly)$", "", subject)
+    return subject.strip(" ,;:")
+
+
+def looks_like_speaker(subject: str) -> bool:
+    if not subject or len(subject.split()) > MAX_SPEAKER_WORDS:
+        return False
+    if subject.lower() in PRONOUNS:
+        return True
+    if NOT_SPEAKERS.match(subject):
+        return False
+    if re.search(r"\b(which|who|that|whom|whose|because|if|when)\b", subject, re.IGNORECASE):
+        return False
+    if re.search(r"[;:“”\"«»()]", subject):
+        return False
+    words = subject.split()
+    capitalised = [w for w in words[1:] if w[:1].isupper()] or (
+        [words[0]] if words[0][:1].isupper() and words[0].lower() not in {"the", "a", "an"} else []
+    )
+    # Lower-case words in the phrase must be the glue of names, not verbs.
+    glue = {"the", "of", "for", "and", "de", "facto", "a", "an", "on", "in", "its", "his", "her"}
+    loose = [
+        w for w in words if w[:1].islower() and w.lower() not in glue and not SPEAKER_NOUNS.match(w)
+    ]
+    if len(loose) > 2:
+        return False
+    return bool(capitalised) or bool(SPEAKER_NOUNS.search(subject))
+
+
+def is_person(subject: str) -> bool:
+    """A name at the end ("… Nikol Pashinyan", "Aliyev") and no institution word."""
+    words = subject.replace("’s", "").split()
+    if not words or SPEAKER_NOUNS.search(words[-1]):
+        return False
+    return words[-1][:1].isupper() and not re.search(
+        r"\b(ministry|army|forces|authorities|government|agency|office|service|council)\b",
+        subject,
+        re.IGNORECASE,
+    )
+
+
+# "the ministry" after "the Azerbaijani MOD": the words an institution is also called.
+SAME_NOUNS = {
+    "ministry": ("mod", "mfa", "ministry"),
+    "army": ("military", "forces", "mod", "army"),
+    "military": ("army", "forces", "mod"),
+    "government": ("authorities", "officials", "government"),
+    "authoritie": ("government", "officials", "authorities"),
+}
+
+
+class Context:
+    """Who has spoken so far in this paragraph, to resolve "he", "the ministry", "it was said"."""
+
+    def __init__(self):
+        self.paragraph = None
+        self.speakers = []  # speakers of this paragraph, in order
+        self.people = []  # people named in the text so far, in order
+
+    def enter(self, paragraph):
+        if paragraph != self.paragraph:
+            self.paragraph = paragraph
+            self.speakers = []
+
+    def spoke(self, speaker):
+        self.speakers.append(speaker)
+        if is_person(speaker):
+            self.people.append(speaker)
+
+    def mentioned(self, subject):
+        if subject and looks_like_speaker(subject) and is_person(subject):
+            self.people.append(subject)
+
+    def resolve(self, subject):
+        """The named speaker behind a pronoun or a definite description, or None."""
+        lowered = subject.lower()
+        if lowered in {"he", "she"}:
+            return self.people[-1] if self.people else None
+        if lowered in {"it", "they", "we", "i"}:
+            return self.speakers[-1] if self.speakers else None
+        description = re.fullmatch(r"the (\w+)", lowered)
+        if description:
+            noun = description.group(1).rstrip("s")
+            names = {noun, *SAME_NOUNS.get(noun, ())}
+            for speaker in reversed(self.speakers):
+                if names & set(re.findall(r"\w+", speaker.lower())):
+                    return speaker
+            institutions = [s for s in self.speakers if not is_person(s)]
+            return institutions[-1] if institutions else None
+        return subject
+
+    def current(self):
+        return self.speakers[-1] if self.speakers else None
+
+
+# --- patterns ----------------------------------------------------------------------------------
+
+# "X (also) stated that …", "X accused Y of …", "X denied …", "X said: …"
+REPORTING = re.compile(
+    rf"(?P<verb>\b(?:{SAY_VERBS}|{ACCUSE_VERBS}|{DENY_VERBS})\b)"
+    r"(?P<link>\s+(?:[^.,;:“”\"]{1,40}?\s+)?that\b|\s*[:,]|)\s*",
+    re.IGNORECASE,
+)
+# "X responded to Y's letter by saying that …", "X replied by saying …"
+RESPONDED = re.compile(
+    rf"^(?P<subject>.+?)\s+{ADVERBS}(?:responded|replied|reacted|answered)\b[^.]*?\bby\s+"
+    rf"(?P<verb>{PARTICIPLES})\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+# "X released a statement condemning …"
+STATEMENT = re.compile(
+    rf"^(?P<subject>.+?)\s+{ADVERBS}(?:released|issued|published|made|put out)\s+(?:a|an|the)\s+"
+    rf"(?:\w+\s+){{0,2}}(?:statement|communiqué|press release|declaration|report|note)\s+"
+    rf"(?P<verb>{PARTICIPLES})\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+# "X cited the report … which stated that …"
+CITED = re.compile(
+    rf"^(?P<subject>.+?)\s+{ADVERBS}(?:cited|quoted|referred to|pointed to)\b[^.]*?\b"
+    rf"(?:which|that|who)\s+(?P<verb>{SAY_VERBS})\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+PASSIVE = re.compile(
+    rf"^(?:[^,]*,\s*)?it\s+(?:was|has been|had been|is)\s+{ADVERBS}(?P<verb>{PASSIVE_VERBS})"
+    r"\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+ACCORDING_FIRST = re.compile(r"^according to (?P<speaker>[^,]{2,120}),\s*", re.IGNORECASE)
+ACCORDING_LAST = re.compile(r",\s*according to (?P<speaker>[^,]{2,120}?)[.!]?$", re.IGNORECASE)
+SAID_LAST = re.compile(
+    rf",\s*(?:(?P<speaker>[^,]{{2,120}}?)\s+(?P<verb>{SAY_VERBS})|(?P<verb2>said|added|stated)"
+    r"\s+(?P<speaker2>[^,]{2,120}?))[.!]?$",
+    re.IGNORECASE,
+)
+ADDING = re.compile(r",\s*(?:adding|and added|noting|stressing)\s+(?:that\s+)?", re.IGNORECASE)
+QUOTE_AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?P<speaker>[^,.“”\"]{{1,120}}?)\s+{ADVERBS}(?P<verb>{SAY_VERBS})"
+    r"|(?P<verb2>said|added|stated|wrote)\s+(?P<speaker2>[^,.“”\"]{1,120}?))(?=[\s,.;]|$)",
+    re.IGNORECASE,
+)
+QUOTE_BEFORE = re.compile(
+    rf"(?P<speaker>[^,.“”\"]{{1,120}}?)\s+{ADVERBS}(?P<verb>{SAY_VERBS})\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def stance_of(verb: str, content: str) -> str:
+    words = set(verb.lower().split())
+    if words & DENYING_WORDS:
+        return "denial"
+    if words & ACCUSING_WORDS:
+        return "accusation"
+    if NEGATION.search(content):
+        return "denial"
+    return "assertion"
+
+
+def checkworthiness(text: str, stance: str) -> float:
+    """How much a fact-checker would want to check it: facts, numbers, names; not opinions."""
+    score = 0.35
+    if re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+                 r"thousands?)\b", text, re.IGNORECASE):  # fmt: skip
+        score += 0.2
+    if FACTUAL.search(text):
+        score += 0.2
+    if len(re.findall(r"(?<!^)\b[A-Z][a-z]+", text)) >= 2:
+        score += 0.1
+    if stance != "assertion":
+        score += 0.1
+    if OPINION.search(text):
+        score -= 0.25
+    if len(text.split()) < 6:
+        score -= 0.1
+    return round(min(0.99, max(0.05, score)), 2)
+
+
+# --- the extractor -----------------------------------------------------------------------------
+
+
+class Extractor:
+    def __init__(self, text):
+        self.text = text
+        self.found: list[Found] = []
+        self.context = Context()
+
+    def run(self):
+        quotes_done = set()
+        for sentence in sentences(self.text):
+            self.context.enter(sentence.paragraph)
+            quotes = [
+                q
+                for q in quote_ranges(self.text, sentence.start, sentence.end)
+                if len(self.text[q[0] + 1 : q[1] - 1].split()) >= 6
+            ]
+            if quotes:
+                for quote in quotes:
+                    if quote not in quotes_done:
+                        quotes_done.add(quote)
+                        self.quotation(sentence, quote)
+                continue
+            self.statement(sentence)
+        return self.found
+
+    # One sentence without a long quotation.
+    def statement(self, sentence):
+        text = sentence.text
+        for pattern in (RESPONDED, STATEMENT, CITED):
+            match = pattern.match(text)
+            if match and self.add(sentence, match.group("subject"), match.end(), match["verb"]):
+                return
+        match = PASSIVE.match(text)
+        if match:
+            speaker = self.context.current()
+            if speaker:
+                self.add(sentence, speaker, match.end(), match["verb"], resolved=True)
+            return
+        match = ACCORDING_FIRST.match(text)
+        if match:
+            self.add(sentence, match["speaker"], match.end(), "according to")
+            return
+        match = ACCORDING_LAST.search(text)
+        if match:
+            self.add(sentence, match["speaker"], 0, "according to", stop=match.start())
+            return
+        # The first reporting verb decides; later ones are inside the content.
+        match = REPORTING.search(text)
+        if match:
+            subject = clean_speaker(text[: match.start()])
+            verb = match["verb"]
+            # "accused Azerbaijan of using …": the claim is the verb phrase.
+            pointed = verb.lower() in DENYING_WORDS | ACCUSING_WORDS
+            start = match.start() if pointed else match.end()
+            if looks_like_speaker(subject) and self.add(sentence, subject, start, verb):
+                return
+        match = SAID_LAST.search(text)
+        if match:
+            speaker = match["speaker"] or match["speaker2"]
+            if looks_like_speaker(clean_speaker(speaker)):
+                self.add(sentence, clean_speaker(speaker), 0, match["verb"] or match["verb2"],
+                         stop=match.start())  # fmt: skip
+                return
+        self.context.mentioned(_leading_noun_phrase(text))
+
+    def quotation(self, sentence, quote):
+        q_start, q_end = quote
+        after = self.text[q_end : sentence.end]
+        before = self.text[sentence.start : q_start]
+        match = QUOTE_AFTER.match(after)
+        speaker = verb = None
+        if match:
+            speaker, verb = match["speaker"] or match["speaker2"], match["verb"] or match["verb2"]
+        else:
+            match = QUOTE_BEFORE.search(before)
+            if match:
+                speaker, verb = match["speaker"], match["verb"]
+        if not speaker:
+            return
+        speaker = clean_speaker(speaker)
+        if not looks_like_speaker(speaker):
+            return
+        content_start, content_end = q_start + 1, q_end - 1
+        resolved = self.context.resolve(speaker)
+        if resolved is None:
+            return
+        quote_text = self.text[content_start:content_end].strip().rstrip(",")
+        self.record(quote_text, resolved, content_start, content_start + len(quote_text), verb)
+        # ", adding that …" after the attribution: a second statement by the same speaker.
+        tail_start = q_end + (match.end() if match and match.string is after else 0)
+        tail = self.text[tail_start : sentence.end]
+        adding = ADDING.search(tail)
+        if adding:
+            start = tail_start + adding.end()
+            content = self.text[start : sentence.end].rstrip(" .!")
+            self.record(content, resolved, start, start + len(content), "added")
+
+    def add(self, sentence, subject, offset, verb, stop=None, resolved=False):
+        """Record the content of `sentence` from `offset` (to `stop`), said by `subject`."""
+        subject = subject if resolved else clean_speaker(subject)
+        if not resolved:
+            if not looks_like_speaker(subject):
+                return False
+            subject = self.context.resolve(subject)
+            if subject is None:
+                return False
+        end = sentence.end if stop is None else sentence.start + stop
+        content = self.text[sentence.start + offset : end]
+        # A participle clause of the same speaker ("…, stating that …") stays in the claim.
+        stripped = content.strip().rstrip(".!;")
+        if len(stripped.split()) < MIN_CLAIM_WORDS:
+            return False
+        start = sentence.start + offset + (len(content) - len(content.lstrip()))
+        return self.record(stripped, subject, start, start + len(stripped), verb)
+
+    def record(self, content, speaker, start, end, verb):
+        if len(content.split()) < MIN_CLAIM_WORDS:
+            return False
+        if any(f.start == start and f.end == end for f in self.found):
+            return False
+        stance = stance_of(verb, content)
+        self.found.append(
+            Found(
+                text=content,
+                speaker=speaker,
+                start=start,
+                end=end,
+                stance=stance,
+                checkworthiness=checkworthiness(content, stance),
+            )
+        )
+        self.context.spoke(speaker)
+        return True
+
+
+def _leading_noun_phrase(text):
+    """'Armenia’s Prime Minister Nikol Pashinyan' from 'Armenia’s Prime Minister … sent …'."""
+    text = LEAD_IN.sub("", text)
+    words = []
+    for word in text.split():
+        bare = word.strip(",")
+        if bare[:1].isupper() or bare.lower() in {"of", "the", "de", "facto"}:
+            words.append(bare)
+            if word.endswith(","):
+                break
+        else:
+            break
+    return " ".join(words)
+
+
+def find_claims(text: str) -> list[Found]:
+    """The attributed statements in `text`, in reading order."""
+    if not text or not text.strip():
+        return []
+    found = Extractor(text).run()
+    return sorted(found, key=lambda f: f.start)

@@ -1,0 +1,25 @@
+"""In-app notifications, each e-mailed once by a task."""
+
+from django.contrib.auth import get_user_model
+
+from . import outbox
+from .models import Notification
+from .roles import ADMIN, EDITOR
+
+
+def notify(user, claim, key: str, message: str):
+    """Notify `user` once per `key`: a second call with the same key does nothing."""
+    if user is None or not user.is_active:
+        return None
+    notification, created = Notification.objects.get_or_create(
+        key=f"{key}:u{user.pk}", defaults={"user": user, "claim": claim, "message": message[:500]}
+    )
+    if created:
+        outbox.enqueue("claims.tasks.deliver_notification", notification_id=notification.pk)
+    return notification
+
+
+def editors():
+    return (
+        get_user_model().objects.filter(is_active=True, groups__name__in=[EDITOR, ADMIN]).distinct()
+    )

@@ -1,0 +1,123 @@
+"""A whole newsroom as one JSON document, and back: `manage.py export` and `manage.py import`.
+
+Everything the newsroom knows is in it: people (by user name, with their roles, without
+password hashes), sides, actors and aliases, outlets, topics, articles with their archived
+snapshots, suggestions, claims and their links, evidence, rating scales, verdicts,
+corrections, notes, replies, conflicts of interest, the audit trail and readers' requests.
+Primary keys are kept, so links stay links; generated search vectors are left out and
+rebuilt by PostgreSQL. Importing an export into an empty newsroom and exporting again gives
+the same document. Operational rows (notifications, the outbox, saved filters, login
+attempts) are not part of it.
+"""
+
+import json
+
+from django.contrib.auth import get_user_model
+from django.core import serializers
+from django.db import connection, transaction
+
+from . import models
+
+FORMAT = "verify-newsroom"
+VERSION = 1
+MODELS = [
+    models.Side,
+    models.Topic,
+    models.Outlet,
+    models.Actor,
+    models.ActorAlias,
+    models.Article,
+    models.RatingScale,
+    models.Rating,
+    models.Claim,
+    models.ClaimSuggestion,
+    models.ClaimLink,
+    models.Evidence,
+    models.Verdict,
+    models.Correction,
+    models.Note,
+    models.ReplyAttempt,
+    models.ConflictOfInterest,
+    models.AuditEvent,
+    models.ReaderRequest,
+    models.ReaderSubscription,
+]
+USER_FIELDS = [
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+    "date_joined",
+    "groups",
+]
+
+
+class ImportRefused(Exception):
+    """Why a document was not imported; nothing was changed."""
+
+
+def _records(queryset, **options):
+    generated = {f.name for f in queryset.model._meta.fields if getattr(f, "generated", False)}
+    records = json.loads(
+        serializers.serialize("json", queryset, use_natural_foreign_keys=True, **options)
+    )
+    for record in records:
+        for name in generated:
+            record["fields"].pop(name, None)
+    return records
+
+
+def export_newsroom() -> dict:
+    users = get_user_model().objects.order_by("username")
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "users": _records(users, fields=USER_FIELDS, use_natural_primary_keys=True),
+    }
+    for model in MODELS:
+        data[model._meta.label_lower] = _records(model.objects.order_by("pk"))
+    return data
+
+
+def _check(data):
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportRefused("This is not a verify newsroom export.")
+    if data.get("version") != VERSION:
+        raise ImportRefused(f"This export is version {data.get('version')}; we read {VERSION}.")
+    if models.Claim.objects.exists() or models.Article.objects.exists():
+        raise ImportRefused(
+            "This newsroom already has articles or claims; import into an empty one."
+        )
+
+
+@transaction.atomic
+def import_newsroom(data) -> int:
+    """Load an export into an empty newsroom; returns how many rows were written."""
+    _check(data)
+    rows = 0
+    for user in serializers.deserialize("json", json.dumps(data["users"])):
+        user.object.set_unusable_password()
+        user.save()
+        rows += 1
+    for model in MODELS:
+        records = data.get(model._meta.label_lower, [])
+        for obj in serializers.deserialize("json", json.dumps(records)):
+            obj.save()
+            rows += 1
+    _reset_sequences()
+    return rows
+
+
+def _reset_sequences():
+    """The next new row after an import gets a fresh id, not one the import used."""
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(_NoStyle(), MODELS):
+            cursor.execute(sql)
+
+
+class _NoStyle:
+    def __getattr__(self, name):
+        return lambda text: text

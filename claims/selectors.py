@@ -1,0 +1,186 @@
+"""Reads that several pages share. Readers only ever go through published_verdicts()."""
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import F, Prefetch, Sum, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+
+from .models import Claim, ClaimLink, Evidence, Note, ReplyAttempt, Verdict
+
+
+def published_verdicts(related=True):
+    """The one door readers go through: a draft can never leak past it.
+
+    `related=False` leaves out the joins a page shows, for lean queries that only pick
+    which verdicts (ids) to show, such as a ranked search over many claims.
+    """
+    verdicts = Verdict.objects.filter(
+        published_at__isnull=False, claim__status=Claim.Status.PUBLISHED
+    )
+    if not related:
+        return verdicts
+    return verdicts.select_related(
+        "rating__scale", "claim__speaker__side", "claim__article__outlet"
+    )
+
+
+def newsroom_claims():
+    return Claim.objects.with_people().select_related("verdict__rating", "verdict__author")
+
+
+def queue_claims():
+    """The editors' queue: every claim, with `demand`, the number of reader requests."""
+    return (
+        newsroom_claims()
+        .prefetch_related("topics")
+        .annotate(demand=Coalesce(Sum("reader_requests__count"), 0))
+    )
+
+
+def counter_claims(claim):
+    """What the other side says about `claim`, with each one's verdict: one query."""
+    return (
+        Claim.objects.counter_claims_of(claim)
+        .select_related("speaker__side", "verdict__rating")
+        .order_by("created_at")
+    )
+
+
+def claim_workspace(pk):
+    """A claim with everything its workspace shows, in a fixed number of queries."""
+    return (
+        newsroom_claims()
+        .prefetch_related(
+            "topics",
+            Prefetch("notes", queryset=Note.objects.select_related("author")),
+            Prefetch("reply_attempts", queryset=ReplyAttempt.objects.select_related("recorded_by")),
+            Prefetch("evidence", queryset=Evidence.objects.select_related("added_by")),
+            Prefetch(
+                "links_out",
+                queryset=ClaimLink.objects.select_related("to_claim__speaker__side"),
+            ),
+            Prefetch(
+                "links_in",
+                queryset=ClaimLink.objects.select_related("from_claim__speaker__side"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def other_links(claim):
+    """Links other than counter-claims (same claim, supports, responds to), both ways."""
+    outgoing = [
+        (link.get_kind_display(), link.to_claim, link)
+        for link in claim.links_out.all()
+        if link.kind != ClaimLink.Kind.COUNTER
+    ]
+    incoming = [
+        (link.get_kind_display(), link.from_claim, link)
+        for link in claim.links_in.all()
+        if link.kind != ClaimLink.Kind.COUNTER
+    ]
+    return outgoing + incoming
+
+
+def history(claim):
+    return claim.audit_events.select_related("actor").order_by("-created_at", "-pk")
+
+
+def desk_for(user):
+    """A fact-checker's open work, soonest deadline first."""
+    open_states = [Claim.Status.ASSIGNED, Claim.Status.IN_RESEARCH, Claim.Status.IN_REVIEW]
+    return (
+        newsroom_claims()
+        .filter(assignee=user, status__in=open_states)
+        .order_by(F("due_at").asc(nulls_last=True), "created_at")
+    )
+
+
+def returned_to(user):
+    """The user's claims that came back from review and wait for a fix."""
+    return (
+        newsroom_claims()
+        .filter(
+            assignee=user,
+            status=Claim.Status.IN_RESEARCH,
+            audit_events__action="return_to_research",
+        )
+        .distinct()
+    )
+
+
+# PostgreSQL marks the matches with these; the template escapes the rest and turns only
+# them into <mark> (templatetags/verify.py), so a claim's own text can never inject HTML.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+
+
+def search_verdicts(verdicts, text):
+    """Published verdicts matching `text` in the claim or the verdict, best first.
+
+    websearch syntax ("quoted phrases", -exclusions, or); the 'simple' configuration treats
+    every language alike. Adds `rank`. Each side is looked up through its own GIN index
+    (an OR across the join would read every verdict); add_snippets() highlights the page.
+    """
+    query = SearchQuery(text, search_type="websearch", config="simple")
+    in_verdict = Verdict.objects.filter(search=query).values("pk")
+    in_claim = Verdict.objects.filter(
+        claim__search=query, claim__status=Claim.Status.PUBLISHED
+    ).values("pk")
+    return (
+        verdicts.filter(pk__in=in_verdict.union(in_claim))
+        .annotate(rank=SearchRank(F("search"), query) + SearchRank(F("claim__search"), query))
+        .order_by("-rank", "-published_at")
+    )
+
+
+def add_snippets(verdicts, text):
+    """Set `snippet` (the match, highlighted) on the verdicts of one page: one query."""
+    verdicts = list(verdicts)
+    query = SearchQuery(text, search_type="websearch", config="simple")
+    snippets = dict(
+        Verdict.objects.filter(pk__in=[v.pk for v in verdicts])
+        .annotate(
+            snippet=SearchHeadline(
+                Concat("claim__checkable_text", Value(" — "), "summary", output_field=TextField()),
+                query,
+                config="simple",
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_STOP,
+                max_words=40,
+                min_words=15,
+            )
+        )
+        .values_list("pk", "snippet")
+    )
+    for verdict in verdicts:
+        verdict.snippet = snippets.get(verdict.pk, "")
+    return verdicts
+
+
+def public_verdict(pk):
+    """One published verdict with what its page shows, in a fixed number of queries."""
+    return (
+        published_verdicts()
+        .select_related("author", "reviewer")
+        .prefetch_related(
+            "claim__topics",
+            "corrections__previous_rating",
+            "corrections__new_rating",
+            "rating__scale__ratings",
+            Prefetch("claim__evidence", queryset=Evidence.objects.order_by("created_at")),
+            "claim__reply_attempts",
+        )
+        .get(pk=pk)
+    )
+
+
+def public_counter_claims(claim):
+    """The other side's claims, each with its verdict only if that verdict is published."""
+    return [
+        (other, other.verdict if _is_public(other) else None) for other in counter_claims(claim)
+    ]
+
+
+def _is_public(claim):
+    verdict = getattr(claim, "verdict", None)
+    return claim.status == Claim.Status.PUBLISHED and verdict is not None and verdict.is_published

@@ -1,0 +1,24 @@
+from django.contrib.sitemaps import Sitemap
+
+from . import selectors
+
+
+class VerdictSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return selectors.published_verdicts().order_by("pk")
+
+    def lastmod(self, verdict):
+        return verdict.updated_at
+
+
+class StaticSitemap(Sitemap):
+    priority = 0.5
+
+    def items(self):
+        return ["/", "/verdicts/", "/methodology/", "/corrections/", "/ask/"]
+
+    def location(self, path):
+        return path

@@ -1,0 +1,42 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from claims import api, feeds
+from claims.sitemaps import StaticSitemap, VerdictSitemap
+from claims.views import public
+
+app_name = "public"
+
+router = SimpleRouter()
+router.register("verdicts", api.PublicVerdictViewSet, basename="api-verdict")
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("robots.txt", public.robots_txt, name="robots"),
+    path("verdicts/", public.browse, name="browse"),
+    path("verdicts/<int:pk>/", public.verdict_detail, name="verdict"),
+    path("speakers/<slug:slug>/", public.speaker, name="speaker"),
+    path("topics/<slug:slug>/", public.topic, name="topic"),
+    path("sides/<slug:slug>/", public.side, name="side"),
+    path("methodology/", public.methodology, name="methodology"),
+    path("corrections/", public.corrections, name="corrections"),
+    path("ask/", public.ask, name="ask"),
+    path("archive/articles/<int:pk>/", public.archived_article, name="archived-article"),
+    path("archive/evidence/<int:pk>/", public.archived_evidence, name="archived-evidence"),
+    path("unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),
+    path("feeds/rss/", feeds.VerdictFeed(), name="feed-rss"),
+    path("feeds/atom/", feeds.VerdictAtomFeed(), name="feed-atom"),
+    path("feeds/topics/<slug:slug>/rss/", feeds.TopicFeed(), name="topic-rss"),
+    path("feeds/topics/<slug:slug>/atom/", feeds.TopicAtomFeed(), name="topic-atom"),
+    path("feeds/speakers/<slug:slug>/rss/", feeds.SpeakerFeed(), name="speaker-rss"),
+    path("feeds/speakers/<slug:slug>/atom/", feeds.SpeakerAtomFeed(), name="speaker-atom"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"verdicts": VerdictSitemap, "pages": StaticSitemap}},
+        name="sitemap",
+    ),
+    path("api/public/", include(router.urls)),
+    path("api/public/claimreview-feed.json", api.claimreview_feed, name="claimreview-feed"),
+]

@@ -1,0 +1,313 @@
+"""Who may do what to a claim, and which moves its status may make. The only place rules live.
+
+Views, templates (which buttons show), the admin and the API ask this module; actions.py
+calls check() before it changes anything. A refusal says why, in words for a journalist.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from .models import Claim, ConflictOfInterest
+from .roles import ADMIN, EDITOR, FACT_CHECKER, has_role
+
+S = Claim.Status
+
+
+class NotAllowed(PermissionDenied):
+    """The user's role or relation to the claim does not allow this (HTTP 403)."""
+
+
+class NotReady(Exception):
+    """The user may do this, but not yet: something must hold first (shown as a message)."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(" ".join(str(p) for p in self.problems))
+
+
+# --- who is who ------------------------------------------------------------------------------
+
+
+def can_use_newsroom(user) -> bool:
+    return has_role(user, FACT_CHECKER, EDITOR, ADMIN)
+
+
+def is_editor(user) -> bool:
+    return has_role(user, EDITOR, ADMIN)
+
+
+def conflicting_side(user, claim):
+    """The side of the claim's speaker if the user declared a tie to it, else None."""
+    side = claim.side
+    if side is None or not user.is_authenticated:
+        return None
+    if ConflictOfInterest.objects.filter(user=user, side=side).exists():
+        return side
+    return None
+
+
+def _is_assignee(user, claim) -> bool:
+    return claim.assignee_id is not None and claim.assignee_id == user.pk
+
+
+# Each returns None when allowed, or the reason it is not.
+
+
+def _editor(user, claim):
+    if not is_editor(user):
+        return _("Only an editor can do this.")
+    return None
+
+
+def _assignee_or_editor(user, claim):
+    if is_editor(user):
+        return None
+    if not can_use_newsroom(user):
+        return _("Only the newsroom can do this.")
+    if not _is_assignee(user, claim):
+        return _("Only the fact-checker assigned to this claim, or an editor, can do this.")
+    return None
+
+
+def _publisher(user, claim):
+    if refusal := _editor(user, claim):
+        return refusal
+    verdict = getattr(claim, "verdict", None)
+    if verdict is not None and verdict.author_id == user.pk:
+        return _("An editor cannot approve a verdict they wrote: another editor must review it.")
+    if side := conflicting_side(user, claim):
+        return _("You declared a tie to %(side)s, the speaker's side.") % {"side": side}
+    return None
+
+
+# --- what must hold first ----------------------------------------------------------------------
+
+
+def _verdict_ready(claim, data):
+    verdict = getattr(claim, "verdict", None)
+    problems = []
+    if verdict is None or verdict.rating_id is None:
+        problems.append(_("The verdict needs a rating."))
+    if verdict is None or not verdict.summary.strip():
+        problems.append(_("The verdict needs a summary."))
+    if verdict is None or not verdict.explanation.strip():
+        problems.append(_("The verdict needs an explanation."))
+    if not claim.evidence.exists():
+        problems.append(_("Add at least one evidence source."))
+    return problems
+
+
+def _needs(key, message):
+    def check(claim, data):
+        return [] if str(data.get(key) or "").strip() else [message]
+
+    return check
+
+
+def _assignee_fits(claim, data):
+    assignee = data.get("assignee")
+    if assignee is None:
+        return [_("Choose who will check this claim.")]
+    if not can_use_newsroom(assignee):
+        return [_("%(user)s is not in the newsroom.") % {"user": assignee}]
+    if side := conflicting_side(assignee, claim):
+        return [
+            _("%(user)s declared a tie to %(side)s, the speaker's side, and cannot check it.")
+            % {"user": assignee.get_full_name() or assignee.username, "side": side}
+        ]
+    return []
+
+
+def _all(*checks):
+    def check(claim, data):
+        return [problem for c in checks for problem in c(claim, data)]
+
+    return check
+
+
+def _nothing(claim, data):
+    return []
+
+
+# --- the transitions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: tuple
+    target: str
+    who: object = field(repr=False)
+    requires: object = field(default=_nothing, repr=False)
+    # The form fields the transition takes, so a template can render them.
+    fields: tuple = ()
+
+
+TRANSITIONS = {
+    t.name: t
+    for t in [
+        Transition("select", _("Select for checking"), (S.NEW,), S.SELECTED, _editor),
+        Transition(
+            "reject",
+            _("Reject"),
+            (S.NEW, S.SELECTED),
+            S.REJECTED,
+            _editor,
+            _needs("reason", _("Say why the claim is not checkable.")),
+            ("reason",),
+        ),
+        Transition("reopen", _("Reopen"), (S.REJECTED,), S.NEW, _editor),
+        Transition(
+            "assign",
+            _("Assign"),
+            (S.NEW, S.SELECTED, S.ASSIGNED, S.IN_RESEARCH),
+            S.ASSIGNED,
+            _editor,
+            _assignee_fits,
+            ("assignee", "due_at"),
+        ),
+        Transition(
+            "start_research",
+            _("Start research"),
+            (S.ASSIGNED,),
+            S.IN_RESEARCH,
+            _assignee_or_editor,
+        ),
+        Transition(
+            "submit_for_review",
+            _("Send to review"),
+            (S.IN_RESEARCH,),
+            S.IN_REVIEW,
+            _assignee_or_editor,
+            _verdict_ready,
+        ),
+        Transition(
+            "return_to_research",
+            _("Return to research"),
+            (S.IN_REVIEW,),
+            S.IN_RESEARCH,
+            _editor,
+            _needs("comment", _("Tell the fact-checker what to fix.")),
+            ("comment",),
+        ),
+        Transition(
+            "publish",
+            _("Approve and publish"),
+            (S.IN_REVIEW,),
+            S.PUBLISHED,
+            _publisher,
+            _verdict_ready,
+        ),
+        Transition(
+            "correct",
+            _("Correct or update"),
+            (S.PUBLISHED,),
+            S.PUBLISHED,
+            _editor,
+            _all(_needs("note", _("Say what changed and why."))),
+            ("kind", "note"),
+        ),
+        Transition(
+            "retract",
+            _("Retract"),
+            (S.PUBLISHED,),
+            S.RETRACTED,
+            _editor,
+            _needs("reason", _("Give readers the reason for the retraction.")),
+            ("reason",),
+        ),
+    ]
+}
+
+
+def refusal(user, transition: Transition, claim):
+    """Why `user` may not make `transition` on `claim` now, or None if they may."""
+    if not user.is_authenticated or not can_use_newsroom(user):
+        return _("Only the newsroom can do this.")
+    if claim.status not in transition.sources:
+        return _("A claim that is “%(status)s” cannot be moved by “%(action)s”.") % {
+            "status": claim.get_status_display(),
+            "action": transition.label,
+        }
+    return transition.who(user, claim)
+
+
+def check(user, name: str, claim, data=None):
+    """Raise NotAllowed or NotReady unless `user` may make transition `name` with `data`."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise NotAllowed(_("There is no such step in the workflow."))
+    if reason := refusal(user, transition, claim):
+        raise NotAllowed(reason)
+    if problems := transition.requires(claim, data or {}):
+        raise NotReady(problems)
+    return transition
+
+
+def available_transitions(user, claim):
+    """The transitions the user may start from here: the buttons a template shows."""
+    return [t for t in TRANSITIONS.values() if refusal(user, t, claim) is None]
+
+
+def blocked_by_conflict(user, claim):
+    """The side that keeps `user` off this claim, for the UI to explain; None if no conflict."""
+    return conflicting_side(user, claim) if can_use_newsroom(user) else None
+
+
+# --- edits outside the transitions -------------------------------------------------------------
+
+
+_RESEARCH = (S.ASSIGNED, S.IN_RESEARCH)
+_OPEN = (S.NEW, S.SELECTED, S.ASSIGNED, S.IN_RESEARCH, S.IN_REVIEW)
+
+
+def can_edit_verdict(user, claim) -> bool:
+    """The draft: the assignee while researching; editors until it is published."""
+    if claim.status in _RESEARCH and _assignee_or_editor(user, claim) is None:
+        return True
+    return claim.status == S.IN_REVIEW and is_editor(user)
+
+
+def can_add_evidence(user, claim) -> bool:
+    if claim.status in _RESEARCH and _assignee_or_editor(user, claim) is None:
+        return True
+    return claim.status in (*_OPEN, S.PUBLISHED) and is_editor(user)
+
+
+def can_record_reply(user, claim) -> bool:
+    return claim.status in (*_OPEN, S.PUBLISHED) and _assignee_or_editor(user, claim) is None
+
+
+def can_add_note(user, claim) -> bool:
+    return can_use_newsroom(user)
+
+
+def can_edit_claim(user, claim) -> bool:
+    """The claim's wording, speaker and topics: editors, and the assignee while researching."""
+    if claim.status in _RESEARCH and _assignee_or_editor(user, claim) is None:
+        return True
+    return claim.status in _OPEN and is_editor(user)
+
+
+def can_declare_conflicts(user) -> bool:
+    return can_use_newsroom(user)
+
+
+def can_ingest(user) -> bool:
+    """Submit an article (URL, text, file) to the pipeline."""
+    return can_use_newsroom(user)
+
+
+def can_review_suggestions(user) -> bool:
+    """Accept or reject the claims the pipeline found: any fact-checker or editor."""
+    return can_use_newsroom(user)
+
+
+REVIEW_REFUSAL = _("Only the newsroom's fact-checkers and editors can log claims.")
+
+
+def can_see_dashboard(user) -> bool:
+    return is_editor(user)

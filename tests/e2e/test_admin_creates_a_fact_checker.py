@@ -1,0 +1,42 @@
+"""In real Chromium: the demo admin creates a fact-checker, who then logs in."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def log_in(page, username, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_admin_creates_a_fact_checker_who_can_then_log_in(page, demo):
+    log_in(page, "admin", "demo-admin-pass")
+    expect(page.get_by_role("link", name="Admin", exact=True)).to_be_visible()
+
+    page.goto("/admin/auth/user/add/")
+    page.locator("#id_username").fill("nadia")
+    page.locator("#id_password1").fill("a-strong-password-for-nadia")
+    page.locator("#id_password2").fill("a-strong-password-for-nadia")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    page.locator("#id_first_name").fill("Nadia")
+    page.locator("#id_groups_from").select_option(label="Fact-checker")
+    page.locator("#id_groups_add").click()
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(page.locator("#result_list")).to_contain_text("Fact-checker")
+
+    page.get_by_role("button", name="Log out").first.click()
+    log_in(page, "nadia", "a-strong-password-for-nadia")
+
+    expect(page).to_have_url(re.compile(r"/newsroom/$"))
+    expect(page.locator(".who")).to_contain_text("Nadia · Fact-checker")
+    expect(page.get_by_role("link", name="Admin", exact=True)).to_have_count(0)
+    expect(page.get_by_role("cell").first).to_be_visible()

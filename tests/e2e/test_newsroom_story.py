@@ -1,0 +1,121 @@
+"""In real Chromium, with a real worker: a claim from assignment to a reader's screen."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from claims.models import Claim, Evidence, Notification
+from tests.conftest import wait_for
+
+pytestmark = pytest.mark.browser
+
+STATEMENT = "The ministry said no rockets were fired at Martuni on 2 November."
+
+
+def log_in(page, username, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/newsroom/$"))
+
+
+def log_out(page):
+    page.get_by_role("button", name="Log out").click()
+
+
+def step(page, name):
+    page.locator(f"form.step-{name} button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("Done")
+
+
+def test_a_claim_goes_from_assignment_through_review_to_a_reader(page, demo, worker, local_site):
+    local_site.pages["/statement"] = (
+        200,
+        {},
+        f"<html><body><p>{STATEMENT}</p></body></html>".encode(),
+    )
+    claim = demo["claims"]["rockets"]
+    claim_url = f"/newsroom/claims/{claim.pk}/"
+
+    # The editor assigns the claim with a due date.
+    log_in(page, "editor", "demo-editor-pass")
+    page.goto(claim_url)
+    page.locator("form.step-assign select[name=assignee]").select_option(label="Farid Checker")
+    page.locator("form.step-assign input[name=due_at]").fill("2030-12-01T12:00")
+    step(page, "assign")
+    expect(page.locator("article header")).to_contain_text("Assigned to Farid Checker")
+    log_out(page)
+
+    # The fact-checker finds it on their desk, researches, adds evidence and drafts.
+    log_in(page, "checker", "demo-checker-pass")
+    page.get_by_role("link", name=re.compile("Grad and Smerch")).first.click()
+    expect(page.locator("form.step-publish")).to_have_count(0)
+    step(page, "start_research")
+    page.locator("summary", has_text="Add evidence").click()
+    page.locator("#id_url").fill(local_site.url("/statement"))
+    page.locator("#id_title").fill("Ministry statement on Martuni")
+    page.locator("#id_stance").select_option("refutes")
+    page.get_by_role("button", name="Add evidence").click()
+    expect(page.locator(".messages")).to_contain_text("archiving a copy in the background")
+    page.locator("#id_rating").select_option(label="Unproven")
+    page.locator("#id_headline").fill("No independent confirmation of the rocket strikes")
+    page.locator("#id_summary").fill("Too early to say.")
+    page.locator("#id_explanation").fill("Both ministries contradict each other.")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text("Verdict draft saved")
+    step(page, "submit_for_review")
+    expect(page.locator("form.step-publish")).to_have_count(0)
+    log_out(page)
+
+    # The background worker archived the evidence.
+    evidence = Evidence.objects.get(claim=claim)
+    wait_for(
+        lambda: Evidence.objects.get(pk=evidence.pk).archive_status == "archived",
+        message="the evidence archive",
+    )
+    assert STATEMENT.encode() in bytes(Evidence.objects.get(pk=evidence.pk).archived_snapshot)
+
+    # The editor returns it with a comment.
+    log_in(page, "editor", "demo-editor-pass")
+    page.goto(claim_url)
+    expect(page.locator(".evidence")).to_contain_text("Archived")
+    page.locator("form.step-return_to_research textarea").fill("Say what each side claims.")
+    step(page, "return_to_research")
+    log_out(page)
+
+    # The fact-checker sees it came back, fixes it and sends it again.
+    log_in(page, "checker", "demo-checker-pass")
+    expect(page.locator("section", has=page.locator("#returned"))).to_contain_text(
+        "Grad and Smerch"
+    )
+    page.goto(claim_url)
+    expect(page.locator("#notes")).to_contain_text("Say what each side claims.")
+    page.locator("#id_summary").fill(
+        "Karabakh's ministry reports the strikes; nobody independent has confirmed."
+    )
+    page.get_by_role("button", name="Save draft").click()
+    step(page, "submit_for_review")
+    log_out(page)
+
+    # The editor publishes.
+    log_in(page, "editor", "demo-editor-pass")
+    page.goto(claim_url)
+    step(page, "publish")
+    expect(page.locator("article header .status")).to_have_text("Published")
+    log_out(page)
+
+    # An anonymous reader finds it.
+    page.goto("/")
+    page.get_by_role("link", name="No independent confirmation of the rocket strikes").click()
+    expect(page.locator("article")).to_contain_text("nobody independent has confirmed")
+    expect(page.locator(".rating").first).to_have_text("Unproven")
+
+    assert Claim.objects.get(pk=claim.pk).status == "published"
+    wait_for(
+        lambda: Notification.objects.filter(
+            user__username="checker", message__contains="published", emailed_at__isnull=False
+        ).exists(),
+        message="the publication notice to the fact-checker",
+    )

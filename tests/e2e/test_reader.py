@@ -1,0 +1,58 @@
+"""In real Chromium, as an anonymous reader: search, filter, read and share a verdict."""
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_reader_searches_finds_the_verdict_and_reads_both_sides(page, demo):
+    page.goto("/")
+    page.get_by_role("searchbox").fill("treaty")
+    page.get_by_role("searchbox").press("Enter")
+
+    expect(page.locator("h1")).to_contain_text("Verdicts matching “treaty”")
+    results = page.locator(".verdict-list > li")
+    expect(results).to_have_count(1)
+    expect(results.first.locator("mark").first).to_have_text("treaty")
+    results.first.get_by_role("link").first.click()
+
+    expect(page.locator(".claim-quote")).to_contain_text("Moscow would help Armenia")
+    expect(page.locator("article.verdict .byline").first).to_contain_text(
+        "Ministry of Foreign Affairs of Russia"
+    )
+    expect(page.locator(".verdict-rating .rating")).to_be_visible()
+    expect(page.locator("#other-side")).to_have_text("What the other side says")
+    expect(page.locator("dl.scale dt.current")).to_have_count(1)
+    data = json.loads(page.locator('script[type="application/ld+json"]').text_content())
+    assert data["@type"] == "ClaimReview"
+    assert (
+        data["reviewRating"]["alternateName"]
+        == page.locator(".verdict-rating .rating").text_content()
+    )
+    assert page.locator('meta[property="og:title"]').get_attribute("content")
+    canonical = page.locator('link[rel="canonical"]').get_attribute("href")
+    assert urlsplit(canonical).path == urlsplit(page.url).path  # on SITE_URL, not our host
+
+
+def test_a_reader_filters_by_side_and_sees_only_that_sides_verdicts(page, demo):
+    page.goto("/verdicts/")
+    expect(page.locator(".verdict-list > li")).to_have_count(1)
+
+    page.get_by_label("Side").fill("armenia")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator(".verdict-list")).to_contain_text("Nothing matches.")
+
+    page.get_by_label("Side").fill("russia")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator(".verdict-list > li")).to_have_count(1)
+    assert "side=russia" in page.url
+
+
+def test_a_search_that_finds_nothing_says_so_and_never_shows_a_draft(page, demo):
+    page.goto("/verdicts/?q=phosphorus")  # only drafts mention phosphorus
+    expect(page.locator(".verdict-list")).to_contain_text("Nothing matches.")
+    expect(page.locator("body")).not_to_contain_text("phosphorus munitions")
