@@ -10,10 +10,12 @@ the same document. Operational rows (notifications, the outbox, saved filters, l
 attempts) are not part of it.
 """
 
+import datetime
 import json
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
 from . import models
@@ -59,11 +61,21 @@ class ImportRefused(Exception):
     """Why a document was not imported; nothing was changed."""
 
 
+class _LosslessEncoder(DjangoJSONEncoder):
+    """Django's JSON rounds times to milliseconds; an export must give back what it took."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def _records(queryset, **options):
     generated = {f.name for f in queryset.model._meta.fields if getattr(f, "generated", False)}
-    records = json.loads(
-        serializers.serialize("json", queryset, use_natural_foreign_keys=True, **options)
+    records = serializers.serialize(
+        "python", queryset, use_natural_foreign_keys=True, **options
     )
+    records = json.loads(json.dumps(records, cls=_LosslessEncoder))
     for record in records:
         for name in generated:
             record["fields"].pop(name, None)

@@ -1,6 +1,7 @@
 """manage.py export / import: a whole newsroom round-trips exactly."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -56,6 +57,20 @@ def test_a_newsroom_exported_and_imported_into_an_empty_one_is_the_same(tmp_path
     assert new.pk > max(r["pk"] for r in exported["claims.claim"])
     assert ClaimLink.objects.count() == len(exported["claims.claimlink"])
     assert Verdict.objects.count() == len(exported["claims.verdict"])
+
+
+def test_times_keep_their_microseconds_through_export_and_import(tmp_path):
+    """A JSON export that rounded to milliseconds would turn 12:00:00.000500 into 12:00:00."""
+    demo = load_demo()
+    claim = demo["claims"]["phosphorus"]
+    moment = datetime(2020, 11, 2, 12, 0, 0, 500, tzinfo=UTC)
+    Claim.objects.filter(pk=claim.pk).update(created_at=moment)
+    path = tmp_path / "newsroom.json"
+    call_command("export", str(path))
+
+    empty_the_newsroom()
+    call_command("import", str(path))
+    assert Claim.objects.get(pk=claim.pk).created_at == moment
 
 
 def test_import_refuses_a_newsroom_that_has_claims_and_changes_nothing(tmp_path):
