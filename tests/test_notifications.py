@@ -66,11 +66,13 @@ def test_deadline_reminders_go_out_once_however_often_beat_runs(worker, desk):
 
     for _ in range(3):
         celery_app.send_task("claims.tasks.remind_deadlines")
-    overdue = Notification.objects.filter(key__startswith=f"overdue:c{claim.pk}")
-    wait_for(
-        lambda: overdue.count() == 2 and all(n.emailed_at for n in overdue),
-        message="overdue notices to the assignee and the editor",
-    )
+
+    def overdue_notices_emailed():
+        # A fresh query each time: a QuerySet kept across polls would answer from its cache.
+        notices = list(Notification.objects.filter(key__startswith=f"overdue:c{claim.pk}"))
+        return len(notices) == 2 and all(n.emailed_at for n in notices)
+
+    wait_for(overdue_notices_emailed, message="overdue notices to the assignee and the editor")
 
     mail = worker.sent_mail()
     assert sum("Overdue" in m and "farid@example.org" in m for m in mail) == 1
