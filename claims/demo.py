@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
 
-from . import roles
+from . import roles, two_factor
 from .defaults import ensure_default_scale
 from .models import (
     Actor,
@@ -38,6 +38,20 @@ DEMO_USERS = [
     ("editor", "demo-editor-pass", roles.EDITOR, "Elena", "Editor"),
     ("checker", "demo-checker-pass", roles.FACT_CHECKER, "Farid", "Checker"),
 ]
+
+# The second factor of the demo's editor and admin: an authenticator key anyone may add to an
+# app, and five recovery codes (hyphens are ignored when typed). Well known, like the
+# passwords: a demo only.
+DEMO_AUTHENTICATOR_KEYS = {
+    "admin": "3132333435363738393031323334353637383930",
+    "editor": "3031323334353637383930313233343536373839",
+}
+DEMO_RECOVERY_CODE_COUNT = 5
+
+
+def demo_recovery_codes(username):
+    return [f"{username}-recovery-{n}" for n in range(1, DEMO_RECOVERY_CODE_COUNT + 1)]
+
 
 SIDES = ["Armenia", "Azerbaijan", "Nagorno-Karabakh (de facto authorities)", "Russia", "Turkey"]
 
@@ -461,6 +475,12 @@ def _users():
             user.set_password(password)
             user.save()
         user.groups.add(Group.objects.get(name=role))
+        if username in DEMO_AUTHENTICATOR_KEYS:
+            two_factor.set_known_second_factor(
+                user,
+                DEMO_AUTHENTICATOR_KEYS[username],
+                [c.replace("-", "") for c in demo_recovery_codes(username)],
+            )
         users[role] = user
     return users
 

@@ -206,3 +206,14 @@ class AcceptSuggestionForm(forms.Form):
 
         pk = self.cleaned_data["speaker"]
         return Actor.objects.filter(pk=pk).first() if pk else None
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        ),
+    )

@@ -7,7 +7,8 @@ corrections, notes, replies, conflicts of interest, the audit trail and readers'
 Primary keys are kept, so links stay links; generated search vectors are left out and
 rebuilt by PostgreSQL. Importing an export into an empty newsroom and exporting again gives
 the same document. Operational rows (notifications, the outbox, saved filters, login
-attempts) are not part of it.
+attempts) are not part of it, nor are second-factor devices: like passwords, they are set
+up anew by each person after an import.
 """
 
 import datetime

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from claims import roles
+from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -12,7 +13,7 @@ User = get_user_model()
 @pytest.fixture
 def admin_client(client, make_user):
     admin = make_user("boss", role=roles.ADMIN, is_staff=True)
-    client.force_login(admin)
+    log_in(client, admin)
     return client
 
 
@@ -48,7 +49,7 @@ def test_an_admin_creates_a_user_and_gives_a_role(admin_client):
 def test_a_deactivated_user_is_logged_out_at_once(admin_client, make_user):
     checker = make_user("leaving", role=roles.FACT_CHECKER)
     their_browser = Client()
-    their_browser.force_login(checker)
+    log_in(their_browser, checker)
     assert their_browser.get("/newsroom/").status_code == 200
 
     response = admin_client.post(
@@ -63,7 +64,7 @@ def test_a_deactivated_user_is_logged_out_at_once(admin_client, make_user):
 
 @pytest.mark.parametrize("role", [roles.FACT_CHECKER, roles.EDITOR])
 def test_newsroom_roles_do_not_get_into_the_admin(client, make_user, role):
-    client.force_login(make_user(role=role))
+    log_in(client, make_user(role=role))
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]

@@ -9,7 +9,7 @@ import re
 import uuid
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils.crypto import get_random_string
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -17,6 +17,7 @@ from rest_framework.test import APIClient
 from claims import roles
 from claims.demo import load_demo
 from claims.models import Note
+from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -98,9 +99,9 @@ def csrf_post(client, url, data):
 def newsroom():
     demo = load_demo()
     editor = Client(enforce_csrf_checks=True)
-    editor.force_login(demo["users"][roles.EDITOR])
+    log_in(editor, demo["users"][roles.EDITOR])
     checker = Client(enforce_csrf_checks=True)
-    checker.force_login(demo["users"][roles.FACT_CHECKER])
+    log_in(checker, demo["users"][roles.FACT_CHECKER])
     return demo, editor, checker
 
 
@@ -251,3 +252,22 @@ def test_login_and_the_queue_filters_survive_every_input(newsroom):
     for value in CORPUS:
         query = {"q": value, "speaker": value, "status": value, "made_after": value}
         no_server_error(editor.get("/newsroom/queue/", query), value)
+
+
+@override_settings(OTP_TOTP_THROTTLE_FACTOR=0, OTP_STATIC_THROTTLE_FACTOR=0)
+def test_the_second_factor_forms_survive_every_input(newsroom, make_user):
+    demo, _, _ = newsroom
+    editor = Client(enforce_csrf_checks=True)
+    editor.force_login(demo["users"][roles.EDITOR])  # password given, code not yet
+    enrolling = Client(enforce_csrf_checks=True)
+    enrolling.force_login(make_user(role=roles.FACT_CHECKER))
+    forms = [(editor, "/accounts/two-factor/"), (enrolling, "/accounts/two-factor/set-up/")]
+    for value in CORPUS:
+        for client, url in forms:
+            response = csrf_post(client, url, {"code": value, "next": value})
+            no_server_error(response, value)
+            assert response.status_code == 200, repr(value)[:80]  # refused, with the form
+            shown_escaped(response.content.decode(), value)
+    assert editor.get("/newsroom/").status_code == 302
+    assert enrolling.get("/accounts/two-factor/recovery-codes/").status_code == 302
+

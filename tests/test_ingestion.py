@@ -7,6 +7,7 @@ import pytest
 from claims.ingest import pipeline
 from claims.models import Actor, Article, Claim, ClaimLink, ClaimSuggestion
 from tests.conftest import wait_for
+from tests.sessions import log_in
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -196,7 +197,7 @@ def test_the_article_page_takes_the_same_queries_however_many_suggestions(
 ):
     from claims import roles
 
-    client.force_login(make_user(role=roles.FACT_CHECKER))
+    log_in(client, make_user(role=roles.FACT_CHECKER))
     other = Claim.objects.create(text="Azerbaijan used phosphorus munitions.")
     article = Article.objects.create(url="https://example.org/a", status="ready", text="x" * 999)
     for n in range(suggestions):

@@ -2,6 +2,7 @@ import pytest
 
 from claims import roles
 from claims.demo import load_demo
+from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_the_newsroom_needs_a_login(client):
 
 
 def test_a_user_without_a_role_is_refused_with_a_styled_403(client, make_user):
-    client.force_login(make_user("reader"))
+    log_in(client, make_user("reader"))
     response = client.get("/newsroom/")
     assert response.status_code == 403
     assert "You are not allowed to do that" in response.content.decode()
@@ -49,7 +50,7 @@ def test_a_missing_page_gets_the_styled_404(client):
     "role,sees_admin", [(roles.FACT_CHECKER, False), (roles.EDITOR, False), (roles.ADMIN, True)]
 )
 def test_the_navigation_shows_what_the_role_can_do(client, make_user, role, sees_admin):
-    client.force_login(make_user(role=role, is_staff=role == roles.ADMIN))
+    log_in(client, make_user(role=role, is_staff=role == roles.ADMIN))
     content = client.get("/newsroom/").content.decode()
     assert 'href="/newsroom/"' in content
     assert ('href="/admin/"' in content) is sees_admin
@@ -58,7 +59,7 @@ def test_the_navigation_shows_what_the_role_can_do(client, make_user, role, sees
 
 def test_the_queue_lists_every_claim_with_speaker_side_and_assignee(client):
     demo = load_demo()
-    client.force_login(demo["users"][roles.EDITOR])
+    log_in(client, demo["users"][roles.EDITOR])
 
     content = client.get("/newsroom/queue/").content.decode()
 
@@ -70,7 +71,7 @@ def test_the_queue_lists_every_claim_with_speaker_side_and_assignee(client):
 
 def test_the_claim_page_shows_the_statement_in_its_article_and_the_other_side(client, make_user):
     demo = load_demo()
-    client.force_login(demo["users"][roles.FACT_CHECKER])
+    log_in(client, demo["users"][roles.FACT_CHECKER])
     claim = demo["claims"]["phosphorus"]
 
     content = client.get(f"/newsroom/claims/{claim.pk}/").content.decode()

@@ -4,6 +4,7 @@ from django.test import Client
 from claims import roles
 from claims.demo import load_demo
 from claims.models import ConflictOfInterest, SavedFilter, Side
+from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def demo_editor():
     demo = load_demo()
     client = Client()
-    client.force_login(demo["users"][roles.EDITOR])
+    log_in(client, demo["users"][roles.EDITOR])
     return demo, client
 
 
@@ -84,7 +85,7 @@ def test_a_note_added_with_htmx_returns_only_the_notes_section(demo_editor):
 
 def test_the_desk_shows_my_work_overdue_first(client):
     demo = load_demo()
-    client.force_login(demo["users"][roles.FACT_CHECKER])
+    log_in(client, demo["users"][roles.FACT_CHECKER])
     page = client.get("/newsroom/").content.decode()
     assert "3 claims are overdue." in page
     assert "Azerbaijan used phosphorus munitions" in page
@@ -102,7 +103,7 @@ def test_the_dashboard_counts_claims_per_state_and_verdicts_per_side(demo_editor
 def test_a_fact_checker_declares_and_withdraws_a_conflict(client, make_user):
     user = make_user(role=roles.FACT_CHECKER)
     side = Side.objects.create(name="Turkey", slug="turkey")
-    client.force_login(user)
+    log_in(client, user)
 
     client.post("/newsroom/conflicts/", {"side": side.pk, "note": "Family ties"})
     assert ConflictOfInterest.objects.filter(user=user, side=side).exists()

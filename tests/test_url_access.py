@@ -1,8 +1,10 @@
 """Who may open every URL of the project: one row per URL pattern, every role, CSRF enforced.
 
 A new URL pattern without a row here fails test_every_url_pattern_has_a_row: deciding who may
-use it is part of adding it. The workflow's finer rules (which step, in which state, for whom)
-are pinned by test_workflow_permissions.py; here each row checks the door.
+use it is part of adding it. A sixth person, an editor who gave the password but not yet the
+second factor, is refused everything but the public site, whatever the row says for editors.
+The workflow's finer rules (which step, in which state, for whom) are pinned by
+test_workflow_permissions.py; here each row checks the door.
 """
 
 import pytest
@@ -10,15 +12,19 @@ from django.contrib.admin.sites import site as admin_site
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.crypto import get_random_string
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from claims import roles
 from claims.demo import load_demo
 from claims.models import Article, ClaimSuggestion, Evidence, ReaderSubscription
+from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "reader", "checker", "editor", "admin"]
 LOGIN = "login"  # a redirect to the login page
+SECOND_FACTOR = "second factor"  # a redirect to type the code, or a 403 from the API
+UNCONFIRMED = "unconfirmed-editor"
 MEMBERS = {"checker", "editor", "admin"}
 HANDLED = {200, 201, 204, 302, 400, 403, 409}  # the workflow decides; never a 5xx or a 404
 
@@ -46,6 +52,22 @@ def api(ok):
 ROWS = {
     "login": ("get", "/accounts/login/", every(200)),
     "logout": ("post", "/accounts/logout/", every(302)),
+    "second-factor": (
+        "get",
+        "/accounts/two-factor/",
+        {"anonymous": {LOGIN}, UNCONFIRMED: {200}} | {r: {302} for r in ROLES[1:]},
+    ),  # without an app: to set one up; already confirmed: onwards
+    "second-factor-setup": (
+        "get",
+        "/accounts/two-factor/set-up/",
+        {"anonymous": {LOGIN}, UNCONFIRMED: {302}} | {r: {200} for r in ROLES[1:]},
+    ),  # replacing an app needs the old one first
+    "recovery-codes": (
+        "get",
+        "/accounts/two-factor/recovery-codes/",
+        {"anonymous": {LOGIN}, "reader": {302}, "checker": {302}, UNCONFIRMED: {302}}
+        | {"editor": {200}, "admin": {200}},
+    ),
     "healthz": ("get", "/healthz", every(503)),  # no worker runs in this test
     "api-schema": ("get", "/api/schema/", every(200)),
     "api-ingestion-list": ("get", "/api/ingestions/", api({200})),
@@ -152,7 +174,9 @@ def newsroom(make_user):
         "checker": demo["users"][roles.FACT_CHECKER],
         "editor": demo["users"][roles.EDITOR],
         "admin": demo["users"][roles.ADMIN],
+        UNCONFIRMED: make_user("unconfirmed", role=roles.EDITOR),
     }
+    TOTPDevice.objects.create(user=people[UNCONFIRMED], name="app", confirmed=True)
     published = demo["claims"]["russian-reply"]
     evidence = Evidence.objects.filter(claim=published).first()
     Evidence.objects.filter(pk=evidence.pk).update(
@@ -184,14 +208,24 @@ def _subscription(claim):
     return ReaderSubscription.objects.get()
 
 
-@pytest.mark.parametrize("who", ROLES)
+def guarded_by_the_second_factor(url):
+    public_api = url.startswith(("/api/public/", "/api/schema/"))
+    return url.startswith(("/newsroom/", "/admin/")) or url.startswith("/api/") and not public_api
+
+
+@pytest.mark.parametrize("who", [*ROLES, UNCONFIRMED])
 @pytest.mark.parametrize("name", sorted(ROWS))
 def test_who_may_open_each_url(newsroom, name, who):
     people, values = newsroom
     method, template, allowed = ROWS[name]
     client = Client(enforce_csrf_checks=True)
-    if who != "anonymous":
-        client.force_login(people[who])
+    if who == UNCONFIRMED:
+        client.force_login(people[who])  # the password only
+        if who not in allowed:
+            guarded = guarded_by_the_second_factor(template)
+            allowed = allowed | {who: {SECOND_FACTOR} if guarded else allowed["editor"]}
+    elif who != "anonymous":
+        log_in(client, people[who])
     url = template.format(**values)
     if method == "get":
         response = client.get(url)
@@ -203,6 +237,12 @@ def test_who_may_open_each_url(newsroom, name, who):
     if expected == {LOGIN}:
         assert response.status_code == 302, (url, who, response.status_code)
         assert response["Location"].startswith("/accounts/login/")
+    elif expected == {SECOND_FACTOR} and url.startswith("/api/"):
+        assert response.status_code == 403, (url, who, response.status_code)
+        assert "second factor" in response.json()["detail"]
+    elif expected == {SECOND_FACTOR}:
+        assert response.status_code == 302, (url, who, response.status_code)
+        assert response["Location"].startswith("/accounts/two-factor/?next=")
     else:
         assert response.status_code in expected, (url, who, response.status_code)
 
@@ -210,6 +250,6 @@ def test_who_may_open_each_url(newsroom, name, who):
 def test_a_post_without_the_csrf_token_is_refused(newsroom):
     people, values = newsroom
     client = Client(enforce_csrf_checks=True)
-    client.force_login(people["editor"])
+    log_in(client, people["editor"])
     response = client.post(f"/newsroom/claims/{values['claim']}/do/select/")
     assert response.status_code == 403

@@ -11,6 +11,7 @@ from django.utils.crypto import get_random_string
 
 from claims import roles
 from claims.models import Claim, ConflictOfInterest, Evidence, Rating, Verdict
+from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def post_as(people, who, url, data):
     """POST as `who` through Django's CSRF check, with the token a browser would send."""
     client = Client(enforce_csrf_checks=True)
     if who != "anonymous":
-        client.force_login(people[who])
+        log_in(client, people[who])
     token = get_random_string(32)
     client.cookies["csrftoken"] = token
     return client.post(url, {**data, "csrfmiddlewaretoken": token})
@@ -178,7 +179,7 @@ def test_page_permission(people, newsroom_setup, who, url, allowed):
         url = f"/newsroom/claims/{ready_claim(people, 'in_research').pk}/"
     client = Client()
     if who != "anonymous":
-        client.force_login(people[who])
+        log_in(client, people[who])
 
     response = client.get(url)
 
@@ -191,16 +192,16 @@ def test_page_permission(people, newsroom_setup, who, url, allowed):
 def test_a_fact_checker_never_sees_a_publish_button(people, newsroom_setup):
     claim = ready_claim(people, "in_review")
     client = Client()
-    client.force_login(people["assignee"])
+    log_in(client, people["assignee"])
     assert "do/publish/" not in client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
-    client.force_login(people["editor"])
+    log_in(client, people["editor"])
     assert "do/publish/" in client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
 
 
 def test_a_forged_publish_post_without_csrf_token_changes_nothing(people, newsroom_setup):
     claim = ready_claim(people, "in_review")
     client = Client(enforce_csrf_checks=True)
-    client.force_login(people["editor"])
+    log_in(client, people["editor"])
 
     response = client.post(f"/newsroom/claims/{claim.pk}/do/publish/")
 
@@ -230,7 +231,7 @@ def test_an_editor_with_a_declared_tie_cannot_publish_and_is_told_why(people, ne
     claim.save()
     ConflictOfInterest.objects.create(user=people["editor"], side=side)
     client = Client()
-    client.force_login(people["editor"])
+    log_in(client, people["editor"])
 
     page = client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
     response = client.post(f"/newsroom/claims/{claim.pk}/do/publish/")

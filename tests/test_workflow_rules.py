@@ -15,6 +15,7 @@ from claims.models import (
     Rating,
     Side,
 )
+from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_sending_to_review_needs_rating_summary_explanation_and_evidence(desk):
 def test_a_refused_step_shows_its_reasons_to_the_user_not_a_500(desk):
     claim = researched(desk)
     client = Client()
-    client.force_login(desk["checker"])
+    log_in(client, desk["checker"])
 
     response = client.post(f"/newsroom/claims/{claim.pk}/do/submit_for_review/", follow=True)
 
@@ -179,7 +180,7 @@ def test_the_audit_trail_is_read_only_in_the_admin(desk, make_user):
     researched(desk)
     admin = make_user("root", role=roles.ADMIN, is_staff=True, is_superuser=True)
     client = Client()
-    client.force_login(admin)
+    log_in(client, admin)
     event = AuditEvent.objects.first()
 
     assert client.get("/admin/claims/auditevent/").status_code == 200
@@ -208,8 +209,8 @@ def test_two_people_saving_the_same_verdict_the_second_is_refused_and_shown_the_
     actions.save_verdict(claim, desk["checker"], summary="First draft", explanation="E")
     loaded_version = claim.verdict.version
     checker, editor = Client(), Client()
-    checker.force_login(desk["checker"])
-    editor.force_login(desk["editor"])
+    log_in(checker, desk["checker"])
+    log_in(editor, desk["editor"])
     url = f"/newsroom/claims/{claim.pk}/verdict/"
 
     first = checker.post(

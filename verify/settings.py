@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "claims",
 ]
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "claims.middleware.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -128,6 +133,11 @@ AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
+
+# Second factor (django-otp): editors and admins confirm each session with a code from an
+# authenticator app or a single-use recovery code; see claims/two_factor.py.
+OTP_TOTP_ISSUER = NEWSROOM_NAME
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # admins remove a lost device; they never see its key
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "newsroom:home"

@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from claims import api_newsroom
-from claims.views import ops
+from claims.views import accounts, ops
 
 newsroom_api = DefaultRouter(trailing_slash=True)
 newsroom_api.include_root_view = False
@@ -16,6 +16,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/two-factor/", accounts.second_factor, name="second-factor"),
+    path(
+        "accounts/two-factor/set-up/", accounts.set_up_second_factor, name="second-factor-setup"
+    ),
+    path("accounts/two-factor/recovery-codes/", accounts.recovery_codes, name="recovery-codes"),
     path("healthz", ops.healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include(newsroom_api.urls)),

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.test_newsroom_story import log_in
+from tests.e2e.browser import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +53,8 @@ def test_newsroom_pages_meet_wcag_aa(page, demo):
         "/newsroom/articles/new/",
         claim.get_absolute_url(),
         claim.article.get_absolute_url(),
+        "/accounts/two-factor/set-up/",
+        "/accounts/two-factor/recovery-codes/",
     ]:
         page.goto(url)
         assert violations(page) == [], url

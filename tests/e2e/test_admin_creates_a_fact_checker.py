@@ -5,14 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.browser import log_in
+
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, username, password):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_admin_creates_a_fact_checker_who_can_then_log_in(page, demo):

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.models import Claim, ClaimLink
-from tests.e2e.test_newsroom_story import log_in
+from tests.e2e.browser import log_in
 from tests.test_ingestion import news_page
 
 pytestmark = pytest.mark.browser

@@ -7,22 +7,11 @@ from playwright.sync_api import expect
 
 from claims.models import Claim, Evidence, Notification
 from tests.conftest import wait_for
+from tests.e2e.browser import log_in, log_out
 
 pytestmark = pytest.mark.browser
 
 STATEMENT = "The ministry said no rockets were fired at Martuni on 2 November."
-
-
-def log_in(page, username, password):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/newsroom/$"))
-
-
-def log_out(page):
-    page.get_by_role("button", name="Log out").click()
 
 
 def step(page, name):

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from claims import actions
 from claims.models import Claim, Verdict
-from tests.e2e.test_newsroom_story import log_in
+from tests.e2e.browser import log_in
 
 pytestmark = pytest.mark.browser
 

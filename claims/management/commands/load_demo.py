@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.demo import DEMO_USERS, load_demo
+from claims import two_factor
+from claims.demo import DEMO_AUTHENTICATOR_KEYS, DEMO_USERS, demo_recovery_codes, load_demo
 
 
 class Command(BaseCommand):
@@ -20,7 +21,17 @@ class Command(BaseCommand):
                 "The demo users have well-known passwords; refusing with DEBUG off. "
                 "Use --force on a machine nobody else can reach."
             )
-        load_demo()
+        users = load_demo()["users"]
         self.stdout.write(self.style.SUCCESS("Demo newsroom ready. Logins:"))
         for username, password, role, *_ in DEMO_USERS:
             self.stdout.write(f"  {role:<13} {username} / {password}")
+        self.stdout.write(
+            "Editors and admins also give a second factor: a code from an authenticator app "
+            "with the key below, or a recovery code (each works once; load_demo renews them)."
+        )
+        for username, _password, role, *_ in DEMO_USERS:
+            if username in DEMO_AUTHENTICATOR_KEYS:
+                device = two_factor.authenticator_of(users[role])
+                codes = ", ".join(demo_recovery_codes(username))
+                self.stdout.write(f"  {username:<13} key {two_factor.secret_for_typing(device)}")
+                self.stdout.write(f"  {'':<13} recovery codes {codes}")
