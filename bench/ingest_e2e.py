@@ -11,11 +11,12 @@ Needs the development database (bin/run creates it) and Redis.
 import argparse
 import http.server
 import os
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+import processes  # bench/processes.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -67,25 +68,8 @@ def main():
         ).encode()
     server = serve(pages)
     run = int(time.time())
-    worker = subprocess.Popen(  # noqa: S603 - our own worker, a fixed command
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "verify",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            "verify-bench",
-            "-n",
-            f"bench-{run}@localhost",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=os.environ.copy(),
+    worker = processes.celery_worker(
+        "verify-bench", {}, name=f"bench-{run}@localhost", quiet=False
     )
     try:
         deadline = time.monotonic() + 30
@@ -104,8 +88,7 @@ def main():
             if article.status != Article.Status.READY:
                 print(f"{url}: {article.status} {article.error}")
     finally:
-        worker.terminate()
-        worker.wait()
+        processes.stop(worker)
         server.shutdown()
     timings.sort()
     p50 = timings[len(timings) // 2]

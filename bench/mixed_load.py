@@ -24,8 +24,11 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import processes  # bench/processes.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
 PORT = 8767
 ENV = {
     "DJANGO_SETTINGS_MODULE": "verify.settings",
@@ -55,7 +58,7 @@ def prepare(writers):
     from django.contrib.auth.models import Group
     from django.core.management import call_command
 
-    from claims import roles
+    from claims import roles, two_factor
     from claims.models import Claim, Verdict
 
     call_command("ensure_db", verbosity=0)
@@ -68,7 +71,9 @@ def prepare(writers):
         user.set_password(PASSWORD)
         user.save()
         user.groups.add(Group.objects.get(name=roles.EDITOR))
-        editors.append(user.username)
+        # Editors give a second factor: each writer logs in with a recovery code of its own.
+        two_factor.set_known_second_factor(user, uuid.uuid4().hex + "0" * 8, [])
+        editors.append((user.username, two_factor.new_recovery_codes(user)[0]))
     claims = list(Claim.objects.filter(status="new").values_list("pk", flat=True)[:50])
     verdicts = list(
         Verdict.objects.filter(published_at__isnull=False).values_list("pk", flat=True)[:2000]
@@ -147,18 +152,24 @@ def reader(stop, stats, verdicts, words):
         call(opener, stats, "GET", path)
 
 
-def writer(stop, stats, username, claims, acknowledged, site):
+def writer(stop, stats, login, claims, acknowledged, site):
     from urllib.parse import urlencode
 
+    username, recovery_code = login
     opener, jar = session()
     call(opener, stats, "GET", "/accounts/login/")
     token = next(c.value for c in jar if c.name == "csrftoken")
+    form = {"Content-Type": "application/x-www-form-urlencoded",
+            "Referer": f"http://127.0.0.1:{PORT}/accounts/login/"}  # fmt: skip
     call(opener, stats, "POST", "/accounts/login/",
          urlencode({"username": username, "password": PASSWORD,
-                    "csrfmiddlewaretoken": token}).encode(),
-         {"Content-Type": "application/x-www-form-urlencoded",
-          "Referer": f"http://127.0.0.1:{PORT}/accounts/login/"})  # fmt: skip
+                    "csrfmiddlewaretoken": token}).encode(), form)  # fmt: skip
     token = next(c.value for c in jar if c.name == "csrftoken")
+    call(opener, stats, "POST", "/accounts/two-factor/",
+         urlencode({"code": recovery_code, "csrfmiddlewaretoken": token}).encode(),
+         form)  # fmt: skip
+    if call(opener, stats, "GET", "/newsroom/") != 200:
+        raise RuntimeError(f"{username} could not log in to the newsroom")
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
         "X-CSRFToken": token,
@@ -205,49 +216,11 @@ def main():
     threading.Thread(target=source.serve_forever, daemon=True).start()
     site = f"http://127.0.0.1:{source.server_port}"
     subprocess.run(["redis-cli", "-n", "13", "flushdb"], check=True, capture_output=True)
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "verify.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-                "--workers",
-                "3",
-                "--timeout",
-                "30",
-            ],  # fmt: skip
-            cwd=ROOT,
-            env=os.environ | ENV,
-            stderr=subprocess.DEVNULL,
-        ),
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "verify",
-                "worker",
-                "--pool=solo",
-                "-Q",
-                ENV["CELERY_QUEUE"],
-                "--loglevel=WARNING",
-            ],  # fmt: skip
-            cwd=ROOT,
-            env=os.environ | ENV,
-            stderr=subprocess.DEVNULL,
-        ),
+    servers = [
+        processes.gunicorn(PORT, ENV, quiet=True),
+        processes.celery_worker(ENV["CELERY_QUEUE"], ENV),
     ]
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
         words = ["treaty", "missiles", "village", "ceasefire", "border", "army", "drones"]
         readers, writers, acknowledged = Stats(), Stats(), []
         stop = threading.Event()
@@ -272,9 +245,7 @@ def main():
         print(writers.line("writers", elapsed))
         check(acknowledged)
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait()
+        processes.stop(*servers)
         source.shutdown()
 
 

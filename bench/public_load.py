@@ -25,9 +25,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+import processes  # bench/processes.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -212,32 +212,13 @@ def main():
     django.setup()
     verdict_id, query_words = fill(args.verdicts, args.claims)
     subprocess.run(["redis-cli", "-n", "14", "flushdb"], check=True, capture_output=True)
-    server = subprocess.Popen(
-        [
-            "gunicorn",
-            "verify.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "3",
-            "--timeout",
-            "30",
-        ],  # fmt: skip
-        cwd=ROOT,
-        env=os.environ | ENV,
-    )
+    server = processes.gunicorn(PORT, ENV)
     folder = Path(tempfile.mkdtemp())
     search_lua = folder / "search.lua"
     search_lua.write_text(LUA % {"words": ", ".join(f'"{w}"' for w in query_words)})
     plain_lua = folder / "plain.lua"
     plain_lua.write_text(PERCENTILES)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
         rows = [
             ("floor: /robots.txt", "/robots.txt", plain_lua, 32),
             (f"verdict page /verdicts/{verdict_id}/", f"/verdicts/{verdict_id}/", plain_lua, 32),
@@ -257,8 +238,7 @@ def main():
         page = results[f"verdict page /verdicts/{verdict_id}/"]
         print(f"verdict page at {page / floor:.0%} of the floor's throughput")
     finally:
-        server.terminate()
-        server.wait()
+        processes.stop(server)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ claims/middleware.py is where the rule is enforced, for the newsroom, the admin 
 """
 
 import re
+from base64 import b32encode
 
 import django_otp
 import segno
@@ -66,8 +67,6 @@ def authenticator_to_confirm(user) -> TOTPDevice:
 
 def secret_for_typing(device: TOTPDevice) -> str:
     """The key in base32, in groups of four, for apps that cannot scan a QR code."""
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
