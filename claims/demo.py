@@ -479,7 +479,7 @@ def _users():
             two_factor.set_known_second_factor(
                 user,
                 DEMO_AUTHENTICATOR_KEYS[username],
-                [c.replace("-", "") for c in demo_recovery_codes(username)],
+                demo_recovery_codes(username),
             )
         users[role] = user
     return users

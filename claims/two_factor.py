@@ -51,12 +51,21 @@ def is_missing(user) -> bool:
     return user.is_authenticated and not user.is_verified() and is_required_for(user)
 
 
+def _authenticators(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk")
+
+
 def has_authenticator(user) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return _authenticators(user).exists()
 
 
 def authenticator_of(user) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    return _authenticators(user).first()
+
+
+def may_set_up_authenticator(user) -> bool:
+    """A first app, or a new one once this session proved the old (or a recovery code)."""
+    return user.is_verified() or not has_authenticator(user)
 
 
 def authenticator_to_confirm(user) -> TOTPDevice:
@@ -132,13 +141,17 @@ def verify(request, code: str):
 
 def new_recovery_codes(user) -> list[str]:
     """Make a new set of single-use recovery codes; the previous set stops working."""
-    device, _created = StaticDevice.objects.get_or_create(
-        user=user, name=RECOVERY, defaults={"confirmed": True}
-    )
-    device.token_set.all().delete()
+    _recovery_device(user).token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    add_recovery_codes(user, codes)
     return codes
+
+
+def add_recovery_codes(user, codes: list[str]):
+    """Add these codes to the user's recovery codes (those already there stay as they are)."""
+    device = _recovery_device(user)
+    for code in codes:
+        StaticToken.objects.get_or_create(device=device, token=_normalise(code))
 
 
 def recovery_codes_left(user) -> int:
@@ -150,11 +163,14 @@ def set_known_second_factor(user, key_hex: str, recovery_codes: list[str]):
     device, _created = TOTPDevice.objects.get_or_create(
         user=user, name=AUTHENTICATOR, defaults={"key": key_hex, "confirmed": True}
     )
-    recovery, _created = StaticDevice.objects.get_or_create(
+    add_recovery_codes(user, recovery_codes)
+    return device
+
+
+def _recovery_device(user) -> StaticDevice:
+    device, _created = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY, defaults={"confirmed": True}
     )
-    for code in recovery_codes:
-        StaticToken.objects.get_or_create(device=recovery, token=code)
     return device
 
 

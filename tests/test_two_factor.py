@@ -6,6 +6,7 @@ import re
 import time
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django_otp.oath import TOTP
@@ -237,8 +238,6 @@ def test_the_demo_editor_logs_in_with_a_printed_recovery_code(capsys, settings):
     call_command("load_demo")
     printed = capsys.readouterr().out
     assert "editor-recovery-1" in printed and "checker-recovery" not in printed
-    from django.contrib.auth import get_user_model
-
     editor = get_user_model().objects.get(username="editor")
     client = Client()
     client.post("/accounts/login/", {"username": "editor", "password": "demo-editor-pass"})

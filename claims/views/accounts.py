@@ -54,8 +54,7 @@ def second_factor(request):
 @login_required
 def set_up_second_factor(request):
     """Add an authenticator app: scan the code, type the first code it shows."""
-    if two_factor.has_authenticator(request.user) and not request.user.is_verified():
-        # Replacing an app needs the old one (or a recovery code) first.
+    if not two_factor.may_set_up_authenticator(request.user):
         return redirect(_with_next(request, "second-factor"))
     device = two_factor.authenticator_to_confirm(request.user)
     form = SecondFactorForm(request.POST or None)

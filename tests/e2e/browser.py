@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.auth import get_user_model
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticToken
 from playwright.sync_api import expect
 
 from claims import two_factor
@@ -33,7 +33,6 @@ def log_out(page):
 
 
 def _recovery_code(user):
-    device, _ = StaticDevice.objects.get_or_create(
-        user=user, name=two_factor.RECOVERY, defaults={"confirmed": True}
-    )
-    return StaticToken.objects.create(device=device, token=StaticToken.random_token()).token
+    code = StaticToken.random_token()
+    two_factor.add_recovery_codes(user, [code])
+    return code
