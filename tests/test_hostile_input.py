@@ -270,4 +270,3 @@ def test_the_second_factor_forms_survive_every_input(newsroom, make_user):
             shown_escaped(response.content.decode(), value)
     assert editor.get("/newsroom/").status_code == 302
     assert enrolling.get("/accounts/two-factor/recovery-codes/").status_code == 302
-
