@@ -8,6 +8,7 @@ place. English reporting patterns; other languages yield no suggestions yet.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # --- vocabulary --------------------------------------------------------------------------------
@@ -87,6 +88,12 @@ ABBREVIATIONS = {
 MIN_CLAIM_WORDS = 4
 MAX_SPEAKER_WORDS = 12
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+# Bounds on the work one sentence may cost, so a hostile page cannot hold a worker: a longer
+# sentence is no single checkable statement (its quotations are still read), and the words
+# around a quotation are looked at within a window.
+MAX_SENTENCE_CHARS = 1000
+ATTRIBUTION_WINDOW = 300
+ABBREVIATION_WINDOW = 40
 
 
 @dataclass
@@ -122,12 +129,15 @@ def paragraphs(text):
 def quote_ranges(text, start, end):
     """(open, close) offsets of the quotations inside text[start:end], outermost only."""
     ranges, i = [], start
+    unclosed = set()  # closers not found after some point are not found after a later one
     while i < end:
         char = text[i]
         closer = QUOTE_PAIRS.get(char)
-        if closer:
+        if closer and closer not in unclosed:
             j = text.find(closer, i + 1, end)
-            if j != -1:
+            if j == -1:
+                unclosed.add(closer)
+            else:
                 ranges.append((i, j + 1))
                 i = j + 1
                 continue
@@ -140,12 +150,15 @@ def sentences(text):
     result = []
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         quotes = quote_ranges(text, p_start, p_end)
+        quote_starts = [a for a, _b in quotes]
         begin = p_start
         for match in re.finditer(r"[.!?][”\"»)]?(?=\s+[\"“«(]?[A-Z0-9])", text[p_start:p_end]):
             cut = p_start + match.end()
-            if any(a < cut - 1 < b - 1 for a, b in quotes):
+            inside = bisect_right(quote_starts, cut - 2) - 1  # the last quote opened before
+            if inside >= 0 and cut - 1 < quotes[inside][1] - 1:
                 continue
-            word = re.search(r"([\w.]+)[.!?]$", text[begin : p_start + match.start() + 1])
+            stop = p_start + match.start() + 1
+            word = re.search(r"([\w.]+)[.!?]$", text[max(begin, stop - ABBREVIATION_WINDOW) : stop])
             if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue
             if word and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
@@ -375,7 +388,8 @@ class Extractor:
                         quotes_done.add(quote)
                         self.quotation(sentence, quote)
                 continue
-            self.statement(sentence)
+            if len(sentence.text) <= MAX_SENTENCE_CHARS:
+                self.statement(sentence)
         return self.found
 
     # One sentence without a long quotation.
@@ -420,8 +434,10 @@ class Extractor:
 
     def quotation(self, sentence, quote):
         q_start, q_end = quote
-        after = self.text[q_end : sentence.end]
-        before = self.text[sentence.start : q_start]
+        if q_end - q_start > 2 * MAX_SENTENCE_CHARS:
+            return
+        after = self.text[q_end : min(sentence.end, q_end + ATTRIBUTION_WINDOW)]
+        before = self.text[max(sentence.start, q_start - ATTRIBUTION_WINDOW) : q_start]
         match = QUOTE_AFTER.match(after)
         speaker = verb = None
         if match:
