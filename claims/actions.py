@@ -21,6 +21,7 @@ from .models import (
     Verdict,
 )
 from .notifications import editors, notify
+from .security import strip_control_characters
 
 S = Claim.Status
 
@@ -50,9 +51,11 @@ def diff(before, after):
     return {k: [before[k], after[k]] for k in before if before[k] != after.get(k)}
 
 
-def audit(claim, by, action, summary="", before=None, after=None):
+def audit(claim, by, action, summary="", before=None, after=None, subject=""):
+    """One event in the append-only trail: about `claim`, or else about `subject`."""
     return AuditEvent.objects.create(
         claim=claim,
+        subject=subject,
         actor=by,
         action=action,
         summary=summary[:300],
@@ -181,7 +184,9 @@ def publish_verdict(claim, by):
 def retract_verdict(claim, by, reason):
     claim = _move(claim, by, "retract", {"reason": reason})
     Verdict.objects.filter(claim=claim).update(
-        retracted_at=timezone.now(), retraction_reason=reason.strip(), version=F("version") + 1
+        retracted_at=timezone.now(),
+        retraction_reason=strip_control_characters(reason.strip()),
+        version=F("version") + 1,
     )
     outbox.enqueue("claims.tasks.verdict_published", claim_id=claim.pk)
     return claim
@@ -338,7 +343,11 @@ def record_reply_attempt(
     answer="",
 ):
     if not workflow.can_record_reply(by, claim):
-        raise workflow.NotAllowed(_("Only the assignee or an editor can record this."))
+        raise workflow.NotAllowed(
+            _("Only an editor can record a reply on a published verdict.")
+            if claim.status == S.PUBLISHED
+            else _("Only the assignee or an editor can record this.")
+        )
     attempt = ReplyAttempt.objects.create(
         claim=claim,
         contacted=contacted,
@@ -356,15 +365,23 @@ def record_reply_attempt(
 def declare_conflict(user, side, note=""):
     if not workflow.can_declare_conflicts(user):
         raise workflow.NotAllowed(_("Only the newsroom declares conflicts of interest."))
-    conflict, _created = ConflictOfInterest.objects.get_or_create(
+    conflict, created = ConflictOfInterest.objects.get_or_create(
         user=user, side=side, defaults={"note": note}
     )
+    if created:
+        audit(None, user, "declare-conflict", note, subject=_conflict_subject(side))
     return conflict
 
 
 @transaction.atomic
 def withdraw_conflict(user, side):
-    ConflictOfInterest.objects.filter(user=user, side=side).delete()
+    deleted, _rows = ConflictOfInterest.objects.filter(user=user, side=side).delete()
+    if deleted:
+        audit(None, user, "withdraw-conflict", subject=_conflict_subject(side))
+
+
+def _conflict_subject(side):
+    return f"conflict of interest: {side}"
 
 
 TRANSITION_ACTIONS = {

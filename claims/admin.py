@@ -1,12 +1,36 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from . import actions, models, workflow
+from . import actions, api_tokens, models, workflow
 
 User = get_user_model()
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Every change made in the admin is in the newsroom's audit trail, like any other."""
+
+    def _audit(self, request, obj, action, message):
+        claim = obj if isinstance(obj, models.Claim) else getattr(obj, "claim", None)
+        subject = f"{obj._meta.verbose_name} #{obj.pk}: {obj}"[:200]
+        actions.audit(claim, request.user, action, str(message) or subject, subject=subject)
+
+    def log_addition(self, request, obj, message):
+        self._audit(request, obj, "admin-add", _("Added in the admin"))
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._audit(request, obj, "admin-change", entry.get_change_message() if entry else "")
+        return entry
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            self._audit(request, obj, "admin-delete", _("Deleted in the admin"))
+        return super().log_deletions(request, queryset)
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -15,7 +39,7 @@ class ActorAliasInline(admin.TabularInline):
 
 
 @admin.register(models.Side)
-class SideAdmin(admin.ModelAdmin):
+class SideAdmin(AuditedAdmin):
     list_display = ["name", "slug", "actor_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -29,7 +53,7 @@ class SideAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(AuditedAdmin):
     list_display = ["name", "kind", "side", "role"]
     list_filter = ["kind", "side"]
     list_select_related = ["side"]
@@ -40,7 +64,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(AuditedAdmin):
     list_display = ["name", "domain", "side"]
     list_filter = ["side"]
     search_fields = ["name", "domain"]
@@ -48,22 +72,28 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(AuditedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 class ClaimInline(admin.TabularInline):
+    """The article's claims, to read: a claim changes in its own page or its workspace."""
+
     model = models.Claim
     fields = ["text", "speaker", "status", "span_start", "span_end"]
-    autocomplete_fields = ["speaker"]
+    readonly_fields = fields
     show_change_link = True
+    can_delete = False
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(models.Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AuditedAdmin):
     list_display = ["__str__", "outlet", "published_at", "language", "status", "created_at"]
     list_filter = ["status", "language", "outlet"]
     list_select_related = ["outlet"]
@@ -91,7 +121,7 @@ class EvidenceInline(admin.StackedInline):
 
 
 @admin.register(models.Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(AuditedAdmin):
     list_display = ["__str__", "speaker", "status", "assignee", "due_at", "created_at"]
     list_filter = ["status", "speaker__side", "topics", "language"]
     list_select_related = ["speaker", "assignee"]
@@ -112,6 +142,18 @@ class ClaimAdmin(admin.ModelAdmin):
     ]
     inlines = [ClaimLinkInline, EvidenceInline]
     actions = ["select_claims", "start_research", "send_to_review", "publish_verdicts"]
+    # Once readers can see a claim, only corrections in the workspace may change it.
+    FROZEN = (models.Claim.Status.PUBLISHED, models.Claim.Status.RETRACTED)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status in self.FROZEN:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status in self.FROZEN:
+            return False
+        return super().has_delete_permission(request, obj)
 
     def _run(self, request, queryset, action):
         done = 0
@@ -151,7 +193,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
+class ClaimLinkAdmin(AuditedAdmin):
     list_display = ["from_claim", "kind", "to_claim", "created_by", "created_at"]
     list_filter = ["kind"]
     list_select_related = ["from_claim", "to_claim", "created_by"]
@@ -160,7 +202,7 @@ class ClaimLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(AuditedAdmin):
     list_display = ["title", "claim", "stance", "archive_status", "added_by", "created_at"]
     list_filter = ["stance", "archive_status"]
     list_select_related = ["claim", "added_by"]
@@ -176,7 +218,7 @@ class RatingInline(admin.TabularInline):
 
 
 @admin.register(models.RatingScale)
-class RatingScaleAdmin(admin.ModelAdmin):
+class RatingScaleAdmin(AuditedAdmin):
     list_display = ["name", "is_default"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -184,7 +226,7 @@ class RatingScaleAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(AuditedAdmin):
     list_display = ["label", "scale", "value", "colour"]
     list_filter = ["scale"]
     search_fields = ["label"]
@@ -192,7 +234,7 @@ class RatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(AuditedAdmin):
     list_display = ["__str__", "rating", "author", "reviewer", "published_at"]
     list_filter = ["rating", ("published_at", admin.EmptyFieldListFilter)]
     list_select_related = ["rating", "author", "reviewer", "claim"]
@@ -208,7 +250,7 @@ class VerdictAdmin(admin.ModelAdmin):
         return False
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(AuditedAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -223,10 +265,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class AuditEventAdmin(ReadOnlyAdmin):
     """The audit trail: readable, never editable (a database trigger enforces it too)."""
 
-    list_display = ["created_at", "claim", "actor", "action", "summary"]
+    list_display = ["created_at", "claim", "subject", "actor", "action", "summary"]
     list_filter = ["action"]
     list_select_related = ["claim", "actor"]
-    search_fields = ["summary", "claim__text"]
+    search_fields = ["summary", "subject", "claim__text"]
     date_hierarchy = "created_at"
 
 
@@ -238,7 +280,7 @@ class CorrectionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(models.Note)
-class NoteAdmin(admin.ModelAdmin):
+class NoteAdmin(AuditedAdmin):
     list_display = ["created_at", "claim", "author", "body"]
     list_select_related = ["claim", "author"]
     search_fields = ["body"]
@@ -246,7 +288,7 @@ class NoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ReplyAttempt)
-class ReplyAttemptAdmin(admin.ModelAdmin):
+class ReplyAttemptAdmin(AuditedAdmin):
     list_display = ["contacted_at", "claim", "contacted", "channel", "outcome"]
     list_filter = ["outcome"]
     list_select_related = ["claim"]
@@ -254,7 +296,7 @@ class ReplyAttemptAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ConflictOfInterest)
-class ConflictOfInterestAdmin(admin.ModelAdmin):
+class ConflictOfInterestAdmin(AuditedAdmin):
     list_display = ["user", "side", "note", "declared_at"]
     list_filter = ["side"]
     autocomplete_fields = ["user", "side"]
@@ -270,6 +312,56 @@ class NotificationAdmin(ReadOnlyAdmin):
 class OutboxMessageAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "task", "sent_at", "attempts", "last_error"]
     list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+
+
+class ApiTokenForm(forms.ModelForm):
+    days = forms.IntegerField(
+        min_value=1,
+        max_value=api_tokens.MAX_DAYS,
+        initial=api_tokens.DEFAULT_DAYS,
+        help_text=_("How long the token works."),
+    )
+
+    class Meta:
+        model = models.ApiToken
+        fields = ["user", "name", "scope"]
+
+    def clean(self):
+        data = super().clean()
+        user, days = data.get("user"), data.get("days")
+        if user and days and (reason := api_tokens.refusal(user, days)):
+            raise forms.ValidationError(reason)
+        return data
+
+
+@admin.register(models.ApiToken)
+class ApiTokenAdmin(AuditedAdmin):
+    """Tokens for scripts. The key is shown once, when the token is made; revoke by deleting."""
+
+    list_display = ["name", "user", "scope", "prefix", "expires_at", "last_used_at"]
+    list_filter = ["scope"]
+    list_select_related = ["user"]
+    autocomplete_fields = ["user"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = ApiTokenForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["prefix", "created_at", "last_used_at"]
+        return ["user", "name", "scope", "prefix", "created_at", "expires_at", "last_used_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            key = api_tokens.arm(obj, form.cleaned_data["days"])
+            messages.warning(
+                request,
+                _("The key of “%(name)s”, shown this once: %(key)s")
+                % {"name": obj.name, "key": key},
+            )
+        super().save_model(request, obj, form, change)
 
 
 admin.site.unregister(User)
@@ -313,7 +405,7 @@ class ReaderSubscriptionInline(admin.TabularInline):
 
 
 @admin.register(models.ReaderRequest)
-class ReaderRequestAdmin(admin.ModelAdmin):
+class ReaderRequestAdmin(AuditedAdmin):
     """Readers' requests; editors link each to the claim it is about."""
 
     list_display = ["text", "count", "claim", "last_requested_at"]
@@ -322,3 +414,12 @@ class ReaderRequestAdmin(admin.ModelAdmin):
     autocomplete_fields = ["claim"]
     readonly_fields = ["count", "created_at", "last_requested_at"]
     inlines = [ReaderSubscriptionInline]
+
+
+# DRF's own tokens never expire and carry no scope; they are not accepted (ApiToken is).
+try:
+    from rest_framework.authtoken.models import TokenProxy
+
+    admin.site.unregister(TokenProxy)
+except (ImportError, admin.sites.NotRegistered):
+    pass

@@ -1,5 +1,6 @@
 """The public, read-only JSON API of published verdicts, and the ClaimReview data feed."""
 
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
@@ -9,6 +10,7 @@ from rest_framework.throttling import AnonRateThrottle
 from . import claimreview, selectors
 from .filters import PublishedVerdictFilter
 from .models import Verdict
+from .public_cache import public_page
 
 
 class PublicVerdictSerializer(serializers.ModelSerializer):
@@ -72,19 +74,28 @@ class PublicVerdictViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.published_verdicts().order_by("-published_at")
 
 
+CLAIMREVIEW_FEED_PAGE = 200
+
+
 @extend_schema(exclude=True)
+@public_page("page")
 def claimreview_feed(request):
-    """Every published verdict as schema.org ClaimReview (a DataFeed for aggregators)."""
+    """Published verdicts as schema.org ClaimReview (a DataFeed for aggregators), newest
+    first, CLAIMREVIEW_FEED_PAGE a page; a `Link: <…?page=N>; rel="next"` header leads on."""
     verdicts = (
         selectors.published_verdicts()
         .prefetch_related("rating__scale__ratings", "corrections")
-        .order_by("-published_at")
+        .order_by("-published_at", "-pk")
     )
-    return JsonResponse(
+    page = Paginator(verdicts, CLAIMREVIEW_FEED_PAGE).get_page(request.GET.get("page"))
+    response = JsonResponse(
         {
             "@context": "https://schema.org",
             "@type": "DataFeed",
-            "dataFeedElement": [claimreview.claim_review(v) for v in verdicts],
+            "dataFeedElement": [claimreview.claim_review(v) for v in page],
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    if page.has_next():
+        response["Link"] = f'<{request.path}?page={page.next_page_number()}>; rel="next"'
+    return response

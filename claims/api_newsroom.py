@@ -1,7 +1,8 @@
 """The newsroom's ingestion API: submit an article, follow its progress, review what it found.
 
 For newsroom tools: authenticate with a token (`Authorization: Token …`, created and revoked
-by an admin in Django admin under "Auth Token") or the browser session. An article reads as
+by an admin in Django admin under "API tokens": expiring, read-only or ingest) or the
+browser session. An article reads as
 the same JSON object that `manage.py ingest --json` prints.
 """
 
@@ -12,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from . import workflow
+from .api_tokens import TokenScopeAllows
 from .ingest import pipeline
 from .models import Actor, Article, ClaimSuggestion
 
@@ -96,7 +98,7 @@ class IngestionViewSet(
 ):  # fmt: skip
     """Articles sent to the ingestion pipeline, with the claims it suggests."""
 
-    permission_classes = [permissions.IsAuthenticated, NewsroomMember]
+    permission_classes = [permissions.IsAuthenticated, TokenScopeAllows, NewsroomMember]
     serializer_class = IngestionSerializer
     filterset_class = ArticleFilter
     queryset = Article.objects.order_by("-created_at")
@@ -130,7 +132,7 @@ class IngestionViewSet(
 class SuggestionViewSet(viewsets.GenericViewSet):
     """Accept or reject one suggested claim (ids: the article's claims in span order)."""
 
-    permission_classes = [permissions.IsAuthenticated, NewsroomMember]
+    permission_classes = [permissions.IsAuthenticated, TokenScopeAllows, NewsroomMember]
     queryset = ClaimSuggestion.objects.select_related("article")
     serializer_class = AcceptSerializer
 

@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from . import selectors
 from .models import Actor, Topic
+from .security import strip_control_characters
 
 FEED_SIZE = 50
 
@@ -16,7 +17,7 @@ class VerdictFeed(Feed):
 
     def title(self, obj=None):
         suffix = f": {obj}" if obj else ""
-        return f"{settings.NEWSROOM_NAME} verdicts{suffix}"
+        return strip_control_characters(f"{settings.NEWSROOM_NAME} verdicts{suffix}")
 
     def link(self, obj=None):
         return obj_link(obj)
@@ -30,11 +31,12 @@ class VerdictFeed(Feed):
     def items(self, obj=None):
         return self.verdicts(obj).order_by("-published_at")[:FEED_SIZE]
 
+    # Text from before control characters were refused at the door must not break XML.
     def item_title(self, verdict):
-        return f"{verdict.rating}: {verdict.headline or verdict.claim}"
+        return strip_control_characters(f"{verdict.rating}: {verdict.headline or verdict.claim}")
 
     def item_description(self, verdict):
-        return verdict.summary
+        return strip_control_characters(verdict.summary)
 
     def item_link(self, verdict):
         return verdict.get_absolute_url()

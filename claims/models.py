@@ -664,6 +664,7 @@ class ReplyAttempt(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["contacted_at"]
@@ -694,9 +695,16 @@ class ConflictOfInterest(models.Model):
 
 
 class AuditEvent(models.Model):
-    """Append-only: a database trigger refuses every UPDATE and DELETE of this table."""
+    """Append-only: a database trigger refuses every UPDATE and DELETE of this table.
 
-    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="audit_events")
+    Most events are about a claim; the others (a conflict declared, a side edited in the
+    admin) name what they are about in `subject`.
+    """
+
+    claim = models.ForeignKey(
+        Claim, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
+    )
+    subject = models.CharField(max_length=200, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -716,6 +724,40 @@ class AuditEvent(models.Model):
         """[(field, before, after)] for the fields this event changed."""
         keys = list(dict.fromkeys([*self.before, *self.after]))
         return [(key, self.before.get(key), self.after.get(key)) for key in keys]
+
+
+class ApiToken(models.Model):
+    """A credential for a newsroom script, issued by an admin (api_tokens.issue_token).
+
+    Only a digest is stored: the key is shown once. It expires, and its scope limits what
+    it may do: read the newsroom API, or also submit and review ingestions.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        INGEST = "ingest", _("Read, ingest and review suggestions")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, help_text=_("What the token is for"))
+    scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.READ)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=8, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "API token"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def has_expired(self):
+        return self.expires_at <= timezone.now()
 
 
 class Notification(models.Model):

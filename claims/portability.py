@@ -9,6 +9,10 @@ rebuilt by PostgreSQL. Importing an export into an empty newsroom and exporting 
 the same document. Operational rows (notifications, the outbox, saved filters, login
 attempts) are not part of it, nor are second-factor devices: like passwords, they are set
 up anew by each person after an import.
+
+An import trusts nothing in the document: each section may hold only records of its own
+model, people come without passwords, permissions or superuser status (roles only), a name
+that already exists is refused, and API tokens and second-factor devices are never read.
 """
 
 import datetime
@@ -16,10 +20,12 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
-from . import models
+from . import models, roles
 
 FORMAT = "verify-newsroom"
 VERSION = 1
@@ -73,9 +79,7 @@ class _LosslessEncoder(DjangoJSONEncoder):
 
 def _records(queryset, **options):
     generated = {f.name for f in queryset.model._meta.fields if getattr(f, "generated", False)}
-    records = serializers.serialize(
-        "python", queryset, use_natural_foreign_keys=True, **options
-    )
+    records = serializers.serialize("python", queryset, use_natural_foreign_keys=True, **options)
     records = json.loads(json.dumps(records, cls=_LosslessEncoder))
     for record in records:
         for name in generated:
@@ -106,12 +110,68 @@ def _check(data):
         )
 
 
+SECTIONS = {"users": "auth.user", **{m._meta.label_lower: m._meta.label_lower for m in MODELS}}
+
+
+def _check_section(section, records):
+    """Every record of `section` is of the section's own model, with fields as a mapping."""
+    label = SECTIONS[section]
+    if not isinstance(records, list):
+        raise ImportRefused(f"The section “{section}” is not a list of records.")
+    for number, record in enumerate(records, 1):
+        kind = record.get("model") if isinstance(record, dict) else type(record).__name__
+        if kind != label:
+            raise ImportRefused(
+                f"Record {number} of “{section}” is a “{kind}” record; this section holds "
+                f"only “{label}” records."
+            )
+        if not isinstance(record.get("fields"), dict):
+            raise ImportRefused(f"Record {number} of “{section}” has no fields.")
+
+
+def _check_people(records):
+    """People come with their names and roles only, and never replace someone who exists."""
+    existing = get_user_model().objects.values_list("username", flat=True)
+    for number, record in enumerate(records, 1):
+        fields = record["fields"]
+        if extra := sorted(set(fields) - set(USER_FIELDS)):
+            raise ImportRefused(
+                f"Person {number} carries {', '.join(extra)}: passwords, permissions and "
+                "log-in records are never imported."
+            )
+        groups = fields.get("groups", [])
+        if not isinstance(groups, list) or any(
+            not isinstance(g, list) or len(g) != 1 or g[0] not in roles.ROLES for g in groups
+        ):
+            raise ImportRefused(
+                f"Person {number} has a role that is not one of {', '.join(roles.ROLES)}."
+            )
+        if fields.get("username") in set(existing):
+            raise ImportRefused(
+                f"Someone called “{fields.get('username')}” already exists here; "
+                "import into an empty newsroom."
+            )
+        fields["is_superuser"] = False  # a superuser is made here, never imported
+
+
 @transaction.atomic
 def import_newsroom(data) -> int:
     """Load an export into an empty newsroom; returns how many rows were written."""
     _check(data)
+    if unknown := sorted(set(data) - set(SECTIONS) - {"format", "version"}):
+        raise ImportRefused(f"The export has sections we never import: {', '.join(unknown)}.")
+    for section in SECTIONS:
+        _check_section(section, data.get(section, []))
+    _check_people(data.get("users", []))
+    try:
+        return _load(data)
+    except (DeserializationError, ValidationError, IntegrityError, ValueError) as exc:
+        raise ImportRefused(f"The export could not be read: {exc}"[:500]) from None
+
+
+def _load(data):
     rows = 0
-    for user in serializers.deserialize("json", json.dumps(data["users"])):
+    for user in serializers.deserialize("json", json.dumps(data.get("users", []))):
         user.object.set_unusable_password()
         user.save()
         rows += 1

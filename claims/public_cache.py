@@ -5,14 +5,22 @@ Pages live in Redis, shared by every web process. Each process also keeps the pa
 served in the last PUBLIC_LOCAL_CACHE_SECONDS (1 s by default) in memory, so a page that
 goes viral costs no round trip at all; a publication reaches every reader within that
 second (CDNs are told they may keep a page for a minute anyway).
+
+Pages are cached by decorating their view with public_page().
 """
 
+import hashlib
+import logging
 import time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "public:generation"
+PUBLIC_MAX_AGE = 60
 
 
 def generation() -> int:
@@ -67,3 +75,54 @@ def invalidate():
     """Every cached page is stale from now on (in other processes: within a second)."""
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
     _local.clear()
+
+
+def public_page(*uses):
+    """Cache an anonymous GET of the page under its path and only the parameters in `uses`
+    (so `?x=<random>` cannot bypass the cache). A response that carries a reader's own
+    message or sets a cookie is never stored, and a reader with a message waiting is
+    never served a stored page."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if (
+                request.method != "GET"
+                or request.user.is_authenticated
+                or _has_messages(request)
+            ):
+                return view(request, *args, **kwargs)
+            name = _cache_name(request, uses)
+            generation = cached = None
+            try:
+                generation, cached = lookup(name)
+            except Exception as exc:  # noqa: BLE001 - the cache is an optimisation
+                logger.warning("public cache unavailable: %s", exc)
+            if cached is not None:
+                return cached
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+            patch_vary_headers(response, ["Cookie"])
+            if generation is not None and not response.cookies and not _has_messages(request):
+                try:
+                    store(name, generation, response)
+                except Exception as exc:  # noqa: BLE001
+                    logger.warning("public cache unavailable: %s", exc)
+            return response
+
+        return wrapped
+
+    return decorate
+
+
+def _cache_name(request, uses):
+    used = sorted((key, request.GET.getlist(key)) for key in uses if key in request.GET)
+    return hashlib.sha256(repr((request.path, used)).encode()).hexdigest()
+
+
+def _has_messages(request):
+    """A message waits for this reader (in its cookie), or this response shows one."""
+    storage = getattr(request, "_messages", None)
+    return "messages" in request.COOKIES or bool(storage is not None and len(storage))

@@ -43,7 +43,6 @@ ROLE_PERMISSIONS = {
     ADMIN: {
         "claims": "*",
         "auth": {"user": _ALL, "group": "view"},
-        "authtoken": {"token": _ALL, "tokenproxy": _ALL},
         # To see who has a second factor and to remove a lost one (the owner then sets up
         # a new authenticator at the next log-in).
         "otp_totp": {"totpdevice": "view delete"},

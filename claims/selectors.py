@@ -1,5 +1,7 @@
 """Reads that several pages share. Readers only ever go through published_verdicts()."""
 
+import re
+
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import F, Prefetch, Sum, TextField, Value
 from django.db.models.functions import Coalesce, Concat
@@ -114,6 +116,36 @@ def returned_to(user):
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 
 
+# A reader's search is cut to this before PostgreSQL sees it: the highlighter's cost grows
+# with repeated terms, and no real question needs more words than this.
+SEARCH_MAX_CHARS = 200
+SEARCH_MAX_TERMS = 10
+_SEARCH_TERM = re.compile(r'-?"[^"]*"|\S+')
+
+
+def normalise_search(text):
+    """`text` with duplicate terms removed, at most SEARCH_MAX_TERMS terms and
+    SEARCH_MAX_CHARS characters; quoted phrases count as one term each."""
+    kept, seen, length = [], set(), 0
+    for term in _SEARCH_TERM.findall(text[: SEARCH_MAX_CHARS * 5]):
+        if term.startswith(('"', '-"')):
+            words = list(dict.fromkeys(term.strip('-"').split()))
+            term = f'{"-" if term.startswith("-") else ""}"{" ".join(words)}"'
+        key = term.lower()
+        if key in seen or length + len(term) > SEARCH_MAX_CHARS:
+            continue
+        seen.add(key)
+        kept.append(term)
+        length += len(term) + 1
+        if len(kept) == SEARCH_MAX_TERMS:
+            break
+    return " ".join(kept)
+
+
+def _search_query(text):
+    return SearchQuery(normalise_search(text), search_type="websearch", config="simple")
+
+
 def search_verdicts(verdicts, text):
     """Published verdicts matching `text` in the claim or the verdict, best first.
 
@@ -121,7 +153,7 @@ def search_verdicts(verdicts, text):
     every language alike. Adds `rank`. Each side is looked up through its own GIN index
     (an OR across the join would read every verdict); add_snippets() highlights the page.
     """
-    query = SearchQuery(text, search_type="websearch", config="simple")
+    query = _search_query(text)
     in_verdict = Verdict.objects.filter(search=query).values("pk")
     in_claim = Verdict.objects.filter(
         claim__search=query, claim__status=Claim.Status.PUBLISHED
@@ -136,7 +168,7 @@ def search_verdicts(verdicts, text):
 def add_snippets(verdicts, text):
     """Set `snippet` (the match, highlighted) on the verdicts of one page: one query."""
     verdicts = list(verdicts)
-    query = SearchQuery(text, search_type="websearch", config="simple")
+    query = _search_query(text)
     snippets = dict(
         Verdict.objects.filter(pk__in=[v.pk for v in verdicts])
         .annotate(
@@ -174,11 +206,22 @@ def public_verdict(pk):
     )
 
 
+# Readers see a counter-claim once an editor has at least selected it for checking; never
+# one still untriaged, rejected or retracted.
+SHOWN_TO_READERS = (
+    Claim.Status.SELECTED,
+    Claim.Status.ASSIGNED,
+    Claim.Status.IN_RESEARCH,
+    Claim.Status.IN_REVIEW,
+    Claim.Status.PUBLISHED,
+)
+
+
 def public_counter_claims(claim):
-    """The other side's claims, each with its verdict only if that verdict is published."""
-    return [
-        (other, other.verdict if _is_public(other) else None) for other in counter_claims(claim)
-    ]
+    """The other side's claims readers may see, each with its verdict only if published
+    (the template labels the others "being checked") and its source article."""
+    shown = counter_claims(claim).filter(status__in=SHOWN_TO_READERS).select_related("article")
+    return [(other, other.verdict if _is_public(other) else None) for other in shown]
 
 
 def _is_public(claim):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from .models import Claim, ConflictOfInterest
+from .models import AuditEvent, Claim, ConflictOfInterest
 from .roles import ADMIN, EDITOR, FACT_CHECKER, has_role
 
 S = Claim.Status
@@ -71,7 +71,9 @@ def _assignee_or_editor(user, claim):
     return None
 
 
-def _publisher(user, claim):
+def _publishing_editor(user, claim):
+    """Publish, correct and retract: an editor who neither wrote the verdict nor is tied to
+    the speaker's side."""
     if refusal := _editor(user, claim):
         return refusal
     verdict = getattr(claim, "verdict", None)
@@ -79,6 +81,31 @@ def _publisher(user, claim):
         return _("An editor cannot approve a verdict they wrote: another editor must review it.")
     if side := conflicting_side(user, claim):
         return _("You declared a tie to %(side)s, the speaker's side.") % {"side": side}
+    return None
+
+
+def changed_in_review(user, claim) -> bool:
+    """True if `user` edited the verdict since it was last sent to review."""
+    sent = (
+        AuditEvent.objects.filter(claim=claim, action="submit_for_review")
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return AuditEvent.objects.filter(
+        claim=claim, actor=user, action="verdict", pk__gt=sent or 0
+    ).exists()
+
+
+def _publisher(user, claim):
+    """Four eyes: whoever changed the verdict in review cannot also approve it."""
+    if refusal := _publishing_editor(user, claim):
+        return refusal
+    if changed_in_review(user, claim):
+        return _(
+            "You changed this verdict in review, so another editor must approve it (or return "
+            "it to research for its author to confirm your change)."
+        )
     return None
 
 
@@ -206,7 +233,7 @@ TRANSITIONS = {
             _("Correct or update"),
             (S.PUBLISHED,),
             S.PUBLISHED,
-            _editor,
+            _publishing_editor,
             _all(_needs("note", _("Say what changed and why."))),
             ("kind", "note"),
         ),
@@ -215,7 +242,7 @@ TRANSITIONS = {
             _("Retract"),
             (S.PUBLISHED,),
             S.RETRACTED,
-            _editor,
+            _publishing_editor,
             _needs("reason", _("Give readers the reason for the retraction.")),
             ("reason",),
         ),
@@ -278,7 +305,11 @@ def can_add_evidence(user, claim) -> bool:
 
 
 def can_record_reply(user, claim) -> bool:
-    return claim.status in (*_OPEN, S.PUBLISHED) and _assignee_or_editor(user, claim) is None
+    """Right of reply: the assignee or an editor while open; once readers see the verdict,
+    an editor only (the reply shows on the live page with the date it was recorded)."""
+    if claim.status == S.PUBLISHED:
+        return is_editor(user)
+    return claim.status in _OPEN and _assignee_or_editor(user, claim) is None
 
 
 def can_add_note(user, claim) -> bool:

@@ -3,7 +3,8 @@
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from claims import two_factor
+from claims import api_tokens, two_factor
+from claims.models import ApiToken
 
 
 def log_in(client, user):
@@ -20,4 +21,15 @@ def log_in(client, user):
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
+    return client
+
+
+def with_token(client, user, scope=ApiToken.Scope.INGEST):
+    """An API client holding a token of `user`'s, who first confirms an authenticator app
+    (tokens are issued to no one else). The token is kept as `client.token`."""
+    TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": two_factor.AUTHENTICATOR}
+    )
+    client.token, key = api_tokens.issue_token(user, "test script", scope)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client

@@ -11,13 +11,12 @@ import uuid
 import pytest
 from django.test import Client, override_settings
 from django.utils.crypto import get_random_string
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import roles
 from claims.demo import load_demo
 from claims.models import Note
-from tests.sessions import log_in
+from tests.sessions import log_in, with_token
 
 pytestmark = pytest.mark.django_db
 
@@ -207,9 +206,7 @@ def test_ingesting_hostile_urls_and_texts_never_fails_badly(newsroom):
 
 def test_the_ingestion_api_answers_4xx_to_hostile_bodies(newsroom):
     demo, _, _ = newsroom
-    api = APIClient(enforce_csrf_checks=True)
-    token = Token.objects.create(user=demo["users"][roles.FACT_CHECKER])
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api = with_token(APIClient(enforce_csrf_checks=True), demo["users"][roles.FACT_CHECKER])
     for value in CORPUS:
         for payload in ({"url": value}, {"text": value}, {"url": value, "text": value}):
             no_server_error(api.post("/api/ingestions/", payload, format="json"), value)

@@ -1,12 +1,12 @@
 """The ingestion API for newsroom tools: tokens, submissions, review, clear errors."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims import roles
 from claims.models import Article, Claim, ClaimSuggestion
 from tests.conftest import wait_for
+from tests.sessions import with_token
 from tests.test_ingestion import ARTICLES, finished
 
 TEXT = (ARTICLES / "baku-answers.txt").read_text()
@@ -15,19 +15,16 @@ TEXT = (ARTICLES / "baku-answers.txt").read_text()
 @pytest.fixture
 def tool(make_user):
     """A newsroom tool holding a fact-checker's token."""
-    token = Token.objects.create(user=make_user("robot", role=roles.FACT_CHECKER))
-    client = APIClient(enforce_csrf_checks=True)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    client.token = token
-    return client
+    return with_token(
+        APIClient(enforce_csrf_checks=True), make_user("robot", role=roles.FACT_CHECKER)
+    )
 
 
 def test_without_a_token_or_a_role_the_api_refuses(db, make_user):
     anonymous = APIClient()
     assert anonymous.get("/api/ingestions/").status_code == 401
 
-    reader = APIClient()
-    reader.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=make_user()).key}")
+    reader = with_token(APIClient(), make_user())
     response = reader.post("/api/ingestions/", {"text": TEXT}, format="json")
     assert response.status_code == 403
     assert "fact-checkers and editors" in response.json()["detail"]

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.utils.crypto import get_random_string
 
-from claims import roles
+from claims import actions, roles, workflow
 from claims.models import Claim, ConflictOfInterest, Evidence, Rating, Verdict
 from tests.sessions import log_in
 
@@ -121,6 +121,19 @@ EDITS = [
             "outcome": "waiting",
         },
         {"assignee", "editor", "admin"},
+    ),
+    # Once published, the reply shows on the live page: editors only.
+    (
+        "replies/",
+        "published",
+        {
+            "contacted": "Press office",
+            "channel": "e-mail",
+            "contacted_at": "2026-01-02T10:00",
+            "outcome": "answered",
+            "answer": "We deny it.",
+        },
+        {"editor", "admin"},
     ),
     (
         "notes/",
@@ -239,3 +252,91 @@ def test_an_editor_with_a_declared_tie_cannot_publish_and_is_told_why(people, ne
     assert "You declared a tie to Azerbaijan" in page
     assert "do/publish/" not in page
     assert response.status_code == 403
+
+
+# --- four eyes: who changed a verdict cannot also approve or correct it alone ----------------
+
+
+def test_an_editor_who_changed_the_verdict_in_review_cannot_publish_it(people, newsroom_setup):
+    claim = ready_claim(people, "in_review")
+    actions.audit(claim, people["author"], "submit_for_review")
+    rating = Rating.objects.get(slug="false").pk
+    edit = post_as(
+        people,
+        "editor",
+        f"/newsroom/claims/{claim.pk}/verdict/",
+        {"summary": "Rewritten", "explanation": "e", "rating": rating,
+         "version": claim.verdict.version},
+    )
+    assert edit.status_code in (200, 302)
+
+    response = post_as(people, "editor", f"/newsroom/claims/{claim.pk}/do/publish/", {})
+
+    assert response.status_code == 403
+    assert "You changed this verdict in review" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == "in_review"
+    # Another editor, who changed nothing, may approve it.
+    other = post_as(people, "admin", f"/newsroom/claims/{claim.pk}/do/publish/", {})
+    assert other.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == "published"
+
+
+def test_the_authors_confirmation_lifts_the_four_eyes_refusal(people, newsroom_setup):
+    claim = ready_claim(people, "in_review")
+    actions.audit(claim, people["editor"], "verdict", "edited in review")
+    assert workflow.changed_in_review(people["editor"], claim)
+    actions.audit(claim, people["author"], "submit_for_review")  # the author sends it again
+    assert not workflow.changed_in_review(people["editor"], claim)
+
+
+@pytest.mark.parametrize("step", ["correct", "retract"])
+def test_the_author_of_a_verdict_cannot_correct_or_retract_it(people, newsroom_setup, step):
+    claim = ready_claim(people, "published")
+    Verdict.objects.filter(claim=claim).update(author=people["editor"])
+    claim.refresh_from_db()
+
+    with pytest.raises(workflow.NotAllowed, match="they wrote"):
+        workflow.check(people["editor"], step, claim, {"note": "n", "reason": "r"})
+
+
+@pytest.mark.parametrize("step", ["correct", "retract"])
+def test_an_editor_with_a_declared_tie_cannot_correct_or_retract(people, newsroom_setup, step):
+    from claims.models import Actor, Side
+
+    side = Side.objects.create(name="Armenia", slug="am")
+    claim = ready_claim(people, "published")
+    claim.speaker = Actor.objects.create(name="Armenian MOD", slug="am-mod", side=side)
+    claim.save()
+    ConflictOfInterest.objects.create(user=people["editor"], side=side)
+    url = (
+        f"/newsroom/claims/{claim.pk}/correct/"
+        if step == "correct"
+        else f"/newsroom/claims/{claim.pk}/do/retract/"
+    )
+    data = {"kind": "correction", "note": "n", "summary": "s", "explanation": "e",
+            "rating": Rating.objects.get(slug="true").pk, "version": claim.verdict.version,
+            "reason": "r"}
+
+    response = post_as(people, "editor", url, data)
+
+    assert response.status_code == 403
+    claim.refresh_from_db()
+    assert claim.status == "published"
+    assert claim.verdict.rating.slug == "unproven"
+    assert not claim.audit_events.exists()
+
+
+def test_declaring_and_withdrawing_a_conflict_are_audited(people, newsroom_setup):
+    from claims.models import AuditEvent, Side
+
+    side = Side.objects.create(name="Armenia", slug="am")
+    actions.declare_conflict(people["editor"], side, "Family there")
+    actions.withdraw_conflict(people["editor"], side)
+
+    events = AuditEvent.objects.filter(actor=people["editor"]).order_by("pk")
+    assert [(e.action, e.subject) for e in events] == [
+        ("declare-conflict", "conflict of interest: Armenia"),
+        ("withdraw-conflict", "conflict of interest: Armenia"),
+    ]

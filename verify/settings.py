@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "claims.middleware.ReaderStatementTimeout",
     "claims.middleware.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -205,6 +206,16 @@ CELERY_BEAT_SCHEDULE = {
 # asking Redis again: a publication reaches readers within this many seconds.
 PUBLIC_LOCAL_CACHE_SECONDS = env.float("PUBLIC_LOCAL_CACHE_SECONDS", default=1.0)
 # Searches one reader (one address) may run a minute before a polite 429; 0 turns it off.
+# /healthz shows each service's state to loopback callers and to those sending this token
+# in X-Healthz-Token; everyone else sees only ok or unavailable.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+# Bodies Django reads into memory: forms and JSON up to 6 MB (a pasted article is at most
+# 5 MB); larger uploads go to a temporary file. The proxy in compose.yaml refuses more.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# PostgreSQL cancels an anonymous request's statement after this long (0: no limit).
+PUBLIC_STATEMENT_TIMEOUT_MS = env.int("PUBLIC_STATEMENT_TIMEOUT_MS", default=3000)
 PUBLIC_SEARCH_PER_MINUTE = env.int("PUBLIC_SEARCH_PER_MINUTE", default=60)
 
 # Fetching sources (claims/ingest/fetch.py). Private addresses are refused; tests allow
@@ -219,10 +230,13 @@ FETCH_USER_AGENT = env.str("FETCH_USER_AGENT", default="verify-factcheck/1.0 (ar
 REST_FRAMEWORK = {
     # Token first: a request without credentials gets 401 with WWW-Authenticate: Token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api_tokens.ScopedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "claims.api_tokens.TokenScopeAllows",
+    ],
     # Client addresses for throttling: X-Forwarded-For only behind trusted proxies.
     "NUM_PROXIES": env.int("PROXY_COUNT", default=0),
     "DEFAULT_PARSER_CLASSES": [

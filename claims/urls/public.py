@@ -3,10 +3,12 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from claims import api, feeds
+from claims.public_cache import public_page
 from claims.sitemaps import StaticSitemap, VerdictSitemap
 from claims.views import public
 
 app_name = "public"
+cached = public_page()
 
 router = SimpleRouter()
 router.register("verdicts", api.PublicVerdictViewSet, basename="api-verdict")
@@ -25,12 +27,12 @@ urlpatterns = [
     path("archive/articles/<int:pk>/", public.archived_article, name="archived-article"),
     path("archive/evidence/<int:pk>/", public.archived_evidence, name="archived-evidence"),
     path("unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),
-    path("feeds/rss/", feeds.VerdictFeed(), name="feed-rss"),
-    path("feeds/atom/", feeds.VerdictAtomFeed(), name="feed-atom"),
-    path("feeds/topics/<slug:slug>/rss/", feeds.TopicFeed(), name="topic-rss"),
-    path("feeds/topics/<slug:slug>/atom/", feeds.TopicAtomFeed(), name="topic-atom"),
-    path("feeds/speakers/<slug:slug>/rss/", feeds.SpeakerFeed(), name="speaker-rss"),
-    path("feeds/speakers/<slug:slug>/atom/", feeds.SpeakerAtomFeed(), name="speaker-atom"),
+    path("feeds/rss/", cached(feeds.VerdictFeed()), name="feed-rss"),
+    path("feeds/atom/", cached(feeds.VerdictAtomFeed()), name="feed-atom"),
+    path("feeds/topics/<slug:slug>/rss/", cached(feeds.TopicFeed()), name="topic-rss"),
+    path("feeds/topics/<slug:slug>/atom/", cached(feeds.TopicAtomFeed()), name="topic-atom"),
+    path("feeds/speakers/<slug:slug>/rss/", cached(feeds.SpeakerFeed()), name="speaker-rss"),
+    path("feeds/speakers/<slug:slug>/atom/", cached(feeds.SpeakerAtomFeed()), name="speaker-atom"),
     path(
         "sitemap.xml",
         sitemap,

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncWeek
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -85,7 +86,17 @@ def bulk_assign(request):
         messages.success(request, _("%(n)d claim(s) assigned.") % {"n": done})
     for reason in refused:
         messages.error(request, reason)
-    return redirect(request.POST.get("next") or "newsroom:queue")
+    return redirect(_safe_next(request) or "newsroom:queue")
+
+
+def _safe_next(request):
+    """The form's `next`, if it stays on this site; never an address elsewhere."""
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
 
 
 @require_POST

@@ -8,15 +8,15 @@ is unreachable the page is simply built again.
 import hashlib
 import logging
 import time
-from functools import wraps
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,7 @@ from claims.models import (
     Claim,
     Correction,
     Evidence,
+    Rating,
     RatingScale,
     ReaderSubscription,
     Side,
@@ -37,37 +38,10 @@ from claims.models import (
 from claims.reader_requests import request_check
 
 logger = logging.getLogger(__name__)
-PUBLIC_MAX_AGE = 60
+public_page = public_cache.public_page
 
 
-def public_page(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        name = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        generation = cached = None
-        try:
-            generation, cached = public_cache.lookup(name)
-        except Exception as exc:  # noqa: BLE001 - the cache is an optimisation
-            logger.warning("public cache unavailable: %s", exc)
-        if cached is not None:
-            return cached
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-            patch_vary_headers(response, ["Cookie"])
-            if generation is not None:
-                try:
-                    public_cache.store(name, generation, response)
-                except Exception as exc:  # noqa: BLE001
-                    logger.warning("public cache unavailable: %s", exc)
-        return response
-
-    return wrapped
-
-
-@public_page
+@public_page()
 def home(request):
     verdicts = selectors.published_verdicts().order_by("-published_at")[:12]
     topics = readership.most_read_topics()
@@ -82,7 +56,7 @@ def verdict_detail(request, pk):
     return response
 
 
-@public_page
+@public_page()
 def _verdict_page(request, pk):
     try:
         verdict = selectors.public_verdict(pk)
@@ -105,6 +79,10 @@ def _verdict_page(request, pk):
     return response
 
 
+BROWSE_PARAMETERS = (*PublishedVerdictFilter.base_filters, "published_after", "published_before",
+                     "page")  # fmt: skip
+
+
 def _paginated(request, queryset, per_page=20):
     page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -112,7 +90,7 @@ def _paginated(request, queryset, per_page=20):
     return page, query.urlencode()
 
 
-@public_page
+@public_page(*BROWSE_PARAMETERS)
 def browse(request):
     if request.GET.get("q") and _over_limit(
         request, "search", settings.PUBLIC_SEARCH_PER_MINUTE, 60
@@ -152,32 +130,35 @@ def browse(request):
 
 
 def _ratings_chart(verdicts):
-    counts = {}
-    for verdict in verdicts:
-        counts.setdefault(verdict.rating, 0)
-        counts[verdict.rating] += 1
+    """(rating, count, bar width) for every rating the verdicts have, best first."""
+    counts = dict(
+        verdicts.order_by().values_list("rating").annotate(n=Count("pk")).values_list("rating", "n")
+    )
+    ratings = Rating.objects.in_bulk(counts)
     top = max(counts.values(), default=1)
     return [
-        (rating, n, round(85 * n / top))
-        for rating, n in sorted(counts.items(), key=lambda item: -item[0].value)
+        (ratings[pk], n, round(85 * n / top))
+        for pk, n in sorted(counts.items(), key=lambda item: -ratings[item[0]].value)
     ]
 
 
 def _listing(request, template, subject, verdicts, **extra):
-    verdicts = list(verdicts.order_by("-published_at"))
+    """A speaker's, topic's or side's verdicts, a page at a time, with the ratings of all."""
+    page, query = _paginated(request, verdicts.order_by("-published_at"))
     return render(
         request,
         template,
         {
             "subject": subject,
-            "verdicts": verdicts,
+            "page": page,
+            "query": query,
             "chart": _ratings_chart(verdicts),
             **extra,
         },
     )
 
 
-@public_page
+@public_page("page")
 def speaker(request, slug):
     actor = get_object_or_404(Actor.objects.select_related("side"), slug=slug)
     verdicts = selectors.published_verdicts().filter(claim__speaker=actor)
@@ -191,7 +172,7 @@ def speaker(request, slug):
     )
 
 
-@public_page
+@public_page("page")
 def topic(request, slug):
     subject = get_object_or_404(Topic, slug=slug)
     verdicts = selectors.published_verdicts().filter(claim__topics=subject)
@@ -205,20 +186,20 @@ def topic(request, slug):
     )
 
 
-@public_page
+@public_page("page")
 def side(request, slug):
     subject = get_object_or_404(Side, slug=slug)
     verdicts = selectors.published_verdicts().filter(claim__speaker__side=subject)
     return _listing(request, "public/listing.html", subject, verdicts, kind="side", feed=None)
 
 
-@public_page
+@public_page()
 def methodology(request):
     scale = RatingScale.objects.filter(is_default=True).prefetch_related("ratings").first()
     return render(request, "public/methodology.html", {"scale": scale})
 
 
-@public_page
+@public_page("page")
 def corrections(request):
     public = selectors.published_verdicts().values("pk")
     items = (
@@ -246,7 +227,7 @@ def _over_limit(request, what, limit, seconds):
     """True once this client made more than `limit` such requests in the current window."""
     if limit <= 0:
         return False
-    client = request.META.get("REMOTE_ADDR", "unknown")
+    client = get_client_ip_address(request) or "unknown"  # behind PROXY_COUNT proxies
     window = int(time.time() // seconds)
     key = f"limit:{what}:{hashlib.sha256(client.encode()).hexdigest()}:{window}"
     try:
