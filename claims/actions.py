@@ -9,8 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import outbox, workflow
-from .models import (
+from claims import outbox, workflow
+from claims.models import (
     AuditEvent,
     Claim,
     ConflictOfInterest,
@@ -20,8 +20,8 @@ from .models import (
     ReplyAttempt,
     Verdict,
 )
-from .notifications import editors, notify
-from .security import strip_control_characters
+from claims.notifications import editors, notify
+from claims.security import strip_control_characters
 
 S = Claim.Status
 

@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from . import actions, api_tokens, models, workflow
+from claims import actions, api_tokens, models, workflow
 
 User = get_user_model()
 

@@ -7,10 +7,10 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle
 
-from . import claimreview, selectors
-from .filters import PublishedVerdictFilter
-from .models import Verdict
-from .public_cache import public_page
+from claims import claimreview, selectors
+from claims.filters import PublishedVerdictFilter
+from claims.models import Verdict
+from claims.public_cache import public_page
 
 
 class PublicVerdictSerializer(serializers.ModelSerializer):

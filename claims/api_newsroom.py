@@ -12,10 +12,10 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from . import workflow
-from .api_tokens import TokenScopeAllows
-from .ingest import pipeline
-from .models import Actor, Article, ClaimSuggestion
+from claims import workflow
+from claims.api_tokens import TokenScopeAllows
+from claims.ingest import pipeline
+from claims.models import Actor, Article, ClaimSuggestion
 
 
 class NewsroomMember(permissions.BasePermission):

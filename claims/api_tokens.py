@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions, permissions
 
-from . import two_factor
-from .models import ApiToken
+from claims import two_factor
+from claims.models import ApiToken
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 365

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from . import roles, two_factor
+from claims import roles, two_factor
 
 
 def newsroom(request):

@@ -13,9 +13,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
 
-from . import roles, two_factor
-from .defaults import ensure_default_scale
-from .models import (
+from claims import roles, two_factor
+from claims.defaults import ensure_default_scale
+from claims.models import (
     Actor,
     ActorAlias,
     Article,

@@ -3,9 +3,9 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
-from . import selectors
-from .models import Actor, Topic
-from .security import strip_control_characters
+from claims import selectors
+from claims.models import Actor, Topic
+from claims.security import strip_control_characters
 
 FEED_SIZE = 50
 

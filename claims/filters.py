@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import widgets
 
-from .forms import newsroom_users
-from .models import Actor, Article, Claim, Side, Topic, Verdict
+from claims.forms import newsroom_users
+from claims.models import Actor, Article, Claim, Side, Topic, Verdict
 
 
 class DateRangeWidget(widgets.DateRangeWidget):

@@ -2,8 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import Correction, Evidence, Rating, ReplyAttempt, Side, Topic
-from .roles import ADMIN, EDITOR, FACT_CHECKER
+from claims.models import Correction, Evidence, Rating, ReplyAttempt, Side, Topic
+from claims.roles import ADMIN, EDITOR, FACT_CHECKER
 
 
 def newsroom_users():

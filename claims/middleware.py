@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from psycopg.errors import QueryCanceled
 
-from . import two_factor
+from claims import two_factor
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER = 30

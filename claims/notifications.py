@@ -2,9 +2,9 @@
 
 from django.contrib.auth import get_user_model
 
-from . import outbox
-from .models import Notification
-from .roles import ADMIN, EDITOR
+from claims import outbox
+from claims.models import Notification
+from claims.roles import ADMIN, EDITOR
 
 
 def notify(user, claim, key: str, message: str):

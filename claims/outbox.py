@@ -11,9 +11,8 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from claims.models import OutboxMessage
 from verify.celery import app as celery_app
-
-from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 

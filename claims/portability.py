@@ -25,7 +25,7 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connection, transaction
 
-from . import models, roles
+from claims import models, roles
 
 FORMAT = "verify-newsroom"
 VERSION = 1

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import ReaderRequest, ReaderSubscription
+from claims.models import ReaderRequest, ReaderSubscription
 
 SAME_REQUEST_SIMILARITY = 0.55
 

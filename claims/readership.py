@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from .models import Topic
+from claims.models import Topic
 
 logger = logging.getLogger(__name__)
 WEEKS_KEPT = 2

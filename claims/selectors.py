@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import F, Prefetch, Sum, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
-from .models import Claim, ClaimLink, Evidence, Note, ReplyAttempt, Verdict
+from claims.models import Claim, ClaimLink, Evidence, Note, ReplyAttempt, Verdict
 
 
 def published_verdicts(related=True):

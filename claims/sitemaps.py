@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from . import selectors
+from claims import selectors
 
 
 class VerdictSitemap(Sitemap):

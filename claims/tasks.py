@@ -10,9 +10,9 @@ from django.core.mail import send_mail
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from . import outbox
-from .models import Claim, Notification
-from .notifications import editors, notify
+from claims import outbox
+from claims.models import Claim, Notification
+from claims.notifications import editors, notify
 
 logger = logging.getLogger(__name__)
 

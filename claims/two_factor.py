@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import roles
+from claims import roles
 
 AUTHENTICATOR = "Authenticator app"
 RECOVERY = "Recovery codes"

@@ -9,9 +9,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .attribution import find_claims
-from .related import terms_all
-from .speakers import candidates, resolve_actor
+from claims.ingest.attribution import find_claims
+from claims.ingest.related import terms_all
+from claims.ingest.speakers import candidates, resolve_actor
 
 MIN_OVERLAP = 0.5
 

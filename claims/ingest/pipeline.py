@@ -16,11 +16,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .. import outbox, workflow
-from ..models import Actor, Article, AuditEvent, Claim, ClaimLink, ClaimSuggestion, Outlet, Side
-from . import attribution, related, speakers
-from .extract import ExtractionError, extract
-from .fetch import FetchError, check_url, fetch
+from claims import outbox, workflow
+from claims.ingest import attribution, related, speakers
+from claims.ingest.extract import ExtractionError, extract
+from claims.ingest.fetch import FetchError, check_url, fetch
+from claims.models import (
+    Actor,
+    Article,
+    AuditEvent,
+    Claim,
+    ClaimLink,
+    ClaimSuggestion,
+    Outlet,
+    Side,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from itertools import combinations
 
 from django.db import connection
 
-from ..models import Side
+from claims.models import Side
 
 STOPWORDS = set(
     [

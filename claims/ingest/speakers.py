@@ -9,7 +9,7 @@ created here: a fact-checker accepts it first.
 import re
 from dataclasses import dataclass
 
-from ..models import Actor, Side, normalize_name
+from claims.models import Actor, Side, normalize_name
 
 TITLES = re.compile(
     r"^(?:(?:de facto|former|acting|deputy|vice|then)\s+)*(?:president|prime minister|"

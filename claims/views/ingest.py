@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 from claims.forms import AcceptSuggestionForm, IngestForm, speaker_choices
 from claims.ingest import pipeline
 from claims.models import Article, Claim, ClaimSuggestion
-
-from .access import newsroom_member_required
+from claims.views.access import newsroom_member_required
 
 
 @newsroom_member_required

@@ -21,8 +21,7 @@ from claims.models import (
     ConflictOfInterest,
     SavedFilter,
 )
-
-from .access import editor_required, newsroom_member_required
+from claims.views.access import editor_required, newsroom_member_required
 
 
 @newsroom_member_required

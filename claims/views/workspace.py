@@ -24,8 +24,7 @@ from claims.forms import (
     VerdictForm,
 )
 from claims.models import Claim
-
-from .access import newsroom_member_required
+from claims.views.access import newsroom_member_required
 
 TRANSITION_FORMS = {
     "assign": AssignForm,
