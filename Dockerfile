@@ -5,6 +5,7 @@ WORKDIR /app
 RUN useradd --create-home --uid 1000 verify
 COPY pyproject.toml README.md ./
 COPY verify ./verify
+COPY accounts ./accounts
 COPY claims ./claims
 RUN pip install --no-cache-dir .
 COPY . .

@@ -24,8 +24,8 @@ def main():
     import django
 
     django.setup()
+    from bench.evaluation import evaluate_folder
     from claims.ingest.attribution import find_claims
-    from claims.ingest.evaluation import evaluate_folder
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)

@@ -58,7 +58,7 @@ def prepare(writers):
     from django.contrib.auth.models import Group
     from django.core.management import call_command
 
-    from claims import roles, two_factor
+    from accounts import roles, two_factor
     from claims.models import Claim, Verdict
 
     call_command("ensure_db", verbosity=0)

@@ -114,7 +114,7 @@ def main():
     call_command("migrate", verbosity=0)
     from django.db import connection
 
-    from claims.ingest.related import related_claims
+    from claims.ingest.matching import related_claims
     from claims.models import Claim, Side
 
     rng = random.Random(20201102)

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from claims import outbox, workflow
+from claims import workflow
 from claims.models import (
     AuditEvent,
     Claim,
@@ -21,7 +21,8 @@ from claims.models import (
     Verdict,
 )
 from claims.notifications import editors, notify
-from claims.security import strip_control_characters
+from claims.platform import outbox
+from claims.platform.security import strip_control_characters
 
 S = Claim.Status
 

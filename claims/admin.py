@@ -5,7 +5,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from claims import actions, api_tokens, models, workflow
+from accounts import api_tokens
+from claims import actions, models, workflow
 
 User = get_user_model()
 

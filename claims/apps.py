@@ -7,7 +7,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and verdicts"
 
     def ready(self):
-        from .security import clean_text_fields
+        from claims.platform.security import clean_text_fields
 
         for model in self.get_models():
             pre_save.connect(clean_text_fields, sender=model, dispatch_uid=f"clean-{model}")

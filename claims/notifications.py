@@ -2,9 +2,9 @@
 
 from django.contrib.auth import get_user_model
 
-from claims import outbox
+from accounts.roles import ADMIN, EDITOR
 from claims.models import Notification
-from claims.roles import ADMIN, EDITOR
+from claims.platform import outbox
 
 
 def notify(user, claim, key: str, message: str):

@@ -25,7 +25,8 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connection, transaction
 
-from claims import models, roles
+from accounts import roles
+from claims import models
 
 FORMAT = "verify-newsroom"
 VERSION = 1

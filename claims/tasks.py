@@ -10,9 +10,9 @@ from django.core.mail import send_mail
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from claims import outbox
 from claims.models import Claim, Notification
 from claims.notifications import editors, notify
+from claims.platform import outbox
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +89,8 @@ def remind_deadlines(now=None):
 @shared_task(autoretry_for=(ConnectionError,), retry_backoff=5, max_retries=5)
 def archive_evidence(evidence_id):
     """Fetch and keep a copy of an evidence source. Done once: an archived copy stays."""
-    from .ingest.fetch import FetchError, fetch
-    from .models import Evidence
+    from claims.ingest.fetch import FetchError, fetch
+    from claims.models import Evidence
 
     evidence = Evidence.objects.filter(pk=evidence_id).first()
     if evidence is None or evidence.archive_status == Evidence.ArchiveStatus.ARCHIVED:
@@ -118,11 +118,11 @@ def archive_evidence(evidence_id):
 def verdict_published(claim_id):
     """A verdict went public, changed or was retracted: readers must see it now, and the
     readers who asked for it hear about it (once)."""
-    from .public_cache import invalidate
-    from .reader_requests import tell_subscribers
+    from claims.public.page_cache import invalidate
+    from claims.public.reader_requests import tell_subscribers
 
     invalidate()
-    from .selectors import published_verdicts
+    from claims.selectors import published_verdicts
 
     verdict = published_verdicts().filter(claim_id=claim_id).first()
     return tell_subscribers(verdict.claim) if verdict else 0
@@ -133,7 +133,7 @@ def verdict_published(claim_id):
 
 def _step(step, article_id):
     """Run one pipeline step; a bug fails the article with a message instead of hanging it."""
-    from .ingest.pipeline import fail_article
+    from claims.ingest.pipeline import fail_article
 
     try:
         return step(article_id)
@@ -150,27 +150,27 @@ INGEST_RETRY = {"autoretry_for": (OSError, DatabaseError), "retry_backoff": 5, "
 
 @shared_task(**INGEST_RETRY)
 def fetch_article(article_id):
-    from .ingest.pipeline import fetch_step
+    from claims.ingest.pipeline import fetch_step
 
     return _step(fetch_step, article_id)
 
 
 @shared_task(**INGEST_RETRY)
 def extract_article(article_id):
-    from .ingest.pipeline import extract_step
+    from claims.ingest.pipeline import extract_step
 
     return _step(extract_step, article_id)
 
 
 @shared_task(**INGEST_RETRY)
 def suggest_claims(article_id):
-    from .ingest.pipeline import suggest_step
+    from claims.ingest.pipeline import suggest_step
 
     return _step(suggest_step, article_id)
 
 
 @shared_task
 def resume_stalled_ingestions():
-    from .ingest.pipeline import resume_stalled
+    from claims.ingest.pipeline import resume_stalled
 
     return resume_stalled()

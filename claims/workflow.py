@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import ADMIN, EDITOR, FACT_CHECKER, has_role
 from claims.models import AuditEvent, Claim, ConflictOfInterest
-from claims.roles import ADMIN, EDITOR, FACT_CHECKER, has_role
 
 S = Claim.Status
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from claims import roles
+from accounts import roles
 from claims.defaults import ensure_default_scale
 from claims.models import Rating, RatingScale
 from verify.celery import app as celery_app
@@ -31,7 +31,7 @@ CHROMIUM_FLAGS = [
 @pytest.fixture(autouse=True)
 def fresh_public_cache():
     """Each test starts with no cached public page (the cache lives in the test Redis)."""
-    from claims.public_cache import invalidate
+    from claims.public.page_cache import invalidate
 
     invalidate()
 
@@ -58,7 +58,7 @@ def make_user(newsroom_setup):
 
 @pytest.fixture
 def demo(transactional_db):
-    from claims.demo import load_demo
+    from claims.demo.newsroom import load_demo
 
     return load_demo()
 

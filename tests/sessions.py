@@ -3,7 +3,7 @@
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from claims import api_tokens, two_factor
+from accounts import api_tokens, two_factor
 from claims.models import ApiToken
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "drf_spectacular",
+    "accounts",
     "claims",
 ]
 
@@ -59,12 +60,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "claims.middleware.ReaderStatementTimeout",
-    "claims.middleware.SecondFactorRequired",
+    "claims.platform.middleware.ReaderStatementTimeout",
+    "accounts.middleware.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "claims.middleware.DatabaseUnavailable",
+    "claims.platform.middleware.DatabaseUnavailable",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -82,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "claims.context_processors.newsroom",
+                "claims.platform.context_processors.newsroom",
             ],
         },
     },
@@ -127,7 +128,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
-AXES_USERNAME_CALLABLE = "claims.security.login_username"
+AXES_USERNAME_CALLABLE = "claims.platform.security.login_username"
 # Behind N trusted reverse proxies set PROXY_COUNT=N; otherwise X-Forwarded-For is ignored,
 # so nobody can dodge the lockout by sending a made-up address.
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
@@ -230,17 +231,17 @@ FETCH_USER_AGENT = env.str("FETCH_USER_AGENT", default="verify-factcheck/1.0 (ar
 REST_FRAMEWORK = {
     # Token first: a request without credentials gets 401 with WWW-Authenticate: Token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "claims.api_tokens.ScopedTokenAuthentication",
+        "accounts.api_tokens.ScopedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",
-        "claims.api_tokens.TokenScopeAllows",
+        "accounts.api_tokens.TokenScopeAllows",
     ],
     # Client addresses for throttling: X-Forwarded-For only behind trusted proxies.
     "NUM_PROXIES": env.int("PROXY_COUNT", default=0),
     "DEFAULT_PARSER_CLASSES": [
-        "claims.security.JSONBodyParser",
+        "claims.platform.security.JSONBodyParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

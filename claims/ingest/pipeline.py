@@ -16,8 +16,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from claims import outbox, workflow
-from claims.ingest import attribution, related, speakers
+from claims import workflow
+from claims.ingest import attribution, matching, speakers
 from claims.ingest.extract import ExtractionError, extract
 from claims.ingest.fetch import FetchError, check_url, fetch
 from claims.models import (
@@ -30,6 +30,7 @@ from claims.models import (
     Outlet,
     Side,
 )
+from claims.platform import outbox
 
 logger = logging.getLogger(__name__)
 
@@ -245,7 +246,7 @@ def suggest_step(article_id) -> str:
 def suggest(article):
     """Create (or refresh) the article's suggestions. Decided ones are left as they are."""
     sides = list(Side.objects.all())
-    ignore = related.side_words()
+    ignore = matching.side_words()
     existing = {(s.span_start, s.span_end): s for s in article.suggestions.all()}
     for found in attribution.find_claims(article.text):
         speaker = speakers.resolve(found.speaker, sides)
@@ -261,7 +262,7 @@ def suggest(article):
         suggestion.side = speaker.side
         suggestion.stance = found.stance
         suggestion.checkworthiness = found.checkworthiness
-        suggestion.related = related.related_claims(
+        suggestion.related = matching.related_claims(
             found.text,
             side_id=speaker.side.pk if speaker.side else None,
             stance=found.stance,

@@ -3,7 +3,7 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from claims.roles import sync_roles
+    from accounts.roles import sync_roles
 
     sync_roles(apps)
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django_otp.plugins.otp_static.models import StaticToken
 from playwright.sync_api import expect
 
-from claims import two_factor
+from accounts import two_factor
 
 
 def log_in(page, username, password):

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from claims.models import Claim, ClaimLink
 from tests.e2e.browser import log_in
-from tests.test_ingestion import news_page
+from tests.ingest.test_ingestion import news_page
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.accounts.test_two_factor import code_from_app
 from tests.e2e.browser import log_out
-from tests.test_two_factor import code_from_app
 
 pytestmark = pytest.mark.browser
 

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import two_factor
-from claims.demo import DEMO_AUTHENTICATOR_KEYS, DEMO_USERS, demo_recovery_codes, load_demo
+from accounts import two_factor
+from claims.demo.newsroom import DEMO_AUTHENTICATOR_KEYS, DEMO_USERS, demo_recovery_codes, load_demo
 
 
 class Command(BaseCommand):

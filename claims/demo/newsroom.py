@@ -1,0 +1,571 @@
+"""The demo newsroom: a war report in which each side accuses the other.
+
+The articles are written for this demo (facts restated from a public report of the 2020
+Karabakh war, day 37); the evidence URLs are placeholders on example.org. load_demo() only
+creates what is missing, so running it twice changes nothing.
+"""
+
+import datetime as dt
+import hashlib
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.text import slugify
+
+from accounts import roles, two_factor
+from claims.defaults import ensure_default_scale
+from claims.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Claim,
+    ClaimLink,
+    Evidence,
+    Outlet,
+    Rating,
+    RatingScale,
+    Side,
+    Topic,
+    Verdict,
+)
+
+UTC = dt.UTC
+
+DEMO_USERS = [
+    # username, password, role, first name, last name
+    ("admin", "demo-admin-pass", roles.ADMIN, "Ada", "Admin"),
+    ("editor", "demo-editor-pass", roles.EDITOR, "Elena", "Editor"),
+    ("checker", "demo-checker-pass", roles.FACT_CHECKER, "Farid", "Checker"),
+]
+
+# The second factor of the demo's editor and admin: an authenticator key anyone may add to an
+# app, and five recovery codes (hyphens are ignored when typed). Well known, like the
+# passwords: a demo only.
+DEMO_AUTHENTICATOR_KEYS = {
+    "admin": "3132333435363738393031323334353637383930",
+    "editor": "3031323334353637383930313233343536373839",
+}
+DEMO_RECOVERY_CODE_COUNT = 5
+
+
+def demo_recovery_codes(username):
+    return [f"{username}-recovery-{n}" for n in range(1, DEMO_RECOVERY_CODE_COUNT + 1)]
+
+
+SIDES = ["Armenia", "Azerbaijan", "Nagorno-Karabakh (de facto authorities)", "Russia", "Turkey"]
+
+# name, kind, side, role, aliases
+ACTORS = [
+    (
+        "Defence Ministry of Nagorno-Karabakh",
+        "institution",
+        "Nagorno-Karabakh (de facto authorities)",
+        "de facto ministry",
+        [
+            "de facto Defence Ministry of Nagorno-Karabakh",
+            "Stepanakert's defence ministry",
+            "Artsakh Defence Ministry",
+            "Karabakh defence ministry",
+        ],
+    ),
+    (
+        "Ministry of Defence of Armenia",
+        "institution",
+        "Armenia",
+        "",
+        ["Armenian MOD", "Armenia's Defence Ministry", "Armenian Defence Ministry"],
+    ),
+    (
+        "Ministry of Defence of Azerbaijan",
+        "institution",
+        "Azerbaijan",
+        "",
+        [
+            "Azerbaijani MOD",
+            "Azerbaijan's Defense Ministry",
+            "Azerbaijani Defence Ministry",
+            "Azerbaijani Army",
+        ],
+    ),
+    (
+        "Ministry of Foreign Affairs of Armenia",
+        "institution",
+        "Armenia",
+        "",
+        ["Armenian MFA", "Armenia's Foreign Ministry", "Armenian Foreign Ministry"],
+    ),
+    (
+        "Ministry of Foreign Affairs of Russia",
+        "institution",
+        "Russia",
+        "",
+        ["Russian MFA", "Russia's Foreign Ministry", "Russian Foreign Ministry"],
+    ),
+    (
+        "Government of Armenia",
+        "institution",
+        "Armenia",
+        "",
+        ["Armenian authorities", "Armenian officials", "Yerevan"],
+    ),
+    (
+        "Government of Azerbaijan",
+        "institution",
+        "Azerbaijan",
+        "",
+        ["Azerbaijani authorities", "Azerbaijani officials", "Baku"],
+    ),
+    (
+        "Nikol Pashinyan",
+        "person",
+        "Armenia",
+        "Prime Minister of Armenia",
+        ["Pashinyan", "Armenian Prime Minister", "Armenia's Prime Minister"],
+    ),
+    (
+        "Ilham Aliyev",
+        "person",
+        "Azerbaijan",
+        "President of Azerbaijan",
+        ["Aliyev", "Azerbaijani President", "Azerbaijan's President"],
+    ),
+    ("Reuters", "media", None, "news agency", []),
+]
+
+TOPICS = [
+    "Shelling",
+    "Prohibited weapons",
+    "Foreign fighters",
+    "Territorial control",
+    "Diplomacy",
+    "Casualties",
+]
+
+OUTLET = ("Regional Conflict Desk (demo)", "news.example.org")
+
+DAY_37 = {
+    "url": "https://news.example.org/karabakh-war-day-37",
+    "title": "Karabakh war, day 37: both sides trade accusations",
+    "author": "Demo correspondent",
+    "published_at": dt.datetime(2020, 11, 2, 18, 0, tzinfo=UTC),
+    "text": (
+        "Karabakh war, day 37: both sides trade accusations\n\n"
+        "The defence ministry in Stepanakert, which no state recognises, said on 2 November "
+        "that fighting of varying intensity went on along the whole front. "
+        "It accused Azerbaijan's forces of firing Grad and Smerch rockets at the towns of "
+        "Martuni and Martakert. The ministry also said that its deputy minister, Colonel "
+        "Artur Sargsyan, had been killed in action.\n\n"
+        "Armenia's Defence Ministry said Azerbaijani troops had shelled David Bek, a village "
+        "in Armenia's southern Syunik province, killing one person and wounding two. "
+        "Armenian officials also accused Azerbaijan of using phosphorus munitions.\n\n"
+        "Azerbaijan's Defence Ministry said that Armenian units had fired missiles and "
+        "artillery at Azerbaijani army positions and at villages along the front through "
+        "1 November and the following night. It said Armenian troops had fired from the "
+        "Noyemberyan, Berd and Vardenis areas of Armenia at Azerbaijani units in Gazakh, "
+        "Tovuz and Dashkesan. The ministry announced that its army had taken control of "
+        "several more villages in the Jabrayil, Zangilan and Gubadli districts.\n\n"
+        "Armenian Prime Minister Nikol Pashinyan wrote to Russian President Vladimir Putin, "
+        "asking him to begin urgent consultations on what help Russia could give to secure "
+        "Armenia, and cited the two countries' 1997 friendship treaty. Russia's Foreign "
+        "Ministry answered that Moscow would give Yerevan all necessary help under the treaty "
+        "if the fighting spread to Armenian territory.\n\n"
+        "Azerbaijani President Ilham Aliyev said the letter amounted to an admission of "
+        "defeat, because Armenia had asked Russia for military support. He said Moscow's "
+        "reply showed that Armenian troops were fighting on foreign soil.\n\n"
+        "Armenia's Foreign Ministry condemned what it called Turkey's recruitment of foreign "
+        "terrorist fighters from Syria and Libya to fight in Karabakh, and said Karabakh "
+        "forces had already captured two Syrian fighters serving with Azerbaijani units. "
+        "Azerbaijani officials, for their part, pointed to a Reuters report that Lebanese "
+        "citizens of Armenian descent were fighting on the Karabakh side.\n"
+    ),
+}
+
+DENIAL = {
+    "url": "https://news.example.org/baku-rejects-phosphorus-accusation",
+    "title": "Baku rejects phosphorus accusation",
+    "author": "Demo correspondent",
+    "published_at": dt.datetime(2020, 11, 3, 9, 30, tzinfo=UTC),
+    "text": (
+        "Baku rejects phosphorus accusation\n\n"
+        "Azerbaijan's Defence Ministry rejected the Armenian accusation on 3 November, saying "
+        "that its army does not use weapons banned under international law. The ministry "
+        "called the accusation an attempt to distract from Armenian strikes on Azerbaijani "
+        "towns far from the front.\n"
+    ),
+}
+
+# The accusations and the denial that answers one; every other demo claim is an assertion.
+STANCES = {"rockets": "accusation", "phosphorus": "accusation", "phosphorus-denial": "denial"}
+
+# key, article, speaker, quote (a substring of the article), checkable form, topics, status
+CLAIMS = [
+    (
+        "rockets",
+        DAY_37,
+        "Defence Ministry of Nagorno-Karabakh",
+        "It accused Azerbaijan's forces of firing Grad and Smerch rockets at the towns of "
+        "Martuni and Martakert.",
+        "Azerbaijani forces fired Grad and Smerch rockets at Martuni and Martakert on "
+        "2 November 2020.",
+        ["Shelling"],
+        "selected",
+    ),
+    (
+        "sargsyan",
+        DAY_37,
+        "Defence Ministry of Nagorno-Karabakh",
+        "its deputy minister, Colonel Artur Sargsyan, had been killed in action",
+        "Colonel Artur Sargsyan, de facto deputy defence minister of Nagorno-Karabakh, was "
+        "killed in action.",
+        ["Casualties"],
+        "new",
+    ),
+    (
+        "david-bek",
+        DAY_37,
+        "Ministry of Defence of Armenia",
+        "Azerbaijani troops had shelled David Bek, a village in Armenia's southern Syunik "
+        "province, killing one person and wounding two",
+        "Azerbaijani fire on David Bek in Armenia's Syunik province killed one person and "
+        "wounded two.",
+        ["Shelling", "Casualties"],
+        "assigned",
+    ),
+    (
+        "phosphorus",
+        DAY_37,
+        "Government of Armenia",
+        "Armenian officials also accused Azerbaijan of using phosphorus munitions.",
+        "Azerbaijan used phosphorus munitions in the Karabakh war.",
+        ["Prohibited weapons"],
+        "in_research",
+    ),
+    (
+        "phosphorus-denial",
+        DENIAL,
+        "Ministry of Defence of Azerbaijan",
+        "its army does not use weapons banned under international law",
+        "Azerbaijan's army has not used weapons banned under international law.",
+        ["Prohibited weapons"],
+        "new",
+    ),
+    (
+        "armenian-fire",
+        DAY_37,
+        "Ministry of Defence of Azerbaijan",
+        "Armenian units had fired missiles and artillery at Azerbaijani army positions and at "
+        "villages along the front",
+        "Armenian units fired missiles and artillery at Azerbaijani positions and villages on "
+        "1 and 2 November 2020.",
+        ["Shelling"],
+        "new",
+    ),
+    (
+        "cross-border-fire",
+        DAY_37,
+        "Ministry of Defence of Azerbaijan",
+        "Armenian troops had fired from the Noyemberyan, Berd and Vardenis areas of Armenia at "
+        "Azerbaijani units in Gazakh, Tovuz and Dashkesan",
+        "Armenian troops fired from inside Armenia (Noyemberyan, Berd, Vardenis) at Azerbaijani "
+        "units in Gazakh, Tovuz and Dashkesan.",
+        ["Shelling"],
+        "selected",
+    ),
+    (
+        "villages",
+        DAY_37,
+        "Ministry of Defence of Azerbaijan",
+        "its army had taken control of several more villages in the Jabrayil, Zangilan and "
+        "Gubadli districts",
+        "Azerbaijan's army took control of further villages in Jabrayil, Zangilan and Gubadli "
+        "on 2 November 2020.",
+        ["Territorial control"],
+        "new",
+    ),
+    (
+        "letter",
+        DAY_37,
+        "Nikol Pashinyan",
+        "asking him to begin urgent consultations on what help Russia could give to secure Armenia",
+        "Pashinyan asked Putin to start consultations on Russian assistance to Armenia under "
+        "the 1997 treaty.",
+        ["Diplomacy"],
+        "new",
+    ),
+    (
+        "russian-reply",
+        DAY_37,
+        "Ministry of Foreign Affairs of Russia",
+        "Moscow would give Yerevan all necessary help under the treaty if the fighting spread "
+        "to Armenian territory",
+        "Russia's Foreign Ministry said Moscow would help Armenia under the 1997 treaty if "
+        "fighting spread to Armenian territory.",
+        ["Diplomacy"],
+        "published",
+    ),
+    (
+        "admission-of-defeat",
+        DAY_37,
+        "Ilham Aliyev",
+        "the letter amounted to an admission of defeat",
+        "Pashinyan's letter to Putin is an admission of defeat.",
+        ["Diplomacy"],
+        "rejected",
+    ),
+    (
+        "foreign-soil",
+        DAY_37,
+        "Ilham Aliyev",
+        "Moscow's reply showed that Armenian troops were fighting on foreign soil",
+        "Russia's reply shows that Armenian troops are fighting outside Armenia.",
+        ["Diplomacy"],
+        "new",
+    ),
+    (
+        "turkey-recruits",
+        DAY_37,
+        "Ministry of Foreign Affairs of Armenia",
+        "Turkey's recruitment of foreign terrorist fighters from Syria and Libya to fight in "
+        "Karabakh",
+        "Turkey recruited fighters from Syria and Libya to fight for Azerbaijan in Karabakh.",
+        ["Foreign fighters"],
+        "in_review",
+    ),
+    (
+        "syrians-captured",
+        DAY_37,
+        "Ministry of Foreign Affairs of Armenia",
+        "Karabakh forces had already captured two Syrian fighters serving with Azerbaijani units",
+        "Karabakh forces captured two Syrian fighters serving with Azerbaijani units.",
+        ["Foreign fighters"],
+        "selected",
+    ),
+    (
+        "lebanese-fighters",
+        DAY_37,
+        "Government of Azerbaijan",
+        "Lebanese citizens of Armenian descent were fighting on the Karabakh side",
+        "Lebanese citizens of Armenian descent fought for the Karabakh forces.",
+        ["Foreign fighters"],
+        "new",
+    ),
+]
+
+# from, kind, to, note
+LINKS = [
+    ("phosphorus", "counter", "phosphorus-denial", "Baku's denial of the accusation."),
+    (
+        "david-bek",
+        "counter",
+        "cross-border-fire",
+        "Each side says the other fired across the Armenia-Azerbaijan border.",
+    ),
+    ("rockets", "counter", "armenian-fire", "Each side accuses the other of shelling towns."),
+    (
+        "turkey-recruits",
+        "counter",
+        "lebanese-fighters",
+        "Foreign fighters: each side says the other brought them in.",
+    ),
+    ("syrians-captured", "counter", "lebanese-fighters", ""),
+    ("syrians-captured", "supports", "turkey-recruits", ""),
+    ("russian-reply", "responds_to", "letter", ""),
+    ("admission-of-defeat", "responds_to", "letter", ""),
+    ("foreign-soil", "responds_to", "russian-reply", ""),
+]
+
+# claim, rating slug, headline, summary, explanation, published, evidence
+VERDICTS = [
+    (
+        "russian-reply",
+        "true",
+        "Yes, Moscow tied its help to fighting on Armenian soil",
+        "Russia's Foreign Ministry did say that it would give Armenia all necessary help "
+        "under their 1997 treaty if the fighting spread to Armenian territory.",
+        "The ministry's statement of 31 October 2020 makes the treaty's assistance conditional "
+        "on hostilities taking place on Armenia's own territory. The claim reports that "
+        "condition accurately.",
+        True,
+        [
+            (
+                "Statement of the Russian Foreign Ministry, 31 October 2020",
+                "https://evidence.example.org/russian-mfa-statement",
+                "supports",
+            )
+        ],
+    ),
+    (
+        "phosphorus",
+        "unproven",
+        "Phosphorus use: the evidence so far does not settle it",
+        "Draft: images show incendiary effects but no independent laboratory analysis yet.",
+        "Draft in progress.",
+        False,
+        [
+            (
+                "Footage analysed by open-source researchers",
+                "https://evidence.example.org/osint-incendiary-footage",
+                "context",
+            )
+        ],
+    ),
+    (
+        "turkey-recruits",
+        "mostly-true",
+        "Syrian fighters were reported on Azerbaijan's side; Libya is not documented",
+        "Several investigations documented Syrian fighters recruited to fight for Azerbaijan; "
+        "we found no evidence of recruits from Libya.",
+        "Draft for review: independent reporting and a war monitor documented recruitment of "
+        "Syrian fighters. The claim's mention of Libya is not supported by what we found.",
+        False,
+        [
+            (
+                "Investigation into recruitment of Syrian fighters",
+                "https://evidence.example.org/syrian-recruitment",
+                "supports",
+            ),
+            (
+                "War monitor report on fighters sent abroad",
+                "https://evidence.example.org/monitor-report",
+                "supports",
+            ),
+        ],
+    ),
+]
+
+REJECTION_REASON = "An opinion about the meaning of a letter, not a checkable statement of fact."
+
+
+def _article(data, outlet):
+    text = data["text"]
+    raw = text.encode("utf-8")
+    article, _ = Article.objects.get_or_create(
+        url=data["url"],
+        defaults={
+            "outlet": outlet,
+            "title": data["title"],
+            "author": data["author"],
+            "published_at": data["published_at"],
+            "language": "en",
+            "text": text,
+            "raw_snapshot": raw,
+            "snapshot_sha256": hashlib.sha256(raw).hexdigest(),
+            "content_type": "text/plain; charset=utf-8",
+            "fetched_at": data["published_at"],
+            "status": Article.Status.READY,
+        },
+    )
+    return article
+
+
+def _users():
+    users = {}
+    for username, password, role, first, last in DEMO_USERS:
+        user, created = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@demo.verify.invalid",
+                "is_staff": role == roles.ADMIN,
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(Group.objects.get(name=role))
+        if username in DEMO_AUTHENTICATOR_KEYS:
+            two_factor.set_known_second_factor(
+                user,
+                DEMO_AUTHENTICATOR_KEYS[username],
+                demo_recovery_codes(username),
+            )
+        users[role] = user
+    return users
+
+
+@transaction.atomic
+def load_demo():
+    roles.sync_roles()
+    scale = ensure_default_scale(RatingScale, Rating)
+    users = _users()
+    sides = {
+        name: Side.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+        for name in SIDES
+    }
+    actors = {}
+    for name, kind, side, role, aliases in ACTORS:
+        actor, _ = Actor.objects.get_or_create(
+            name=name,
+            defaults={"slug": slugify(name), "kind": kind, "side": sides.get(side), "role": role},
+        )
+        for alias in aliases:
+            ActorAlias.objects.get_or_create(actor=actor, alias=alias)
+        actors[name] = actor
+    topics = {
+        name: Topic.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+        for name in TOPICS
+    }
+    outlet, _ = Outlet.objects.get_or_create(name=OUTLET[0], defaults={"domain": OUTLET[1]})
+    articles = {id(data): _article(data, outlet) for data in (DAY_37, DENIAL)}
+
+    claims = {}
+    for key, data, speaker, quote, checkable, topic_names, status in CLAIMS:
+        article = articles[id(data)]
+        start = article.text.index(quote)
+        claim, created = Claim.objects.get_or_create(
+            article=article,
+            span_start=start,
+            span_end=start + len(quote),
+            defaults={
+                "text": quote,
+                "checkable_text": checkable,
+                "speaker": actors[speaker],
+                "made_on": data["published_at"].date(),
+                "stance": STANCES.get(key, "assertion"),
+                "language": "en",
+                "status": status,
+                "rejection_reason": REJECTION_REASON if status == "rejected" else "",
+                "assignee": users[roles.FACT_CHECKER]
+                if status in ("assigned", "in_research", "in_review", "published")
+                else None,
+                "due_at": dt.datetime(2020, 11, 6, 12, 0, tzinfo=UTC)
+                if status in ("assigned", "in_research", "in_review")
+                else None,
+                "created_by": users[roles.EDITOR],
+            },
+        )
+        if created:
+            claim.topics.set([topics[name] for name in topic_names])
+        claims[key] = claim
+
+    for from_key, kind, to_key, note in LINKS:
+        ClaimLink.objects.get_or_create(
+            from_claim=claims[from_key],
+            to_claim=claims[to_key],
+            kind=kind,
+            defaults={"note": note, "created_by": users[roles.EDITOR]},
+        )
+
+    for key, rating, headline, summary, explanation, published, evidence in VERDICTS:
+        claim = claims[key]
+        Verdict.objects.get_or_create(
+            claim=claim,
+            defaults={
+                "rating": scale.ratings.get(slug=rating),
+                "headline": headline,
+                "summary": summary,
+                "explanation": explanation,
+                "author": users[roles.FACT_CHECKER],
+                "reviewer": users[roles.EDITOR] if published else None,
+                "published_at": dt.datetime(2020, 11, 4, 12, 0, tzinfo=UTC) if published else None,
+            },
+        )
+        for title, url, stance in evidence:
+            Evidence.objects.get_or_create(
+                claim=claim,
+                url=url,
+                defaults={"title": title, "stance": stance, "added_by": users[roles.FACT_CHECKER]},
+            )
+    return {"users": users, "claims": claims}

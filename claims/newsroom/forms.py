@@ -1,0 +1,208 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import ADMIN, EDITOR, FACT_CHECKER
+from claims.models import Correction, Evidence, Rating, ReplyAttempt, Side, Topic
+
+
+def newsroom_users():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[FACT_CHECKER, EDITOR, ADMIN])
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.username
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class AssignForm(forms.Form):
+    assignee = UserChoiceField(queryset=newsroom_users(), label=_("Assign to"))
+    due_at = forms.DateTimeField(label=_("Due"), required=False, widget=DateTimeInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = newsroom_users()
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("What to fix"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VerdictForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    rating = forms.ModelChoiceField(queryset=Rating.objects.none(), required=False)
+    headline = forms.CharField(max_length=300, required=False)
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    explanation = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].queryset = Rating.objects.filter(scale__is_default=True)
+
+    @classmethod
+    def for_verdict(cls, verdict, **kwargs):
+        if verdict is None:
+            return cls(**kwargs)
+        return cls(
+            initial={
+                "version": verdict.version,
+                "rating": verdict.rating_id,
+                "headline": verdict.headline,
+                "summary": verdict.summary,
+                "explanation": verdict.explanation,
+            },
+            **kwargs,
+        )
+
+    def changes(self):
+        data = self.cleaned_data
+        return {k: data[k] for k in ("rating", "headline", "summary", "explanation")}
+
+
+class CorrectionForm(VerdictForm):
+    """A published verdict stays complete: rating, summary and explanation are required."""
+
+    kind = forms.ChoiceField(choices=Correction.Kind.choices, label=_("Label"))
+    note = forms.CharField(
+        label=_("What changed and why (shown to readers)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("rating", "summary", "explanation"):
+            self.fields[name].required = True
+
+
+class ClaimEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(label=_("As reported"), widget=forms.Textarea(attrs={"rows": 3}))
+    checkable_text = forms.CharField(label=_("Checkable form"), max_length=500, required=False)
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("The claim needs a text."))
+        return text
+
+
+class EvidenceForm(forms.ModelForm):
+    class Meta:
+        model = Evidence
+        fields = ["url", "title", "stance", "excerpt"]
+        widgets = {"excerpt": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("url") and not (data.get("title") or "").strip():
+            raise forms.ValidationError(_("Give the source's address or at least its title."))
+        return data
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReplyAttemptForm(forms.ModelForm):
+    class Meta:
+        model = ReplyAttempt
+        fields = ["contacted", "channel", "contacted_at", "outcome", "answer"]
+        widgets = {"contacted_at": DateTimeInput(), "answer": forms.Textarea(attrs={"rows": 2})}
+
+
+class ConflictForm(forms.Form):
+    side = forms.ModelChoiceField(queryset=Side.objects.all())
+    note = forms.CharField(max_length=300, required=False)
+
+
+class BulkAssignForm(AssignForm):
+    claims = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class SavedFilterForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    query = forms.CharField(max_length=1000, required=False, widget=forms.HiddenInput)
+
+
+class IngestForm(forms.Form):
+    """One source: a web address, pasted text, or a .txt/.html file."""
+
+    url = forms.CharField(
+        label=_("Web address"),
+        required=False,
+        max_length=2000,
+        widget=forms.URLInput(attrs={"placeholder": "https://…"}),
+    )
+    text = forms.CharField(label=_("…or paste the text"), required=False, widget=forms.Textarea)
+    file = forms.FileField(label=_("…or upload a .txt or .html file"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        given = [name for name in ("url", "text", "file") if data.get(name)]
+        if not given:
+            raise forms.ValidationError(_("Give a web address, paste a text or choose a file."))
+        if len(given) > 1:
+            raise forms.ValidationError(_("Give only one of: web address, text, file."))
+        return data
+
+
+def speaker_choices():
+    """(id, name) of every actor: computed once per page, shared by its review forms."""
+    from claims.models import Actor
+
+    return list(Actor.objects.values_list("pk", "name"))
+
+
+class AcceptSuggestionForm(forms.Form):
+    text = forms.CharField(label=_("Claim"), widget=forms.Textarea(attrs={"rows": 3}))
+    speaker = forms.TypedChoiceField(
+        label=_("Speaker"), required=False, coerce=int, empty_value=None
+    )
+    new_speaker = forms.CharField(label=_("…or a new speaker"), required=False, max_length=200)
+    links = forms.TypedMultipleChoiceField(
+        label=_("Link to"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, suggestion, related_claims=None, actor_choices=None, **kwargs):
+        """`related_claims` ({id: Claim}) and `actor_choices` let a page with many
+        suggestions load them once instead of once per form."""
+        from claims.models import Claim
+
+        super().__init__(*args, **kwargs)
+        related = {r["claim_id"]: r for r in suggestion.related}
+        if related_claims is None:
+            related_claims = Claim.objects.in_bulk(list(related))
+        if actor_choices is None:
+            actor_choices = speaker_choices()
+        self.fields["speaker"].choices = [("", _("— as suggested —")), *actor_choices]
+        shown = [pk for pk in related if pk in related_claims]
+        self.fields["links"].choices = [
+            (pk, f"{related[pk]['kind']} · {related_claims[pk]}") for pk in shown
+        ]
+        self.initial.setdefault("text", suggestion.text)
+        self.initial.setdefault("links", shown)
+
+    def clean_speaker(self):
+        from claims.models import Actor
+
+        pk = self.cleaned_data["speaker"]
+        return Actor.objects.filter(pk=pk).first() if pk else None

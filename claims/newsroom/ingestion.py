@@ -1,0 +1,129 @@
+"""Ingesting articles: the form, the article page with live progress, and the review of
+the claims the pipeline suggests."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from claims.ingest import pipeline
+from claims.models import Article, Claim, ClaimSuggestion
+from claims.newsroom.access import newsroom_member_required
+from claims.newsroom.forms import AcceptSuggestionForm, IngestForm, speaker_choices
+
+
+@newsroom_member_required
+def ingest(request):
+    form = IngestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["url"]:
+                article, created = pipeline.submit_url(data["url"], by=request.user)
+            elif data["file"]:
+                upload = data["file"]
+                article, created = pipeline.submit_text(
+                    upload.read(pipeline.MAX_TEXT_BYTES + 1), by=request.user, filename=upload.name
+                )
+            else:
+                article, created = pipeline.submit_text(data["text"], by=request.user)
+        except pipeline.IngestError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if not created:
+                messages.info(request, _("This article was ingested before; here it is."))
+            return redirect(article)
+    recent = Article.objects.select_related("outlet").annotate(
+        pending=Count("suggestions", filter=Q(suggestions__status="pending"))
+    )[:20]
+    status = 400 if request.method == "POST" else 200
+    return render(request, "newsroom/ingest.html", {"form": form, "recent": recent}, status=status)
+
+
+def _article_context(article):
+    suggestions = list(
+        article.suggestions.select_related("actor__side", "side", "claim").order_by("span_start")
+    )
+    related_ids = {r["claim_id"] for s in suggestions for r in s.related}
+    related = Claim.objects.with_people().in_bulk(list(related_ids))
+    actors = speaker_choices()
+    for suggestion in suggestions:
+        suggestion.related_claims = [
+            {**r, "claim": related[r["claim_id"]]}
+            for r in suggestion.related
+            if r["claim_id"] in related
+        ]
+        if suggestion.status == ClaimSuggestion.Status.PENDING:
+            suggestion.form = AcceptSuggestionForm(
+                suggestion=suggestion,
+                related_claims=related,
+                actor_choices=actors,
+                prefix=f"s{suggestion.pk}",
+            )
+    return {
+        "article": article,
+        "suggestions": suggestions,
+        "pending": sum(s.status == ClaimSuggestion.Status.PENDING for s in suggestions),
+        "claims": article.claims.with_people().order_by("span_start"),
+    }
+
+
+@newsroom_member_required
+def article_detail(request, pk):
+    article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
+    context = _article_context(article)
+    if request.htmx and request.GET.get("part") == "progress":
+        return render(request, "newsroom/partials/ingestion.html", context)
+    return render(request, "newsroom/article.html", context)
+
+
+@require_POST
+@newsroom_member_required
+def retry(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    pipeline.retry(article)
+    messages.info(request, _("Trying again."))
+    return redirect(article)
+
+
+@require_POST
+@newsroom_member_required
+def accept_suggestion(request, pk):
+    suggestion = get_object_or_404(ClaimSuggestion.objects.select_related("article"), pk=pk)
+    form = AcceptSuggestionForm(request.POST, suggestion=suggestion, prefix=f"s{suggestion.pk}")
+    if not form.is_valid():
+        messages.error(request, _("The claim was not logged: %(errors)s") % {
+            "errors": " ".join(e for errors in form.errors.values() for e in errors)
+        })  # fmt: skip
+        return redirect(suggestion.article)
+    data = form.cleaned_data
+    try:
+        claim = pipeline.accept_suggestion(
+            suggestion,
+            request.user,
+            text=data["text"],
+            actor=data["speaker"],
+            new_actor=data["new_speaker"],
+            link_ids=data["links"],
+        )
+    except pipeline.IngestError as exc:
+        messages.error(request, str(exc))
+        return redirect(suggestion.article)
+    messages.success(request, _("Logged as a new claim: %(claim)s") % {"claim": claim})
+    return _after_review(request, suggestion)
+
+
+@require_POST
+@newsroom_member_required
+def reject_suggestion(request, pk):
+    suggestion = get_object_or_404(ClaimSuggestion.objects.select_related("article"), pk=pk)
+    pipeline.reject_suggestion(suggestion, request.user)
+    return _after_review(request, suggestion)
+
+
+def _after_review(request, suggestion):
+    if request.htmx:
+        context = _article_context(suggestion.article)
+        return render(request, "newsroom/partials/ingestion.html", context)
+    return redirect(suggestion.article)

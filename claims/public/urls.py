@@ -1,0 +1,43 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from claims.public import api, feeds, views
+from claims.public.page_cache import public_page
+from claims.public.sitemaps import StaticSitemap, VerdictSitemap
+
+app_name = "public"
+cached = public_page()
+
+router = SimpleRouter()
+router.register("verdicts", api.PublicVerdictViewSet, basename="api-verdict")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("verdicts/", views.browse, name="browse"),
+    path("verdicts/<int:pk>/", views.verdict_detail, name="verdict"),
+    path("speakers/<slug:slug>/", views.speaker, name="speaker"),
+    path("topics/<slug:slug>/", views.topic, name="topic"),
+    path("sides/<slug:slug>/", views.side, name="side"),
+    path("methodology/", views.methodology, name="methodology"),
+    path("corrections/", views.corrections, name="corrections"),
+    path("ask/", views.ask, name="ask"),
+    path("archive/articles/<int:pk>/", views.archived_article, name="archived-article"),
+    path("archive/evidence/<int:pk>/", views.archived_evidence, name="archived-evidence"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("feeds/rss/", cached(feeds.VerdictFeed()), name="feed-rss"),
+    path("feeds/atom/", cached(feeds.VerdictAtomFeed()), name="feed-atom"),
+    path("feeds/topics/<slug:slug>/rss/", cached(feeds.TopicFeed()), name="topic-rss"),
+    path("feeds/topics/<slug:slug>/atom/", cached(feeds.TopicAtomFeed()), name="topic-atom"),
+    path("feeds/speakers/<slug:slug>/rss/", cached(feeds.SpeakerFeed()), name="speaker-rss"),
+    path("feeds/speakers/<slug:slug>/atom/", cached(feeds.SpeakerAtomFeed()), name="speaker-atom"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"verdicts": VerdictSitemap, "pages": StaticSitemap}},
+        name="sitemap",
+    ),
+    path("api/public/", include(router.urls)),
+    path("api/public/claimreview-feed.json", api.claimreview_feed, name="claimreview-feed"),
+]

@@ -1,0 +1,316 @@
+"""Pages for readers. Everything here reads through selectors.published_verdicts().
+
+Anonymous GETs are cached in Redis under the current public generation (page_cache.py),
+so a publication, correction or retraction makes every cached page stale at once; if Redis
+is unreachable the page is simply built again.
+"""
+
+import hashlib
+import logging
+import time
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+
+from claims import selectors
+from claims.models import (
+    Actor,
+    Article,
+    Claim,
+    Correction,
+    Evidence,
+    Rating,
+    RatingScale,
+    ReaderSubscription,
+    Side,
+    Topic,
+)
+from claims.public import claimreview, page_cache, readership
+from claims.public.filters import PublishedVerdictFilter
+from claims.public.forms import AskForm
+from claims.public.reader_requests import request_check
+
+logger = logging.getLogger(__name__)
+public_page = page_cache.public_page
+
+
+@public_page()
+def home(request):
+    verdicts = selectors.published_verdicts().order_by("-published_at")[:12]
+    topics = readership.most_read_topics()
+    return render(request, "public/home.html", {"verdicts": verdicts, "topics": topics})
+
+
+def verdict_detail(request, pk):
+    """The verdict page (cached); every view of it counts as a read."""
+    response = _verdict_page(request, pk)
+    if response.status_code == 200:
+        readership.record_read(pk)
+    return response
+
+
+@public_page()
+def _verdict_page(request, pk):
+    try:
+        verdict = selectors.public_verdict(pk)
+    except selectors.Verdict.DoesNotExist:
+        raise Http404(_("No such verdict")) from None
+    claim = verdict.claim
+    response = render(
+        request,
+        "public/verdict.html",
+        {
+            "verdict": verdict,
+            "claim": claim,
+            "scale": verdict.rating.scale.ratings.all(),
+            "counter_claims": selectors.public_counter_claims(claim),
+            "jsonld": claimreview.as_script(claimreview.claim_review(verdict)),
+            "canonical": claimreview.absolute(verdict.get_absolute_url()),
+        },
+    )
+    response["Last-Modified"] = http_date(verdict.modified_at.timestamp())
+    return response
+
+
+BROWSE_PARAMETERS = (*PublishedVerdictFilter.base_filters, "published_after", "published_before",
+                     "page")  # fmt: skip
+
+
+def _paginated(request, queryset, per_page=20):
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+@public_page(*BROWSE_PARAMETERS)
+def browse(request):
+    if request.GET.get("q") and _over_limit(
+        request, "search", settings.PUBLIC_SEARCH_PER_MINUTE, 60
+    ):
+        response = render(request, "public/slow_down.html", status=429)
+        response["Retry-After"] = "60"
+        return response
+    # Filtering, ranking and counting run on a lean query of ids; only the page's verdicts
+    # are then loaded with everything they show (with many claims, the joins of a full
+    # query would make the planner read them all).
+    verdict_filter = PublishedVerdictFilter(
+        request.GET, queryset=selectors.published_verdicts(related=False)
+    )
+    verdicts = verdict_filter.qs
+    if not request.GET.get("ordering") and not request.GET.get("q"):
+        verdicts = verdicts.order_by("-published_at")
+    if "topic" in request.GET:
+        verdicts = verdicts.distinct()
+    page, query = _paginated(request, verdicts.values_list("pk", flat=True))
+    shown = (
+        selectors.published_verdicts().prefetch_related("claim__topics").in_bulk(page.object_list)
+    )
+    page.object_list = [shown[pk] for pk in page.object_list if pk in shown]
+    searched = verdict_filter.form.is_valid() and verdict_filter.form.cleaned_data.get("q")
+    if searched:
+        page.object_list = selectors.add_snippets(page.object_list, searched)
+    return render(
+        request,
+        "public/browse.html",
+        {
+            "filter": verdict_filter,
+            "page": page,
+            "query": query,
+            "searching": bool(request.GET.get("q")),
+        },
+    )
+
+
+def _ratings_chart(verdicts):
+    """(rating, count, bar width) for every rating the verdicts have, best first."""
+    counts = dict(
+        verdicts.order_by().values_list("rating").annotate(n=Count("pk")).values_list("rating", "n")
+    )
+    ratings = Rating.objects.in_bulk(counts)
+    top = max(counts.values(), default=1)
+    return [
+        (ratings[pk], n, round(85 * n / top))
+        for pk, n in sorted(counts.items(), key=lambda item: -ratings[item[0]].value)
+    ]
+
+
+def _listing(request, template, subject, verdicts, **extra):
+    """A speaker's, topic's or side's verdicts, a page at a time, with the ratings of all."""
+    page, query = _paginated(request, verdicts.order_by("-published_at"))
+    return render(
+        request,
+        template,
+        {
+            "subject": subject,
+            "page": page,
+            "query": query,
+            "chart": _ratings_chart(verdicts),
+            **extra,
+        },
+    )
+
+
+@public_page("page")
+def speaker(request, slug):
+    actor = get_object_or_404(Actor.objects.select_related("side"), slug=slug)
+    verdicts = selectors.published_verdicts().filter(claim__speaker=actor)
+    return _listing(
+        request,
+        "public/listing.html",
+        actor,
+        verdicts,
+        kind="speaker",
+        feed=f"/feeds/speakers/{actor.slug}/rss/",
+    )
+
+
+@public_page("page")
+def topic(request, slug):
+    subject = get_object_or_404(Topic, slug=slug)
+    verdicts = selectors.published_verdicts().filter(claim__topics=subject)
+    return _listing(
+        request,
+        "public/listing.html",
+        subject,
+        verdicts,
+        kind="topic",
+        feed=f"/feeds/topics/{subject.slug}/rss/",
+    )
+
+
+@public_page("page")
+def side(request, slug):
+    subject = get_object_or_404(Side, slug=slug)
+    verdicts = selectors.published_verdicts().filter(claim__speaker__side=subject)
+    return _listing(request, "public/listing.html", subject, verdicts, kind="side", feed=None)
+
+
+@public_page()
+def methodology(request):
+    scale = RatingScale.objects.filter(is_default=True).prefetch_related("ratings").first()
+    return render(request, "public/methodology.html", {"scale": scale})
+
+
+@public_page("page")
+def corrections(request):
+    public = selectors.published_verdicts().values("pk")
+    items = (
+        Correction.objects.filter(verdict__in=public)
+        .select_related("verdict__claim", "previous_rating", "new_rating")
+        .order_by("-created_at")
+    )
+    retractions = (
+        selectors.Verdict.objects.filter(claim__status=Claim.Status.RETRACTED)
+        .select_related("claim")
+        .order_by("-retracted_at")
+    )
+    page, query = _paginated(request, items, 50)
+    return render(
+        request,
+        "public/corrections.html",
+        {"page": page, "query": query, "retractions": retractions},
+    )
+
+
+ASK_LIMIT = 5  # requests per client per hour
+
+
+def _over_limit(request, what, limit, seconds):
+    """True once this client made more than `limit` such requests in the current window."""
+    if limit <= 0:
+        return False
+    client = get_client_ip_address(request) or "unknown"  # behind PROXY_COUNT proxies
+    window = int(time.time() // seconds)
+    key = f"limit:{what}:{hashlib.sha256(client.encode()).hexdigest()}:{window}"
+    try:
+        cache.add(key, 0, timeout=seconds)
+        return cache.incr(key) > limit
+    except Exception:  # noqa: BLE001 - without Redis we cannot count; let it through
+        return False
+
+
+def _too_many(request):
+    return _over_limit(request, "ask", ASK_LIMIT, 3600)
+
+
+def ask(request):
+    if request.method == "POST":
+        form = AskForm(request.POST)
+        if _too_many(request):
+            form.add_error(
+                None, _("You have sent many requests in a short time. Please try again in an hour.")
+            )
+            return render(request, "public/ask.html", {"form": form}, status=429)
+        if form.is_valid():
+            if not form.is_spam():
+                data = form.cleaned_data
+                request_check(data["text"], data["url"], data["email"])
+            messages.success(request, _("Thank you: we will look at it."))
+            return redirect("public:ask")
+        return render(request, "public/ask.html", {"form": form}, status=400)
+    return render(request, "public/ask.html", {"form": AskForm()})
+
+
+def unsubscribe(request, token):
+    subscription = get_object_or_404(ReaderSubscription, token=token)
+    if request.method == "POST":
+        subscription.delete()
+        messages.success(request, _("Done: we have forgotten your address."))
+        return redirect("public:home")
+    return render(request, "public/unsubscribe.html", {"subscription": subscription})
+
+
+def _archived(content, content_type, fetched_at):
+    """An archived copy, sandboxed: its scripts never run and it cannot act as our site."""
+    mime, _, charset = content_type.partition("; charset=")
+    kind = "text/html" if mime in ("text/html", "application/xhtml+xml") else "text/plain"
+    response = HttpResponse(bytes(content), content_type=f"{kind}; charset={charset or 'utf-8'}")
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src *; style-src *"
+    response["X-Robots-Tag"] = "noindex"
+    if fetched_at:
+        response["Last-Modified"] = http_date(fetched_at.timestamp())
+    return response
+
+
+def archived_article(request, pk):
+    article = get_object_or_404(
+        Article.objects.filter(
+            claims__verdict__in=selectors.published_verdicts(related=False),
+            raw_snapshot__isnull=False,
+        ).distinct(),
+        pk=pk,
+    )
+    return _archived(article.raw_snapshot, article.content_type, article.fetched_at)
+
+
+def archived_evidence(request, pk):
+    evidence = get_object_or_404(
+        Evidence,
+        pk=pk,
+        claim__verdict__in=selectors.published_verdicts(related=False),
+        archive_status=Evidence.ArchiveStatus.ARCHIVED,
+    )
+    return _archived(evidence.archived_snapshot, "text/html", evidence.archived_at)
+
+
+def robots_txt(request):
+    """For crawlers: read the verdicts, skip the newsroom; where the sitemap is."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /newsroom/",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /api/",
+        "Allow: /api/public/",
+        f"Sitemap: {claimreview.absolute('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,59 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts import roles
+from claims.demo.newsroom import load_demo
+from claims.models import Actor, Article, Claim, ClaimLink, Evidence, Side, Verdict
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Side, Actor, Article, Claim, ClaimLink, Evidence, Verdict]
+
+
+def counts():
+    from django.contrib.auth import get_user_model
+
+    return {m.__name__: m.objects.count() for m in [*MODELS, get_user_model()]}
+
+
+def test_loading_the_demo_twice_changes_nothing():
+    call_command("load_demo", "--force")
+    first = counts()
+    call_command("load_demo", "--force")
+    assert counts() == first
+
+
+def test_the_demo_refuses_to_load_with_debug_off_unless_forced():
+    with pytest.raises(CommandError, match="well-known passwords"):
+        call_command("load_demo")
+    assert Claim.objects.count() == 0
+
+
+def test_the_demo_newsroom_is_complete():
+    demo = load_demo()
+
+    assert Claim.objects.count() >= 10
+    assert set(demo["users"]) == {roles.FACT_CHECKER, roles.EDITOR, roles.ADMIN}
+    for role, user in demo["users"].items():
+        assert roles.roles_of(user) == {role}
+    phosphorus = demo["claims"]["phosphorus"]
+    denial = demo["claims"]["phosphorus-denial"]
+    assert list(Claim.objects.counter_claims_of(phosphorus)) == [denial]
+    assert phosphorus.speaker.side != denial.speaker.side
+    foreign = demo["claims"]["turkey-recruits"]
+    assert demo["claims"]["lebanese-fighters"] in Claim.objects.counter_claims_of(foreign)
+    states = {v.claim.status for v in Verdict.objects.select_related("claim")}
+    assert {"published", "in_research", "in_review"} <= states
+
+
+def test_every_demo_claim_points_at_its_words_in_the_article():
+    load_demo()
+    for claim in Claim.objects.select_related("article"):
+        assert claim.article.text[claim.span_start : claim.span_end] == claim.text
+
+
+def test_demo_speakers_resolve_through_their_aliases():
+    load_demo()
+    assert Actor.objects.named("Azerbaijani MOD").get().name == "Ministry of Defence of Azerbaijan"
+    assert Actor.objects.named("Azerbaijan's Defense Ministry").count() == 1
+    assert Actor.objects.named("Armenian MOD").get().side.name == "Armenia"

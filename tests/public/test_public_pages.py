@@ -1,0 +1,402 @@
+"""What readers see: never a draft, always ClaimReview, a constant number of queries."""
+
+import json
+import re
+import time
+import uuid
+
+import pytest
+from django.test import Client
+
+from accounts import roles
+from claims import actions
+from claims.demo.newsroom import load_demo
+from claims.models import Claim, ClaimLink, Evidence, Rating, Topic, Verdict
+
+pytestmark = pytest.mark.django_db
+
+DRAFT_MARK = "Zanzibar-draft-marker"
+
+
+@pytest.fixture
+def newsroom():
+    demo = load_demo()
+    # Every unpublished verdict carries a word that must never reach a reader.
+    for verdict in Verdict.objects.filter(published_at__isnull=True):
+        Verdict.objects.filter(pk=verdict.pk).update(headline=f"{DRAFT_MARK} {verdict.headline}")
+    Claim.objects.filter(verdict__published_at__isnull=True, verdict__isnull=False).update(
+        checkable_text=f"{DRAFT_MARK} claim"
+    )
+    return demo
+
+
+def public_urls(demo):
+    """One URL for every public route (by route name), plus a few query variants."""
+    published = demo["claims"]["russian-reply"].verdict
+    evidence = Evidence.objects.filter(claim=published.claim).first()
+    Evidence.objects.filter(pk=evidence.pk).update(
+        archive_status="archived", archived_snapshot=b"<p>copy</p>"
+    )
+    return {
+        "home": "/",
+        "browse": "/verdicts/",
+        "browse:search-draft": f"/verdicts/?q={DRAFT_MARK}",
+        "browse:search": "/verdicts/?q=phosphorus",
+        "verdict": f"/verdicts/{published.pk}/",
+        "speaker": "/speakers/government-of-armenia/",
+        "speaker:other": "/speakers/ministry-of-foreign-affairs-of-armenia/",
+        "topic": "/topics/prohibited-weapons/",
+        "topic:other": "/topics/foreign-fighters/",
+        "side": "/sides/armenia/",
+        "methodology": "/methodology/",
+        "corrections": "/corrections/",
+        "ask": "/ask/",
+        "archived-article": f"/archive/articles/{published.claim.article_id}/",
+        "archived-evidence": f"/archive/evidence/{evidence.pk}/",
+        "feed-rss": "/feeds/rss/",
+        "feed-atom": "/feeds/atom/",
+        "topic-rss": "/feeds/topics/prohibited-weapons/rss/",
+        "topic-atom": "/feeds/topics/foreign-fighters/atom/",
+        "speaker-rss": "/feeds/speakers/government-of-armenia/rss/",
+        "speaker-atom": "/feeds/speakers/ministry-of-foreign-affairs-of-armenia/atom/",
+        "sitemap": "/sitemap.xml",
+        "robots": "/robots.txt",
+        "api-verdict-list": "/api/public/verdicts/",
+        "api-verdict-list:search": f"/api/public/verdicts/?q={DRAFT_MARK}",
+        "api-verdict-detail": f"/api/public/verdicts/{published.pk}/",
+        "claimreview-feed": "/api/public/claimreview-feed.json",
+    }
+
+
+def test_no_public_page_feed_sitemap_or_api_shows_a_draft(client, newsroom):
+    for url in public_urls(newsroom).values():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        # The search box repeats the reader's own query; that is not a leak.
+        page = page.replace(f'value="{DRAFT_MARK}"', "").replace(f"“{DRAFT_MARK}”", "")
+        assert DRAFT_MARK not in page, url
+
+
+def test_every_public_route_has_a_row_in_the_leak_test(newsroom):
+    from claims.public import urls
+
+    routes = set()
+    for pattern in urls.urlpatterns:
+        for inner in getattr(pattern, "url_patterns", [pattern]):
+            routes.add(inner.name)
+    # unsubscribe takes a secret token and shows only the reader's own request.
+    tested = {name.split(":")[0] for name in public_urls(newsroom)} | {"unsubscribe"}
+    assert routes - tested == set(), "add the new public route to public_urls()"
+
+
+def test_a_draft_verdict_is_a_404_everywhere_as_if_it_did_not_exist(client, newsroom):
+    draft = newsroom["claims"]["phosphorus"].verdict
+    in_review = newsroom["claims"]["turkey-recruits"].verdict
+    evidence = Evidence.objects.filter(claim__verdict=draft).first()
+    Evidence.objects.filter(pk=evidence.pk).update(
+        archive_status="archived", archived_snapshot=b"<p>secret</p>"
+    )
+    for url in [
+        f"/verdicts/{draft.pk}/",
+        f"/verdicts/{in_review.pk}/",
+        f"/api/public/verdicts/{draft.pk}/",
+        f"/archive/evidence/{evidence.pk}/",
+    ]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_archived_copies_are_sandboxed(client, newsroom):
+    urls = public_urls(newsroom)
+    response = client.get(urls["archived-evidence"])
+    assert response["Content-Security-Policy"].startswith("sandbox")
+    assert response.content == b"<p>copy</p>"
+
+
+REQUIRED = {
+    "@context",
+    "@type",
+    "url",
+    "claimReviewed",
+    "reviewRating",
+    "itemReviewed",
+    "author",
+    "datePublished",
+}
+
+
+def jsonld(response):
+    match = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return json.loads(match.group(1))
+
+
+def test_a_verdict_page_carries_valid_claimreview(client, newsroom):
+    verdict = newsroom["claims"]["russian-reply"].verdict
+
+    data = jsonld(client.get(f"/verdicts/{verdict.pk}/"))
+
+    assert set(data) >= REQUIRED
+    assert data["@type"] == "ClaimReview"
+    assert data["url"].endswith(f"/verdicts/{verdict.pk}/")
+    rating = data["reviewRating"]
+    assert rating == {
+        "@type": "Rating",
+        "ratingValue": 6,
+        "bestRating": 6,
+        "worstRating": 1,
+        "alternateName": "True",
+    }
+    item = data["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {
+        "@type": "Organization",
+        "name": "Ministry of Foreign Affairs of Russia",
+    }
+    assert item["datePublished"] == "2020-11-02"
+    assert item["appearance"][0]["url"] == "https://news.example.org/karabakh-war-day-37"
+    assert data["author"]["@type"] == "Organization" and data["author"]["name"]
+    assert "dateModified" not in data
+
+
+def test_a_correction_adds_date_modified_and_changes_the_rating(client, newsroom):
+    claim = newsroom["claims"]["russian-reply"]
+    editor = newsroom["users"][roles.EDITOR]
+    actions.record_correction(
+        claim,
+        editor,
+        kind="update",
+        note="The ministry clarified its statement.",
+        version=claim.verdict.version,
+        rating=Rating.objects.get(slug="mostly-true"),
+        headline=claim.verdict.headline,
+        summary=claim.verdict.summary,
+        explanation=claim.verdict.explanation,
+    )
+
+    response = client.get(f"/verdicts/{claim.verdict.pk}/")
+    data = jsonld(response)
+
+    assert "dateModified" in data
+    assert data["reviewRating"]["alternateName"] == "Mostly true"
+    page = response.content.decode()
+    assert "UPDATE" in page and "rating changed from True to Mostly true" in page
+    assert "The ministry clarified its statement." in client.get("/corrections/").content.decode()
+
+
+def test_claim_text_cannot_break_out_of_the_jsonld_script(client, newsroom):
+    claim = newsroom["claims"]["russian-reply"]
+    Claim.objects.filter(pk=claim.pk).update(
+        checkable_text='</script><script>alert("x")</script> & more'
+    )
+
+    page = client.get(f"/verdicts/{claim.verdict.pk}/").content.decode()
+
+    assert '<script>alert("x")</script>' not in page
+    assert jsonld(client.get(f"/verdicts/{claim.verdict.pk}/"))["claimReviewed"].startswith(
+        "</script>"
+    )
+
+
+def test_search_highlights_matches_and_escapes_the_rest(client, newsroom):
+    claim = newsroom["claims"]["russian-reply"]
+    Claim.objects.filter(pk=claim.pk).update(
+        checkable_text='Moscow promised "help" & more <b>bold</b>'
+    )
+
+    page = client.get("/verdicts/?q=moscow").content.decode()
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', page, re.S).group(1)
+
+    assert "<mark>Moscow</mark>" in snippet
+    assert "&quot;help&quot; &amp; more" in snippet
+    assert "<b>" not in snippet
+
+
+def test_search_finds_words_in_any_language(client, newsroom):
+    claim = newsroom["claims"]["russian-reply"]
+    Claim.objects.filter(pk=claim.pk).update(checkable_text="Москва поможет Армении")
+    assert "<mark>Москва</mark>" in client.get("/verdicts/?q=Москва").content.decode()
+
+
+def test_browse_filters_by_rating_side_and_topic(client, newsroom):
+    assert "1 verdict" in client.get("/verdicts/?rating=true").content.decode()
+    assert "0 verdicts" in client.get("/verdicts/?rating=false").content.decode()
+    assert "1 verdict" in client.get("/verdicts/?side=russia").content.decode()
+    assert "0 verdicts" in client.get("/verdicts/?side=armenia").content.decode()
+    assert "1 verdict" in client.get("/verdicts/?topic=diplomacy").content.decode()
+
+
+def publish_many(demo, n):
+    """n more published verdicts, each with evidence and counter-claims, on one speaker."""
+    editor = demo["users"][roles.EDITOR]
+    true = Rating.objects.get(slug="true")
+    speaker = demo["claims"]["russian-reply"].speaker
+    topic = Topic.objects.get(slug="diplomacy")
+    for i in range(n):
+        claim = Claim.objects.create(text=f"Statement {i}", speaker=speaker, status="published")
+        claim.topics.add(topic)
+        Verdict.objects.create(
+            claim=claim,
+            rating=true,
+            summary="s",
+            explanation="e",
+            author=editor,
+            reviewer=editor,
+            published_at="2026-01-01T00:00Z",
+        )
+        for j in range(3):
+            Evidence.objects.create(claim=claim, title=f"Source {j}", url=f"https://e.org/{i}/{j}")
+            other = Claim.objects.create(text=f"Answer {i}.{j}", speaker=speaker)
+            ClaimLink.objects.create(from_claim=claim, to_claim=other, kind="counter")
+    return Verdict.objects.filter(claim__text="Statement 0").get()
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_public_pages_take_a_constant_number_of_queries(
+    client, newsroom, django_assert_max_num_queries, extra
+):
+    verdict = (
+        publish_many(newsroom, extra) if extra else newsroom["claims"]["russian-reply"].verdict
+    )
+    for url, most in [
+        (f"/verdicts/{verdict.pk}/", 14),
+        ("/", 6),
+        ("/verdicts/", 6),
+        ("/verdicts/?q=statement", 6),
+        ("/speakers/ministry-of-foreign-affairs-of-russia/", 6),
+        ("/topics/diplomacy/", 6),
+        ("/api/public/verdicts/", 6),
+        ("/feeds/rss/", 6),
+    ]:
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200
+
+
+def test_pages_are_cached_and_a_publication_makes_them_fresh(newsroom):
+    reader = Client()
+    first = reader.get("/")
+    assert set(first["Cache-Control"].split(", ")) == {"max-age=60", "public"}
+    claim = newsroom["claims"]["turkey-recruits"]
+    editor = newsroom["users"][roles.EDITOR]
+    assert claim.verdict.headline not in first.content.decode()
+
+    actions.publish_verdict(claim, editor)
+    # The task the outbox sends is a plain function too; the worker runs it in production.
+    from claims.tasks import verdict_published
+
+    verdict_published(claim.pk)
+
+    assert claim.verdict.headline.split()[1] in reader.get("/").content.decode()
+
+
+def test_conditional_requests_get_304(client, newsroom):
+    verdict = newsroom["claims"]["russian-reply"].verdict
+    response = client.get(f"/verdicts/{verdict.pk}/")
+    assert response["ETag"] and response["Last-Modified"]
+
+    again = client.get(f"/verdicts/{verdict.pk}/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    since = client.get(f"/verdicts/{verdict.pk}/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_pages_carry_a_content_security_policy_without_inline_scripts(client, db):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";") if d.strip())
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in directives["script-src"]
+    assert directives["frame-ancestors"] == "'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_the_home_page_lists_the_most_read_topics_first(client, newsroom):
+    from claims.public import page_cache, readership
+
+    for key in readership._redis().scan_iter("*:reads:*"):
+        readership._redis().delete(key)
+    editor = newsroom["users"][roles.EDITOR]
+    claim = Claim.objects.create(text="Grad rockets hit Martuni.", status="published")
+    claim.topics.add(Topic.objects.get(slug="shelling"))
+    shelling = Verdict.objects.create(
+        claim=claim,
+        rating=Rating.objects.get(slug="true"),
+        summary="s",
+        explanation="e",
+        author=editor,
+        reviewer=editor,
+        published_at="2026-01-01T00:00Z",
+    )
+
+    def topics_on_home():
+        page_cache.invalidate()
+        page = client.get("/").content.decode()
+        section = page.split("Most-read topics", 1)[1]
+        return re.findall(r'href="/topics/([\w-]+)/"', section)
+
+    assert topics_on_home() == ["diplomacy", "shelling"]  # nobody read anything: by name
+    for _ in range(3):
+        assert client.get(f"/verdicts/{shelling.pk}/").status_code == 200
+    client.get(f"/verdicts/{newsroom['claims']['russian-reply'].verdict.pk}/")
+    client.get("/verdicts/999999/")  # a missing page is not a read
+
+    assert topics_on_home() == ["shelling", "diplomacy"]
+    assert readership.most_read_verdicts()[shelling.pk] == 3
+
+
+def test_a_process_keeps_a_page_a_second_then_sees_another_process_invalidate_it(
+    client, newsroom, settings
+):
+    from django.core.cache import cache
+
+    from claims.public import page_cache, readership
+
+    settings.PUBLIC_LOCAL_CACHE_SECONDS = 1
+    verdict = newsroom["claims"]["russian-reply"].verdict
+    url = f"/verdicts/{verdict.pk}/"
+    first = client.get(url).content
+    Verdict.objects.filter(pk=verdict.pk).update(headline="A corrected headline")
+    # Another web process publishes a correction: it moves the generation in Redis.
+    cache.set(page_cache.GENERATION_KEY, page_cache.generation() + 1, timeout=None)
+
+    assert client.get(url).content == first  # this process still holds the page (≤ 1 s)
+    time.sleep(1.1)
+    assert b"A corrected headline" in client.get(url).content
+    page_cache._local.clear()
+
+    for key in readership._redis().scan_iter("*:reads:*"):
+        readership._redis().delete(key)
+    readership._flushed_at[0] = time.monotonic()
+    for _ in range(3):
+        client.get(url)
+    assert readership.most_read_verdicts()[verdict.pk] == 0  # still in this process
+    readership.flush_reads()
+    assert readership.most_read_verdicts()[verdict.pk] == 3
+
+
+def test_one_reader_searching_too_fast_is_asked_to_slow_down(client, newsroom, settings):
+    settings.PUBLIC_SEARCH_PER_MINUTE = 3
+    reader, other = (f"reader-{uuid.uuid4()}" for _ in range(2))  # fresh counters
+    for n in range(3):
+        assert client.get(f"/verdicts/?q=treaty{n}", REMOTE_ADDR=reader).status_code == 200
+    refused = client.get("/verdicts/?q=treaty-again", REMOTE_ADDR=reader)
+    assert refused.status_code == 429 and refused["Retry-After"] == "60"
+    assert "Please wait a minute" in refused.content.decode()
+    assert client.get("/verdicts/?q=x", REMOTE_ADDR=other).status_code == 200
+    assert client.get("/verdicts/", REMOTE_ADDR=reader).status_code == 200  # not a search
+
+
+def test_the_public_api_limits_each_client_and_a_forged_forwarded_for_does_not_help(
+    client, newsroom
+):
+    address = f"api-client-{uuid.uuid4()}"
+    statuses = [
+        client.get(
+            "/api/public/verdicts/", REMOTE_ADDR=address, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"
+        ).status_code
+        for n in range(121)
+    ]
+    assert statuses[:120] == [200] * 120
+    assert statuses[120] == 429
