@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from claims import workflow
+from claims import tasks, workflow
 from claims.models import (
     AuditEvent,
     Claim,
@@ -177,7 +177,7 @@ def publish_verdict(claim, by):
             _("%(editor)s published the verdict on: %(claim)s")
             % {"editor": _name(by), "claim": claim},
         )
-    outbox.enqueue("claims.tasks.verdict_published", claim_id=claim.pk)
+    outbox.enqueue(tasks.verdict_changed.name, claim_id=claim.pk)
     return claim
 
 
@@ -189,7 +189,7 @@ def retract_verdict(claim, by, reason):
         retraction_reason=strip_control_characters(reason.strip()),
         version=F("version") + 1,
     )
-    outbox.enqueue("claims.tasks.verdict_published", claim_id=claim.pk)
+    outbox.enqueue(tasks.verdict_changed.name, claim_id=claim.pk)
     return claim
 
 
@@ -266,7 +266,7 @@ def record_correction(claim, by, kind, note, version=None, **changes):
             _("%(kind)s published on: %(claim)s")
             % {"kind": correction.get_kind_display(), "claim": claim},
         )
-    outbox.enqueue("claims.tasks.verdict_published", claim_id=claim.pk)
+    outbox.enqueue(tasks.verdict_changed.name, claim_id=claim.pk)
     return correction
 
 
@@ -318,7 +318,7 @@ def add_evidence(claim, by, url="", title="", excerpt="", stance=Evidence.Stance
     )
     audit(claim, by, "evidence", evidence.title, after={"url": url, "stance": stance})
     if url:
-        outbox.enqueue("claims.tasks.archive_evidence", evidence_id=evidence.pk)
+        outbox.enqueue(tasks.archive_evidence.name, evidence_id=evidence.pk)
     return evidence
 
 

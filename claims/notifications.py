@@ -15,7 +15,9 @@ def notify(user, claim, key: str, message: str):
         key=f"{key}:u{user.pk}", defaults={"user": user, "claim": claim, "message": message[:500]}
     )
     if created:
-        outbox.enqueue("claims.tasks.deliver_notification", notification_id=notification.pk)
+        from claims.tasks import deliver_notification  # the tasks module notifies too
+
+        outbox.enqueue(deliver_notification.name, notification_id=notification.pk)
     return notification
 
 

@@ -1,4 +1,10 @@
-"""Celery tasks: thin, idempotent, loading their objects by id and calling plain functions."""
+"""The newsroom's Celery tasks: thin, idempotent, loading their objects by id and calling
+plain functions. Ingestion's tasks are in claims/ingest/tasks.py.
+
+Every task has a fixed `name=`: outbox rows and broker messages carry it, so moving or
+renaming a function never strands a pending message. LEGACY_NAMES keeps the names tasks had
+before they were fixed, for messages written then.
+"""
 
 import logging
 import smtplib
@@ -7,7 +13,7 @@ from datetime import timedelta
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Claim, Notification
@@ -20,6 +26,7 @@ RETRYABLE = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
 
 
 @shared_task(
+    name="verify.deliver_notification",
     autoretry_for=RETRYABLE,
     retry_backoff=5,
     retry_backoff_max=600,
@@ -52,7 +59,7 @@ def deliver_notification(notification_id):
     return "sent"
 
 
-@shared_task
+@shared_task(name="verify.drain_outbox")
 def drain_outbox():
     return outbox.drain()
 
@@ -60,7 +67,7 @@ def drain_outbox():
 OPEN_WORK = [Claim.Status.ASSIGNED, Claim.Status.IN_RESEARCH, Claim.Status.IN_REVIEW]
 
 
-@shared_task
+@shared_task(name="verify.remind_deadlines")
 def remind_deadlines(now=None):
     """Remind assignees a day ahead; tell them and the editors once a claim is overdue.
 
@@ -86,7 +93,12 @@ def remind_deadlines(now=None):
     return reminded
 
 
-@shared_task(autoretry_for=(ConnectionError,), retry_backoff=5, max_retries=5)
+@shared_task(
+    name="verify.archive_evidence",
+    autoretry_for=(ConnectionError,),
+    retry_backoff=5,
+    max_retries=5,
+)
 def archive_evidence(evidence_id):
     """Fetch and keep a copy of an evidence source. Done once: an archived copy stays."""
     from claims.ingest.fetch import FetchError, fetch
@@ -114,9 +126,11 @@ def archive_evidence(evidence_id):
     return "archived"
 
 
-@shared_task(autoretry_for=RETRYABLE, retry_backoff=5, max_retries=8)
-def verdict_published(claim_id):
-    """A verdict went public, changed or was retracted: readers must see it now, and the
+@shared_task(
+    name="verify.verdict_changed", autoretry_for=RETRYABLE, retry_backoff=5, max_retries=8
+)
+def verdict_changed(claim_id):
+    """A verdict was published, corrected or retracted: readers must see it now, and the
     readers who asked for it hear about it (once)."""
     from claims.public.page_cache import invalidate
     from claims.public.reader_requests import tell_subscribers
@@ -128,49 +142,24 @@ def verdict_published(claim_id):
     return tell_subscribers(verdict.claim) if verdict else 0
 
 
-# --- ingestion (claims/ingest/pipeline.py) ----------------------------------------------------
+def _register_legacy_names():
+    """Accept messages written under the dotted names tasks had before names were fixed."""
+    from claims.ingest import tasks as ingest
+
+    legacy = {
+        "claims.tasks.deliver_notification": deliver_notification,
+        "claims.tasks.drain_outbox": drain_outbox,
+        "claims.tasks.remind_deadlines": remind_deadlines,
+        "claims.tasks.archive_evidence": archive_evidence,
+        "claims.tasks.verdict_published": verdict_changed,
+        "claims.tasks.fetch_article": ingest.fetch_article,
+        "claims.tasks.extract_article": ingest.extract_article,
+        "claims.tasks.suggest_claims": ingest.suggest_claims,
+        "claims.tasks.resume_stalled_ingestions": ingest.resume_stalled_ingestions,
+    }
+    for old_name, task in legacy.items():
+        shared_task(name=old_name)(task.run)
+    return legacy
 
 
-def _step(step, article_id):
-    """Run one pipeline step; a bug fails the article with a message instead of hanging it."""
-    from claims.ingest.pipeline import fail_article
-
-    try:
-        return step(article_id)
-    except DatabaseError:
-        raise  # retried: the database may be back in a moment
-    except Exception:
-        logger.exception("ingestion step %s failed for article %s", step.__name__, article_id)
-        fail_article(article_id, "Something went wrong while reading this article. Try again.")
-        return "failed"
-
-
-INGEST_RETRY = {"autoretry_for": (OSError, DatabaseError), "retry_backoff": 5, "max_retries": 5}
-
-
-@shared_task(**INGEST_RETRY)
-def fetch_article(article_id):
-    from claims.ingest.pipeline import fetch_step
-
-    return _step(fetch_step, article_id)
-
-
-@shared_task(**INGEST_RETRY)
-def extract_article(article_id):
-    from claims.ingest.pipeline import extract_step
-
-    return _step(extract_step, article_id)
-
-
-@shared_task(**INGEST_RETRY)
-def suggest_claims(article_id):
-    from claims.ingest.pipeline import suggest_step
-
-    return _step(suggest_step, article_id)
-
-
-@shared_task
-def resume_stalled_ingestions():
-    from claims.ingest.pipeline import resume_stalled
-
-    return resume_stalled()
+LEGACY_NAMES = _register_legacy_names()

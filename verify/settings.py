@@ -195,10 +195,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE = {
-    "drain-outbox": {"task": "claims.tasks.drain_outbox", "schedule": 30.0},
-    "remind-deadlines": {"task": "claims.tasks.remind_deadlines", "schedule": 15 * 60.0},
+    "drain-outbox": {"task": "verify.drain_outbox", "schedule": 30.0},
+    "remind-deadlines": {"task": "verify.remind_deadlines", "schedule": 15 * 60.0},
     "resume-stalled-ingestions": {
-        "task": "claims.tasks.resume_stalled_ingestions",
+        "task": "verify.ingest.resume_stalled",
         "schedule": 5 * 60.0,
     },
 }

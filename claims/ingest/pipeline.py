@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from claims import workflow
-from claims.ingest import attribution, matching, speakers
+from claims.ingest import attribution, matching, speakers, tasks
 from claims.ingest.extract import ExtractionError, extract
 from claims.ingest.fetch import FetchError, check_url, fetch
 from claims.models import (
@@ -36,10 +36,10 @@ logger = logging.getLogger(__name__)
 
 S = Article.Status
 NEXT_TASK = {
-    S.QUEUED: "claims.tasks.fetch_article",
-    S.FETCHING: "claims.tasks.fetch_article",
-    S.EXTRACTING: "claims.tasks.extract_article",
-    S.MATCHING: "claims.tasks.suggest_claims",
+    S.QUEUED: tasks.fetch_article.name,
+    S.FETCHING: tasks.fetch_article.name,
+    S.EXTRACTING: tasks.extract_article.name,
+    S.MATCHING: tasks.suggest_claims.name,
 }
 MAX_TEXT_BYTES = 5_000_000
 TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid")

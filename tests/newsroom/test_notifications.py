@@ -45,12 +45,12 @@ def test_a_notification_task_run_twice_sends_one_email(worker, desk):
 
     for _ in range(2):
         celery_app.send_task(
-            "claims.tasks.deliver_notification", kwargs={"notification_id": notification.pk}
+            "verify.deliver_notification", kwargs={"notification_id": notification.pk}
         )
     wait_for(lambda: emailed(notification), message="the e-mail")
     # The second delivery has run too once a task sent after both has finished.
     marker = Notification.objects.create(user=desk["editor"], key="marker", message="marker")
-    celery_app.send_task("claims.tasks.deliver_notification", kwargs={"notification_id": marker.pk})
+    celery_app.send_task("verify.deliver_notification", kwargs={"notification_id": marker.pk})
     wait_for(lambda: emailed(marker), message="the marker e-mail")
 
     assert sum("Hello twice" in m for m in worker.sent_mail()) == 1
@@ -66,7 +66,7 @@ def test_deadline_reminders_go_out_once_however_often_beat_runs(worker, desk):
     wait_for(lambda: emailed(Notification.objects.get(key__startswith="assigned")))
 
     for _ in range(3):
-        celery_app.send_task("claims.tasks.remind_deadlines")
+        celery_app.send_task("verify.remind_deadlines")
 
     def overdue_notices_emailed():
         # A fresh query each time: a QuerySet kept across polls would answer from its cache.
@@ -86,10 +86,10 @@ def test_the_outbox_drain_sends_what_the_broker_missed(worker, desk):
     )
     # As if Redis had been down at commit time: the message is in the outbox, unsent.
     OutboxMessage.objects.create(
-        task="claims.tasks.deliver_notification", kwargs={"notification_id": notification.pk}
+        task="verify.deliver_notification", kwargs={"notification_id": notification.pk}
     )
 
-    celery_app.send_task("claims.tasks.drain_outbox")
+    celery_app.send_task("verify.drain_outbox")
 
     wait_for(lambda: emailed(notification), message="the drained message")
     assert not OutboxMessage.objects.filter(sent_at__isnull=True).exists()

@@ -202,7 +202,7 @@ def test_each_notification_is_written_to_the_outbox_in_the_same_transaction(desk
 
     assert not OutboxMessage.objects.exists()
     actions.assign_claim(desk["claim"], desk["editor"], desk["checker"])
-    assert OutboxMessage.objects.filter(task="claims.tasks.deliver_notification").count() == 1
+    assert OutboxMessage.objects.filter(task="verify.deliver_notification").count() == 1
 
 
 def test_two_people_saving_the_same_verdict_the_second_is_refused_and_shown_the_first(desk):

@@ -107,7 +107,7 @@ def test_a_publication_while_redis_hangs_is_kept_and_delivered_when_it_is_back(
         assert claim.status == Claim.Status.PUBLISHED
         assert claim.verdict.published_at is not None
         waiting = OutboxMessage.objects.filter(
-            task="claims.tasks.verdict_published", sent_at__isnull=True
+            task="verify.verdict_changed", sent_at__isnull=True
         )
         assert waiting.count() == 1 and waiting.get().last_error
         assert time.monotonic() - started < 60
