@@ -116,7 +116,7 @@ def test_a_publication_while_redis_hangs_is_kept_and_delivered_when_it_is_back(
         # What beat's drain_outbox does every 30 s.
         assert int(django(DRAIN, environment)) >= 1
         assert not waiting.exists()
-        # The worker ran verdict_published: the cached home page was invalidated.
+        # The worker ran verdict_changed: the cached home page was invalidated.
         wait_for(
             lambda: headline in django(HOME_PAGE, environment),
             timeout=60,

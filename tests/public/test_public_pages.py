@@ -283,9 +283,9 @@ def test_pages_are_cached_and_a_publication_makes_them_fresh(newsroom):
 
     actions.publish_verdict(claim, editor)
     # The task the outbox sends is a plain function too; the worker runs it in production.
-    from claims.tasks import verdict_published
+    from claims.tasks import verdict_changed
 
-    verdict_published(claim.pk)
+    verdict_changed(claim.pk)
 
     assert claim.verdict.headline.split()[1] in reader.get("/").content.decode()
 
