@@ -216,8 +216,7 @@ def _apply_verdict_changes(claim, by, changes, version):
 def save_verdict(claim, by, version=None, **changes):
     """Save the draft. `version` is what the user's form was loaded with (optimistic lock)."""
     claim = _locked(claim)
-    if not workflow.can_edit_verdict(by, claim):
-        raise workflow.NotAllowed(_("You cannot edit this verdict now."))
+    workflow.require(workflow.verdict_edit_refusal(by, claim))
     verdict, before, after = _apply_verdict_changes(claim, by, changes, version)
     if changed := diff(before, after):
         audit(
@@ -274,8 +273,7 @@ def record_correction(claim, by, kind, note, version=None, **changes):
 def edit_claim(claim, by, version, topics=None, **changes):
     """Edit the claim's wording or speaker, if nobody saved it since `version`."""
     current = _locked(claim)
-    if not workflow.can_edit_claim(by, current):
-        raise workflow.NotAllowed(_("You cannot edit this claim now."))
+    workflow.require(workflow.claim_edit_refusal(by, current))
     if current.version != int(version):
         last = current.audit_events.last()
         raise ConcurrentEdit(current, last.actor if last else None)
@@ -303,8 +301,7 @@ def edit_claim(claim, by, version, topics=None, **changes):
 @transaction.atomic
 def add_evidence(claim, by, url="", title="", excerpt="", stance=Evidence.Stance.CONTEXT):
     claim = _locked(claim)
-    if not workflow.can_add_evidence(by, claim):
-        raise workflow.NotAllowed(_("You cannot add evidence to this claim now."))
+    workflow.require(workflow.evidence_refusal(by, claim))
     if url and claim.evidence.filter(url=url).exists():
         raise workflow.NotReady([_("This source is already in the evidence list.")])
     evidence = Evidence.objects.create(
@@ -324,8 +321,7 @@ def add_evidence(claim, by, url="", title="", excerpt="", stance=Evidence.Stance
 
 @transaction.atomic
 def add_note(claim, by, body):
-    if not workflow.can_add_note(by, claim):
-        raise workflow.NotAllowed(_("Only the newsroom can write notes."))
+    workflow.require(workflow.note_refusal(by, claim))
     if not body.strip():
         raise workflow.NotReady([_("The note is empty.")])
     note = Note.objects.create(claim=claim, author=by, body=body.strip())
@@ -343,12 +339,7 @@ def record_reply_attempt(
     outcome=ReplyAttempt.Outcome.WAITING,
     answer="",
 ):
-    if not workflow.can_record_reply(by, claim):
-        raise workflow.NotAllowed(
-            _("Only an editor can record a reply on a published verdict.")
-            if claim.status == S.PUBLISHED
-            else _("Only the assignee or an editor can record this.")
-        )
+    workflow.require(workflow.reply_refusal(by, claim))
     attempt = ReplyAttempt.objects.create(
         claim=claim,
         contacted=contacted,

@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import F, Prefetch, Sum, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
+from claims import workflow
 from claims.models import Claim, ClaimLink, Evidence, Note, ReplyAttempt, Verdict
 
 
@@ -90,10 +91,9 @@ def history(claim):
 
 def desk_for(user):
     """A fact-checker's open work, soonest deadline first."""
-    open_states = [Claim.Status.ASSIGNED, Claim.Status.IN_RESEARCH, Claim.Status.IN_REVIEW]
     return (
         newsroom_claims()
-        .filter(assignee=user, status__in=open_states)
+        .filter(assignee=user, status__in=workflow.ASSIGNED_WORK)
         .order_by(F("due_at").asc(nulls_last=True), "created_at")
     )
 
@@ -206,21 +206,14 @@ def public_verdict(pk):
     )
 
 
-# Readers see a counter-claim once an editor has at least selected it for checking; never
-# one still untriaged, rejected or retracted.
-SHOWN_TO_READERS = (
-    Claim.Status.SELECTED,
-    Claim.Status.ASSIGNED,
-    Claim.Status.IN_RESEARCH,
-    Claim.Status.IN_REVIEW,
-    Claim.Status.PUBLISHED,
-)
-
-
 def public_counter_claims(claim):
     """The other side's claims readers may see, each with its verdict only if published
     (the template labels the others "being checked") and its source article."""
-    shown = counter_claims(claim).filter(status__in=SHOWN_TO_READERS).select_related("article")
+    shown = (
+        counter_claims(claim)
+        .filter(status__in=workflow.SHOWN_TO_READERS)
+        .select_related("article")
+    )
     return [(other, other.verdict if _is_public(other) else None) for other in shown]
 
 

@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from claims import workflow
 from claims.models import Claim, Notification
 from claims.notifications import editors, notify
 from claims.platform import outbox
@@ -64,9 +65,6 @@ def drain_outbox():
     return outbox.drain()
 
 
-OPEN_WORK = [Claim.Status.ASSIGNED, Claim.Status.IN_RESEARCH, Claim.Status.IN_REVIEW]
-
-
 @shared_task(name="verify.remind_deadlines")
 def remind_deadlines(now=None):
     """Remind assignees a day ahead; tell them and the editors once a claim is overdue.
@@ -76,7 +74,7 @@ def remind_deadlines(now=None):
     """
     now = timezone.now() if now is None else now
     soon = now + timedelta(hours=24)
-    open_claims = Claim.objects.filter(status__in=OPEN_WORK, due_at__isnull=False)
+    open_claims = Claim.objects.filter(status__in=workflow.ASSIGNED_WORK, due_at__isnull=False)
     reminded = 0
     with transaction.atomic():
         for claim in open_claims.filter(due_at__gt=now, due_at__lte=soon).select_related(

@@ -14,6 +14,14 @@ from claims.models import AuditEvent, Claim, ConflictOfInterest
 
 S = Claim.Status
 
+# The states, grouped as the rules and pages need them. The one place they are written out.
+RESEARCH = (S.ASSIGNED, S.IN_RESEARCH)  # someone is researching it
+ASSIGNED_WORK = (*RESEARCH, S.IN_REVIEW)  # someone is on it: deadlines and reminders apply
+OPEN = (S.NEW, S.SELECTED, *ASSIGNED_WORK)  # not decided yet
+CLOSED = (S.PUBLISHED, S.REJECTED, S.RETRACTED)
+# Readers see another claim (as a counter-claim) once an editor has at least selected it.
+SHOWN_TO_READERS = (S.SELECTED, *ASSIGNED_WORK, S.PUBLISHED)
+
 
 class NotAllowed(PermissionDenied):
     """The user's role or relation to the claim does not allow this (HTTP 403)."""
@@ -285,42 +293,82 @@ def blocked_by_conflict(user, claim):
 
 
 # --- edits outside the transitions -------------------------------------------------------------
+# Each *_refusal returns None when the user may, or the reason they may not; require() raises
+# it. Views ask before reading a form (a forged POST gets 403 whatever it carries) and
+# actions ask again inside their transaction: one rule, one message, two callers.
 
 
-_RESEARCH = (S.ASSIGNED, S.IN_RESEARCH)
-_OPEN = (S.NEW, S.SELECTED, S.ASSIGNED, S.IN_RESEARCH, S.IN_REVIEW)
+def require(refusal):
+    """Raise NotAllowed with `refusal`, unless it is None."""
+    if refusal:
+        raise NotAllowed(refusal)
 
 
-def can_edit_verdict(user, claim) -> bool:
+def verdict_edit_refusal(user, claim):
     """The draft: the assignee while researching; editors until it is published."""
-    if claim.status in _RESEARCH and _assignee_or_editor(user, claim) is None:
-        return True
-    return claim.status == S.IN_REVIEW and is_editor(user)
+    if claim.status in RESEARCH and _assignee_or_editor(user, claim) is None:
+        return None
+    if claim.status == S.IN_REVIEW and is_editor(user):
+        return None
+    return _("You cannot edit this verdict now.")
 
 
-def can_add_evidence(user, claim) -> bool:
-    if claim.status in _RESEARCH and _assignee_or_editor(user, claim) is None:
-        return True
-    return claim.status in (*_OPEN, S.PUBLISHED) and is_editor(user)
+def evidence_refusal(user, claim):
+    if claim.status in RESEARCH and _assignee_or_editor(user, claim) is None:
+        return None
+    if claim.status in (*OPEN, S.PUBLISHED) and is_editor(user):
+        return None
+    return _("You cannot add evidence to this claim now.")
 
 
-def can_record_reply(user, claim) -> bool:
+def reply_refusal(user, claim):
     """Right of reply: the assignee or an editor while open; once readers see the verdict,
     an editor only (the reply shows on the live page with the date it was recorded)."""
     if claim.status == S.PUBLISHED:
-        return is_editor(user)
-    return claim.status in _OPEN and _assignee_or_editor(user, claim) is None
+        if is_editor(user):
+            return None
+        return _("Only an editor can record a reply on a published verdict.")
+    if claim.status in OPEN and _assignee_or_editor(user, claim) is None:
+        return None
+    return _("Only the assignee or an editor can record this.")
+
+
+def note_refusal(user, claim):
+    return None if can_use_newsroom(user) else _("Only the newsroom can write notes.")
+
+
+def claim_edit_refusal(user, claim):
+    """The claim's wording, speaker and topics: editors, and the assignee while researching."""
+    if claim.status in RESEARCH and _assignee_or_editor(user, claim) is None:
+        return None
+    if claim.status in OPEN and is_editor(user):
+        return None
+    return _("You cannot edit this claim now.")
+
+
+# For templates and `if`s: whether the button or form shows.
+def can_edit_verdict(user, claim) -> bool:
+    return verdict_edit_refusal(user, claim) is None
+
+
+def can_add_evidence(user, claim) -> bool:
+    return evidence_refusal(user, claim) is None
+
+
+def can_record_reply(user, claim) -> bool:
+    return reply_refusal(user, claim) is None
 
 
 def can_add_note(user, claim) -> bool:
-    return can_use_newsroom(user)
+    return note_refusal(user, claim) is None
 
 
 def can_edit_claim(user, claim) -> bool:
-    """The claim's wording, speaker and topics: editors, and the assignee while researching."""
-    if claim.status in _RESEARCH and _assignee_or_editor(user, claim) is None:
-        return True
-    return claim.status in _OPEN and is_editor(user)
+    return claim_edit_refusal(user, claim) is None
+
+
+def can_correct(user, claim) -> bool:
+    return refusal(user, TRANSITIONS["correct"], claim) is None
 
 
 def can_declare_conflicts(user) -> bool:

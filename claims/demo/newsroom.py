@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from accounts import roles, two_factor
+from claims import workflow
 from claims.defaults import ensure_default_scale
 from claims.models import (
     Actor,
@@ -31,6 +32,7 @@ from claims.models import (
 )
 
 UTC = dt.UTC
+S = Claim.Status
 
 DEMO_USERS = [
     # username, password, role, first name, last name
@@ -209,7 +211,7 @@ CLAIMS = [
         "Azerbaijani forces fired Grad and Smerch rockets at Martuni and Martakert on "
         "2 November 2020.",
         ["Shelling"],
-        "selected",
+        S.SELECTED,
     ),
     (
         "sargsyan",
@@ -219,7 +221,7 @@ CLAIMS = [
         "Colonel Artur Sargsyan, de facto deputy defence minister of Nagorno-Karabakh, was "
         "killed in action.",
         ["Casualties"],
-        "new",
+        S.NEW,
     ),
     (
         "david-bek",
@@ -230,7 +232,7 @@ CLAIMS = [
         "Azerbaijani fire on David Bek in Armenia's Syunik province killed one person and "
         "wounded two.",
         ["Shelling", "Casualties"],
-        "assigned",
+        S.ASSIGNED,
     ),
     (
         "phosphorus",
@@ -239,7 +241,7 @@ CLAIMS = [
         "Armenian officials also accused Azerbaijan of using phosphorus munitions.",
         "Azerbaijan used phosphorus munitions in the Karabakh war.",
         ["Prohibited weapons"],
-        "in_research",
+        S.IN_RESEARCH,
     ),
     (
         "phosphorus-denial",
@@ -248,7 +250,7 @@ CLAIMS = [
         "its army does not use weapons banned under international law",
         "Azerbaijan's army has not used weapons banned under international law.",
         ["Prohibited weapons"],
-        "new",
+        S.NEW,
     ),
     (
         "armenian-fire",
@@ -259,7 +261,7 @@ CLAIMS = [
         "Armenian units fired missiles and artillery at Azerbaijani positions and villages on "
         "1 and 2 November 2020.",
         ["Shelling"],
-        "new",
+        S.NEW,
     ),
     (
         "cross-border-fire",
@@ -270,7 +272,7 @@ CLAIMS = [
         "Armenian troops fired from inside Armenia (Noyemberyan, Berd, Vardenis) at Azerbaijani "
         "units in Gazakh, Tovuz and Dashkesan.",
         ["Shelling"],
-        "selected",
+        S.SELECTED,
     ),
     (
         "villages",
@@ -281,7 +283,7 @@ CLAIMS = [
         "Azerbaijan's army took control of further villages in Jabrayil, Zangilan and Gubadli "
         "on 2 November 2020.",
         ["Territorial control"],
-        "new",
+        S.NEW,
     ),
     (
         "letter",
@@ -291,7 +293,7 @@ CLAIMS = [
         "Pashinyan asked Putin to start consultations on Russian assistance to Armenia under "
         "the 1997 treaty.",
         ["Diplomacy"],
-        "new",
+        S.NEW,
     ),
     (
         "russian-reply",
@@ -302,7 +304,7 @@ CLAIMS = [
         "Russia's Foreign Ministry said Moscow would help Armenia under the 1997 treaty if "
         "fighting spread to Armenian territory.",
         ["Diplomacy"],
-        "published",
+        S.PUBLISHED,
     ),
     (
         "admission-of-defeat",
@@ -311,7 +313,7 @@ CLAIMS = [
         "the letter amounted to an admission of defeat",
         "Pashinyan's letter to Putin is an admission of defeat.",
         ["Diplomacy"],
-        "rejected",
+        S.REJECTED,
     ),
     (
         "foreign-soil",
@@ -320,7 +322,7 @@ CLAIMS = [
         "Moscow's reply showed that Armenian troops were fighting on foreign soil",
         "Russia's reply shows that Armenian troops are fighting outside Armenia.",
         ["Diplomacy"],
-        "new",
+        S.NEW,
     ),
     (
         "turkey-recruits",
@@ -330,7 +332,7 @@ CLAIMS = [
         "Karabakh",
         "Turkey recruited fighters from Syria and Libya to fight for Azerbaijan in Karabakh.",
         ["Foreign fighters"],
-        "in_review",
+        S.IN_REVIEW,
     ),
     (
         "syrians-captured",
@@ -339,7 +341,7 @@ CLAIMS = [
         "Karabakh forces had already captured two Syrian fighters serving with Azerbaijani units",
         "Karabakh forces captured two Syrian fighters serving with Azerbaijani units.",
         ["Foreign fighters"],
-        "selected",
+        S.SELECTED,
     ),
     (
         "lebanese-fighters",
@@ -348,7 +350,7 @@ CLAIMS = [
         "Lebanese citizens of Armenian descent were fighting on the Karabakh side",
         "Lebanese citizens of Armenian descent fought for the Karabakh forces.",
         ["Foreign fighters"],
-        "new",
+        S.NEW,
     ),
 ]
 
@@ -526,12 +528,12 @@ def load_demo():
                 "stance": STANCES.get(key, "assertion"),
                 "language": "en",
                 "status": status,
-                "rejection_reason": REJECTION_REASON if status == "rejected" else "",
+                "rejection_reason": REJECTION_REASON if status == S.REJECTED else "",
                 "assignee": users[roles.FACT_CHECKER]
-                if status in ("assigned", "in_research", "in_review", "published")
+                if status in (*workflow.ASSIGNED_WORK, S.PUBLISHED)
                 else None,
                 "due_at": dt.datetime(2020, 11, 6, 12, 0, tzinfo=UTC)
-                if status in ("assigned", "in_research", "in_review")
+                if status in workflow.ASSIGNED_WORK
                 else None,
                 "created_by": users[roles.EDITOR],
             },

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import widgets
 
+from claims import workflow
 from claims.models import Actor, Article, Claim, Side, Topic
 from claims.newsroom.forms import newsroom_users
 
@@ -48,9 +49,7 @@ class ClaimFilter(filters.FilterSet):
         fields = []
 
     def filter_overdue(self, queryset, name, value):
-        late = Q(due_at__lt=timezone.now()) & ~Q(
-            status__in=[Claim.Status.PUBLISHED, Claim.Status.REJECTED, Claim.Status.RETRACTED]
-        )
+        late = Q(due_at__lt=timezone.now()) & ~Q(status__in=workflow.CLOSED)
         return queryset.filter(late) if value else queryset.exclude(late)
 
     def filter_requests(self, queryset, name, value):

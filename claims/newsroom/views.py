@@ -139,7 +139,7 @@ def dashboard(request):
         selectors.newsroom_claims()
         .filter(
             due_at__lt=now,
-            status__in=[Claim.Status.ASSIGNED, Claim.Status.IN_RESEARCH, Claim.Status.IN_REVIEW],
+            status__in=workflow.ASSIGNED_WORK,
         )
         .order_by("due_at")
     )

@@ -59,7 +59,7 @@ def _workspace(request, claim, status=200, **forms):
         "transitions": transitions,
         "conflict_side": workflow.blocked_by_conflict(user, claim),
         "can_edit_verdict": workflow.can_edit_verdict(user, claim),
-        "can_correct": workflow.refusal(user, workflow.TRANSITIONS["correct"], claim) is None,
+        "can_correct": workflow.can_correct(user, claim),
         "can_add_evidence": workflow.can_add_evidence(user, claim),
         "can_record_reply": workflow.can_record_reply(user, claim),
         "can_edit_claim": workflow.can_edit_claim(user, claim),
@@ -110,8 +110,7 @@ def claim_transition(request, pk, name):
     if transition is None or action is None:
         raise Http404(_("There is no such step in the workflow."))
     # Permission first: a forged POST gets 403 whatever it carries.
-    if reason := workflow.refusal(request.user, transition, claim):
-        raise workflow.NotAllowed(reason)
+    workflow.require(workflow.refusal(request.user, transition, claim))
     form_class = TRANSITION_FORMS.get(name)
     data = {}
     if form_class:
@@ -131,8 +130,7 @@ def claim_transition(request, pk, name):
 @newsroom_member_required
 def save_verdict(request, pk):
     claim = _claim(pk)
-    if not workflow.can_edit_verdict(request.user, claim):
-        raise workflow.NotAllowed(_("You cannot edit this verdict now."))
+    workflow.require(workflow.verdict_edit_refusal(request.user, claim))
     form = VerdictForm(request.POST)
     if not form.is_valid():
         return _invalid(request, claim, form)
@@ -150,8 +148,7 @@ def save_verdict(request, pk):
 @newsroom_member_required
 def correct_verdict(request, pk):
     claim = _claim(pk)
-    if reason := workflow.refusal(request.user, workflow.TRANSITIONS["correct"], claim):
-        raise workflow.NotAllowed(reason)
+    workflow.require(workflow.refusal(request.user, workflow.TRANSITIONS["correct"], claim))
     form = CorrectionForm(request.POST)
     if not form.is_valid():
         return _invalid(request, claim, form)
@@ -195,8 +192,7 @@ def _conflict(request, claim, exc, **forms):
 @newsroom_member_required
 def edit_claim(request, pk):
     claim = _claim(pk)
-    if not workflow.can_edit_claim(request.user, claim):
-        raise workflow.NotAllowed(_("You cannot edit this claim now."))
+    workflow.require(workflow.claim_edit_refusal(request.user, claim))
     form = ClaimEditForm(request.POST)
     if not form.is_valid():
         return _invalid(request, claim, form)
@@ -220,8 +216,7 @@ def edit_claim(request, pk):
 @newsroom_member_required
 def add_evidence(request, pk):
     claim = _claim(pk)
-    if not workflow.can_add_evidence(request.user, claim):
-        raise workflow.NotAllowed(_("You cannot add evidence to this claim now."))
+    workflow.require(workflow.evidence_refusal(request.user, claim))
     form = EvidenceForm(request.POST)
     if not form.is_valid():
         return _invalid(request, claim, form)
@@ -264,8 +259,7 @@ def add_note(request, pk):
 @newsroom_member_required
 def add_reply_attempt(request, pk):
     claim = _claim(pk)
-    if not workflow.can_record_reply(request.user, claim):
-        raise workflow.NotAllowed(_("Only the assignee or an editor can record this."))
+    workflow.require(workflow.reply_refusal(request.user, claim))
     form = ReplyAttemptForm(request.POST)
     if not form.is_valid():
         return _invalid(request, claim, form)

@@ -243,3 +243,24 @@ def test_two_people_editing_the_same_claim_the_second_is_refused(desk):
     assert refused.value.changed_by == desk["checker"]
     claim.refresh_from_db()
     assert claim.checkable_text == "First wording"
+
+
+def test_every_workflow_step_has_its_action_and_a_form_for_exactly_its_fields():
+    """TRANSITIONS, the actions and the workspace's forms are three registries: kept in step."""
+    from claims.newsroom.workspace import TRANSITION_FORMS
+
+    # "correct" has its own action (record_correction) and page form (CorrectionForm).
+    assert set(actions.TRANSITION_ACTIONS) | {"correct"} == set(workflow.TRANSITIONS)
+    assert set(TRANSITION_FORMS) <= set(workflow.TRANSITIONS)
+    for name, transition in workflow.TRANSITIONS.items():
+        if name == "correct":
+            continue
+        form = TRANSITION_FORMS.get(name)
+        assert set(transition.fields) == set(form.base_fields if form else ()), name
+
+
+def test_the_state_groups_cover_every_status_once():
+    S = Claim.Status
+    assert set(workflow.OPEN) | set(workflow.CLOSED) == set(S.values)
+    assert not set(workflow.OPEN) & set(workflow.CLOSED)
+    assert set(workflow.RESEARCH) < set(workflow.ASSIGNED_WORK) < set(workflow.OPEN)
