@@ -209,8 +209,16 @@ class Article(models.Model):
     def __str__(self):
         return self.title or self.url or f"Article {self.pk}"
 
-    def get_absolute_url(self):
+    def newsroom_url(self):
+        """The article's page in the newsroom (log-in needed)."""
         return reverse("newsroom:article", args=[self.pk])
+
+    def public_url(self):
+        """Where readers can see the article: its own address, or our archived copy of a
+        pasted text (served once one of its claims has a published verdict)."""
+        if self.url:
+            return self.url
+        return reverse("public:archived-article", args=[self.pk])
 
     @property
     def in_progress(self):
@@ -389,7 +397,8 @@ class Claim(models.Model):
     def __str__(self):
         return self.checkable_text or self.text[:120]
 
-    def get_absolute_url(self):
+    def newsroom_url(self):
+        """The claim's workspace (log-in needed); readers see a claim only via its verdict."""
         return reverse("newsroom:claim", args=[self.pk])
 
     @property
@@ -586,8 +595,12 @@ class Verdict(models.Model):
     def __str__(self):
         return self.headline or f"Verdict on claim {self.claim_id}"
 
-    def get_absolute_url(self):
+    def public_url(self):
+        """The verdict's page for readers (a 404 until it is published)."""
         return reverse("public:verdict", args=[self.pk])
+
+    def newsroom_url(self):
+        return self.claim.newsroom_url()
 
     @property
     def is_published(self):

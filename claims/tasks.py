@@ -48,7 +48,7 @@ def deliver_notification(notification_id):
         if notification.user.email:
             link = ""
             if notification.claim_id:
-                link = f"\n\n{settings.SITE_URL}{notification.claim.get_absolute_url()}"
+                link = f"\n\n{settings.SITE_URL}{notification.claim.newsroom_url()}"
             send_mail(
                 subject=f"[{settings.NEWSROOM_NAME}] {notification.message[:120]}",
                 message=f"{notification.message}{link}",

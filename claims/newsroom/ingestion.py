@@ -33,7 +33,7 @@ def ingest(request):
         else:
             if not created:
                 messages.info(request, _("This article was ingested before; here it is."))
-            return redirect(article)
+            return redirect(article.newsroom_url())
     recent = Article.objects.select_related("outlet").annotate(
         pending=Count("suggestions", filter=Q(suggestions__status="pending"))
     )[:20]
@@ -84,7 +84,7 @@ def retry(request, pk):
     article = get_object_or_404(Article, pk=pk)
     pipeline.retry(article)
     messages.info(request, _("Trying again."))
-    return redirect(article)
+    return redirect(article.newsroom_url())
 
 
 @require_POST
@@ -96,7 +96,7 @@ def accept_suggestion(request, pk):
         messages.error(request, _("The claim was not logged: %(errors)s") % {
             "errors": " ".join(e for errors in form.errors.values() for e in errors)
         })  # fmt: skip
-        return redirect(suggestion.article)
+        return redirect(suggestion.article.newsroom_url())
     data = form.cleaned_data
     try:
         claim = pipeline.accept_suggestion(
@@ -109,7 +109,7 @@ def accept_suggestion(request, pk):
         )
     except pipeline.IngestError as exc:
         messages.error(request, str(exc))
-        return redirect(suggestion.article)
+        return redirect(suggestion.article.newsroom_url())
     messages.success(request, _("Logged as a new claim: %(claim)s") % {"claim": claim})
     return _after_review(request, suggestion)
 
@@ -126,4 +126,4 @@ def _after_review(request, suggestion):
     if request.htmx:
         context = _article_context(suggestion.article)
         return render(request, "newsroom/partials/ingestion.html", context)
-    return redirect(suggestion.article)
+    return redirect(suggestion.article.newsroom_url())

@@ -90,7 +90,7 @@ def claim_detail(request, pk):
 def _refused(request, claim, exc):
     for problem in exc.problems:
         messages.error(request, problem)
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 def _invalid(request, claim, form):
@@ -98,7 +98,7 @@ def _invalid(request, claim, form):
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
             messages.error(request, f"{label}: {error}" if label else error)
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 @require_POST
@@ -123,7 +123,7 @@ def claim_transition(request, pk, name):
     except workflow.NotReady as exc:
         return _refused(request, claim, exc)
     messages.success(request, _("Done: %(step)s.") % {"step": transition.label})
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 @require_POST
@@ -141,7 +141,7 @@ def save_verdict(request, pk):
     except actions.ConcurrentEdit as exc:
         return _conflict(request, claim, exc, verdict_form=form)
     messages.success(request, _("Verdict draft saved."))
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 @require_POST
@@ -167,7 +167,7 @@ def correct_verdict(request, pk):
     except workflow.NotReady as exc:
         return _refused(request, claim, exc)
     messages.success(request, _("%(kind)s published.") % {"kind": correction.get_kind_display()})
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 def _conflict(request, claim, exc, **forms):
@@ -209,7 +209,7 @@ def edit_claim(request, pk):
     except actions.ConcurrentEdit as exc:
         return _conflict(request, claim, exc, claim_form=form)
     messages.success(request, _("Claim saved."))
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 @require_POST
@@ -228,7 +228,7 @@ def add_evidence(request, pk):
         messages.success(request, _("Evidence added; archiving a copy in the background."))
     else:
         messages.success(request, _("Evidence added."))
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 @require_POST
@@ -252,7 +252,7 @@ def add_note(request, pk):
                 "note_form": NoteForm(),
             },
         )
-    return redirect(claim)
+    return redirect(claim.newsroom_url())
 
 
 @require_POST
@@ -265,4 +265,4 @@ def add_reply_attempt(request, pk):
         return _invalid(request, claim, form)
     actions.record_reply_attempt(claim, request.user, **form.cleaned_data)
     messages.success(request, _("Right-of-reply attempt recorded."))
-    return redirect(claim)
+    return redirect(claim.newsroom_url())

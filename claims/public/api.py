@@ -38,7 +38,7 @@ class PublicVerdictSerializer(serializers.ModelSerializer):
         ]
 
     def get_url(self, verdict) -> str:
-        return claimreview.absolute(verdict.get_absolute_url())
+        return claimreview.absolute(verdict.public_url())
 
     def get_claim(self, verdict) -> str:
         return verdict.claim.checkable_text or verdict.claim.text

@@ -9,6 +9,10 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def _absolute_or_as_is(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else absolute(url)
+
+
 def claim_review(verdict) -> dict:
     claim = verdict.claim
     rating = verdict.rating
@@ -20,7 +24,7 @@ def claim_review(verdict) -> dict:
         appearance.append(
             {
                 "@type": "CreativeWork",
-                "url": article.url or absolute(article.get_absolute_url()),
+                "url": _absolute_or_as_is(article.public_url()),
                 "headline": article.title,
                 **(
                     {"datePublished": article.published_at.date().isoformat()}
@@ -49,7 +53,7 @@ def claim_review(verdict) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": absolute(verdict.get_absolute_url()),
+        "url": absolute(verdict.public_url()),
         "claimReviewed": claim.checkable_text or claim.text,
         "itemReviewed": item,
         "author": {

@@ -39,7 +39,7 @@ class VerdictFeed(Feed):
         return strip_control_characters(verdict.summary)
 
     def item_link(self, verdict):
-        return verdict.get_absolute_url()
+        return verdict.public_url()
 
     def item_pubdate(self, verdict):
         return verdict.published_at

@@ -65,7 +65,7 @@ def tell_subscribers(claim):
                 message=(
                     f"You asked us to check: {sub.request.text}\n\n"
                     f"Our verdict: {verdict.rating}. {verdict.summary}\n"
-                    f"{settings.SITE_URL}{verdict.get_absolute_url()}\n\n"
+                    f"{settings.SITE_URL}{verdict.public_url()}\n\n"
                     f"You will not hear from us again about this request. "
                     f"To forget your address now: {unsubscribe}"
                 ),

@@ -13,6 +13,9 @@ class VerdictSitemap(Sitemap):
     def lastmod(self, verdict):
         return verdict.updated_at
 
+    def location(self, verdict):
+        return verdict.public_url()
+
 
 class StaticSitemap(Sitemap):
     priority = 0.5

@@ -73,7 +73,7 @@ def _verdict_page(request, pk):
             "scale": verdict.rating.scale.ratings.all(),
             "counter_claims": selectors.public_counter_claims(claim),
             "jsonld": claimreview.as_script(claimreview.claim_review(verdict)),
-            "canonical": claimreview.absolute(verdict.get_absolute_url()),
+            "canonical": claimreview.absolute(verdict.public_url()),
         },
     )
     response["Last-Modified"] = http_date(verdict.modified_at.timestamp())

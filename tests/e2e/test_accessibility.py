@@ -38,7 +38,7 @@ def test_readers_pages_meet_wcag_aa(page, demo):
 
     verdict = published_verdicts().first()
     assert verdict is not None, "the demo newsroom has published verdicts"
-    for url in [*public_urls(demo), verdict.get_absolute_url()]:
+    for url in [*public_urls(demo), verdict.public_url()]:
         page.goto(url)
         assert violations(page) == [], url
 
@@ -51,8 +51,8 @@ def test_newsroom_pages_meet_wcag_aa(page, demo):
         "/newsroom/queue/",
         "/newsroom/dashboard/",
         "/newsroom/articles/new/",
-        claim.get_absolute_url(),
-        claim.article.get_absolute_url(),
+        claim.newsroom_url(),
+        claim.article.newsroom_url(),
         "/accounts/two-factor/set-up/",
         "/accounts/two-factor/recovery-codes/",
     ]:

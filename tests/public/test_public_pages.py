@@ -11,7 +11,7 @@ from django.test import Client
 from accounts import roles
 from claims import actions
 from claims.demo.newsroom import load_demo
-from claims.models import Claim, ClaimLink, Evidence, Rating, Topic, Verdict
+from claims.models import Article, Claim, ClaimLink, Evidence, Rating, Topic, Verdict
 
 pytestmark = pytest.mark.django_db
 
@@ -400,3 +400,17 @@ def test_the_public_api_limits_each_client_and_a_forged_forwarded_for_does_not_h
     ]
     assert statuses[:120] == [200] * 120
     assert statuses[120] == 429
+
+
+def test_no_public_page_feed_sitemap_or_json_ld_links_into_the_newsroom(client, newsroom):
+    """Readers get only public addresses, also for a claim from a pasted text."""
+    published = newsroom["claims"]["russian-reply"].verdict
+    Article.objects.filter(pk=published.claim.article_id).update(url=None)
+    for name, url in public_urls(newsroom).items():
+        if name == "robots":  # it names the newsroom to tell crawlers to stay out
+            continue
+        page = client.get(url).content.decode()
+        for private in ("/newsroom/", "/admin/"):
+            assert private not in page, (name, private)
+    verdict_page = client.get(f"/verdicts/{published.pk}/").content.decode()
+    assert f"/archive/articles/{published.claim.article_id}/" in verdict_page  # in JSON-LD
