@@ -16,7 +16,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from claims import workflow
+from claims import notifications, workflow
 from claims.models import Claim, Notification
 from claims.notifications import editors, notify
 from claims.platform import outbox
@@ -138,6 +138,12 @@ def verdict_changed(claim_id):
 
     verdict = published_verdicts().filter(claim_id=claim_id).first()
     return tell_subscribers(verdict.claim) if verdict else 0
+
+
+@shared_task(name="verify.prune")
+def prune_old_rows():
+    """Daily, from beat: the same as `manage.py prune`."""
+    return notifications.prune()
 
 
 def _register_legacy_names():

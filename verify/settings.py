@@ -201,7 +201,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verify.ingest.resume_stalled",
         "schedule": 5 * 60.0,
     },
+    "prune": {"task": "verify.prune", "schedule": 24 * 60 * 60.0},
 }
+# What `manage.py prune` (and beat, daily) deletes: outbox rows delivered, and notifications
+# read, more than this many days ago. Unsent and unread rows are never deleted.
+PRUNE_OUTBOX_DAYS = env.int("PRUNE_OUTBOX_DAYS", default=7)
+PRUNE_NOTIFICATIONS_DAYS = env.int("PRUNE_NOTIFICATIONS_DAYS", default=90)
 
 # How long each web process may keep a public page (and its read counts) in memory before
 # asking Redis again: a publication reaches readers within this many seconds.

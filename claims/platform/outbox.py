@@ -51,3 +51,10 @@ def drain(limit=500) -> int:
     """Send what is still unsent, oldest first. Returns how many were sent."""
     pending = OutboxMessage.objects.filter(sent_at__isnull=True).values_list("pk", flat=True)
     return sum(send(pk) for pk in list(pending[:limit]))
+
+
+def prune_delivered(older_than) -> int:
+    """Forget messages delivered more than `older_than` ago; unsent ones are always kept."""
+    cutoff = timezone.now() - older_than
+    deleted, _ = OutboxMessage.objects.filter(sent_at__lt=cutoff).delete()
+    return deleted
