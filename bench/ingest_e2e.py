@@ -53,7 +53,7 @@ def main():
     import django
 
     django.setup()
-    from claims.ingest import pipeline
+    from claims.ingest import submit
     from claims.models import Article
     from verify.celery import app
 
@@ -80,7 +80,7 @@ def main():
         for path in pages:
             url = f"http://127.0.0.1:{server.server_port}{path}?run={run}"
             started = time.perf_counter()
-            article, _ = pipeline.submit_url(url)
+            article, _ = submit.submit_url(url)
             while Article.objects.filter(pk=article.pk, status__in=Article.IN_PROGRESS).exists():
                 time.sleep(0.01)
             timings.append(time.perf_counter() - started)

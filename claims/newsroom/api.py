@@ -14,7 +14,9 @@ from rest_framework.response import Response
 
 from accounts.api_tokens import TokenScopeAllows
 from claims import workflow
-from claims.ingest import pipeline
+from claims.ingest import review
+from claims.ingest.contract import ReviewableIngestionSerializer
+from claims.ingest.submit import IngestError, Source, retry, submit
 from claims.models import Actor, Article, ClaimSuggestion
 
 
@@ -31,55 +33,21 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["status", "source"]
 
 
-class RelatedSerializer(serializers.Serializer):
-    claim_id = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=["same", "counter"])
-    score = serializers.FloatField()
-
-
-class SuggestedClaimSerializer(serializers.Serializer):
-    id = serializers.IntegerField(allow_null=True, help_text="The claim's id once accepted")
-    text = serializers.CharField()
-    speaker = serializers.CharField(help_text="The speaker as written in the article")
-    actor = serializers.CharField(allow_null=True, help_text="The newsroom's actor, if known")
-    side = serializers.CharField(allow_null=True)
-    stance = serializers.ChoiceField(choices=ClaimSuggestion.Stance.choices)
-    start = serializers.IntegerField()
-    end = serializers.IntegerField()
-    checkworthiness = serializers.FloatField()
-    related = RelatedSerializer(many=True)
-    suggestion_id = serializers.IntegerField(help_text="For /api/suggestions/{id}/accept/")
-    status = serializers.ChoiceField(choices=ClaimSuggestion.Status.choices)
-
-
-class IngestionArticleSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    url = serializers.URLField(allow_null=True)
-    title = serializers.CharField()
-    language = serializers.CharField()
-    status = serializers.ChoiceField(choices=Article.Status.choices)
-
-
-class IngestionSerializer(serializers.Serializer):
-    """What an ingestion found: the article and its suggested claims."""
-
-    article = IngestionArticleSerializer()
-    claims = SuggestedClaimSerializer(many=True)
-
-    def to_representation(self, article):
-        return pipeline.as_json(article, suggestion_ids=True)
-
-
 class SubmitSerializer(serializers.Serializer):
     url = serializers.CharField(required=False, max_length=2000, allow_blank=True)
     text = serializers.CharField(required=False, max_length=5_000_000, allow_blank=True)
     title = serializers.CharField(required=False, max_length=500, allow_blank=True)
 
     def validate(self, data):
-        given = [k for k in ("url", "text") if data.get(k, "").strip()]
-        if len(given) != 1:
+        if self.as_source(data).problem():  # in the API's words: its fields are url and text
             raise serializers.ValidationError("Give either a url or a text, not both or neither.")
         return data
+
+    @staticmethod
+    def as_source(data) -> Source:
+        return Source(
+            url=data.get("url", ""), text=data.get("text", ""), title=data.get("title", "")
+        )
 
 
 class AcceptSerializer(serializers.Serializer):
@@ -99,34 +67,29 @@ class IngestionViewSet(
     """Articles sent to the ingestion pipeline, with the claims it suggests."""
 
     permission_classes = [permissions.IsAuthenticated, TokenScopeAllows, NewsroomMember]
-    serializer_class = IngestionSerializer
+    serializer_class = ReviewableIngestionSerializer
     filterset_class = ArticleFilter
     queryset = Article.objects.order_by("-created_at")
 
-    @extend_schema(request=SubmitSerializer, responses={201: IngestionSerializer})
+    @extend_schema(request=SubmitSerializer, responses={201: ReviewableIngestionSerializer})
     def create(self, request):
         """Send a web address or a text to the pipeline; the same page twice is one article."""
         submitted = SubmitSerializer(data=request.data)
         submitted.is_valid(raise_exception=True)
         data = submitted.validated_data
         try:
-            if data.get("url", "").strip():
-                article, created = pipeline.submit_url(data["url"], by=request.user)
-            else:
-                article, created = pipeline.submit_text(
-                    data["text"], by=request.user, title=data.get("title", "")
-                )
-        except pipeline.IngestError as exc:
+            article, created = submit(SubmitSerializer.as_source(data), by=request.user)
+        except IngestError as exc:
             return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        return Response(IngestionSerializer(article).data, status=code)
+        return Response(ReviewableIngestionSerializer(article).data, status=code)
 
-    @extend_schema(request=None, responses=IngestionSerializer)
+    @extend_schema(request=None, responses=ReviewableIngestionSerializer)
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None):
         """Start a failed article again from the step that failed."""
-        article = pipeline.retry(self.get_object())
-        return Response(IngestionSerializer(article).data)
+        article = retry(self.get_object())
+        return Response(ReviewableIngestionSerializer(article).data)
 
 
 class SuggestionViewSet(viewsets.GenericViewSet):
@@ -146,7 +109,7 @@ class SuggestionViewSet(viewsets.GenericViewSet):
         accepted.is_valid(raise_exception=True)
         data = accepted.validated_data
         try:
-            claim = pipeline.accept_suggestion(
+            claim = review.accept_suggestion(
                 self.get_object(),
                 request.user,
                 text=data.get("text"),
@@ -154,12 +117,12 @@ class SuggestionViewSet(viewsets.GenericViewSet):
                 new_actor=data.get("new_actor"),
                 link_ids=data.get("links"),
             )
-        except pipeline.IngestError as exc:
+        except IngestError as exc:
             return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         return Response({"claim_id": claim.pk})
 
     @extend_schema(request=None, responses={204: None})
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        pipeline.reject_suggestion(self.get_object(), request.user)
+        review.reject_suggestion(self.get_object(), request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

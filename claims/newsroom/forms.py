@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMIN, EDITOR, FACT_CHECKER
+from claims.ingest.submit import MAX_TEXT_BYTES, Source
 from claims.models import Correction, Evidence, Rating, ReplyAttempt, Side, Topic
 
 
@@ -157,11 +158,14 @@ class IngestForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        given = [name for name in ("url", "text", "file") if data.get(name)]
-        if not given:
-            raise forms.ValidationError(_("Give a web address, paste a text or choose a file."))
-        if len(given) > 1:
-            raise forms.ValidationError(_("Give only one of: web address, text, file."))
+        upload = data.get("file")
+        self.source = Source(
+            url=data.get("url") or "",
+            text=upload.read(MAX_TEXT_BYTES + 1) if upload else data.get("text") or "",
+            filename=upload.name if upload else "",
+        )
+        if problem := self.source.problem():
+            raise forms.ValidationError(_(problem))
         return data
 
 

@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from claims.ingest import pipeline
+from claims.ingest import review
+from claims.ingest.submit import IngestError, submit
+from claims.ingest.submit import retry as retry_article
 from claims.models import Article, Claim, ClaimSuggestion
 from claims.newsroom.access import newsroom_member_required
 from claims.newsroom.forms import AcceptSuggestionForm, IngestForm, speaker_choices
@@ -17,18 +19,9 @@ from claims.newsroom.forms import AcceptSuggestionForm, IngestForm, speaker_choi
 def ingest(request):
     form = IngestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            if data["url"]:
-                article, created = pipeline.submit_url(data["url"], by=request.user)
-            elif data["file"]:
-                upload = data["file"]
-                article, created = pipeline.submit_text(
-                    upload.read(pipeline.MAX_TEXT_BYTES + 1), by=request.user, filename=upload.name
-                )
-            else:
-                article, created = pipeline.submit_text(data["text"], by=request.user)
-        except pipeline.IngestError as exc:
+            article, created = submit(form.source, by=request.user)
+        except IngestError as exc:
             form.add_error(None, str(exc))
         else:
             if not created:
@@ -82,7 +75,7 @@ def article_detail(request, pk):
 @newsroom_member_required
 def retry(request, pk):
     article = get_object_or_404(Article, pk=pk)
-    pipeline.retry(article)
+    retry_article(article)
     messages.info(request, _("Trying again."))
     return redirect(article.newsroom_url())
 
@@ -99,7 +92,7 @@ def accept_suggestion(request, pk):
         return redirect(suggestion.article.newsroom_url())
     data = form.cleaned_data
     try:
-        claim = pipeline.accept_suggestion(
+        claim = review.accept_suggestion(
             suggestion,
             request.user,
             text=data["text"],
@@ -107,7 +100,7 @@ def accept_suggestion(request, pk):
             new_actor=data["new_speaker"],
             link_ids=data["links"],
         )
-    except pipeline.IngestError as exc:
+    except IngestError as exc:
         messages.error(request, str(exc))
         return redirect(suggestion.article.newsroom_url())
     messages.success(request, _("Logged as a new claim: %(claim)s") % {"claim": claim})
@@ -118,7 +111,7 @@ def accept_suggestion(request, pk):
 @newsroom_member_required
 def reject_suggestion(request, pk):
     suggestion = get_object_or_404(ClaimSuggestion.objects.select_related("article"), pk=pk)
-    pipeline.reject_suggestion(suggestion, request.user)
+    review.reject_suggestion(suggestion, request.user)
     return _after_review(request, suggestion)
 
 

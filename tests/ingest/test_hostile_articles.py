@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from claims.ingest import attribution, pipeline
+from claims.ingest import attribution, submit
 from claims.models import Article
 from tests.conftest import wait_for
 
@@ -51,7 +51,7 @@ def test_a_long_sentence_still_yields_the_claims_around_it():
 @pytest.mark.worker
 def test_a_crafted_article_goes_through_the_worker_without_holding_it(worker, demo):
     # A tenth of each shape: the whole text stays under the 200,000-word limit.
-    article, _ = pipeline.submit_text(
+    article, _ = submit.submit_text(
         "\n".join(shape[: SIZE // 10] for shape in SHAPES.values())
         + "\nArmenia’s defence ministry said that the town was shelled overnight."
     )

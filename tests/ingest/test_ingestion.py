@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.ingest import pipeline
+from claims.ingest import review, submit
 from claims.models import Actor, Article, Claim, ClaimLink, ClaimSuggestion
 from tests.conftest import wait_for
 from tests.sessions import log_in
@@ -38,7 +38,7 @@ def news_site(local_site):
 def test_a_news_page_becomes_suggested_claims_with_speakers_and_counter_claims(
     worker, demo, news_site
 ):
-    article, created = pipeline.submit_url(news_site.url("/baku"), by=demo["users"]["Editor"])
+    article, created = submit.submit_url(news_site.url("/baku"), by=demo["users"]["Editor"])
     assert created
     wait_for(lambda: finished(article), message="the pipeline")
 
@@ -64,8 +64,8 @@ def test_a_news_page_becomes_suggested_claims_with_speakers_and_counter_claims(
 
 
 def test_the_same_page_twice_is_one_article(worker, demo, news_site):
-    first, _ = pipeline.submit_url(news_site.url("/baku"))
-    again, created = pipeline.submit_url(
+    first, _ = submit.submit_url(news_site.url("/baku"))
+    again, created = submit.submit_url(
         news_site.url("/baku").replace("http://", "HTTP://") + "?utm_source=x#top"
     )
     assert again == first and not created
@@ -77,15 +77,15 @@ def test_accepting_a_suggestion_makes_a_linked_claim_and_rejecting_makes_none(
     worker, demo, news_site
 ):
     checker = demo["users"]["Fact-checker"]
-    article, _ = pipeline.submit_url(news_site.url("/baku"))
+    article, _ = submit.submit_url(news_site.url("/baku"))
     wait_for(lambda: finished(article), message="the pipeline")
     denial, aliyev_quote, *_ = article.suggestions.order_by("span_start")
     turkish = article.suggestions.get(speaker_text__icontains="Turkish")
 
-    claim = pipeline.accept_suggestion(denial, checker, text="Azerbaijan denies phosphorus use.")
-    again = pipeline.accept_suggestion(denial, checker)
-    new_speaker_claim = pipeline.accept_suggestion(turkish, checker)
-    pipeline.reject_suggestion(aliyev_quote, checker)
+    claim = review.accept_suggestion(denial, checker, text="Azerbaijan denies phosphorus use.")
+    again = review.accept_suggestion(denial, checker)
+    new_speaker_claim = review.accept_suggestion(turkish, checker)
+    review.reject_suggestion(aliyev_quote, checker)
 
     assert again == claim
     assert claim.text == "Azerbaijan denies phosphorus use."
@@ -105,7 +105,7 @@ def test_accepting_a_suggestion_makes_a_linked_claim_and_rejecting_makes_none(
 def test_pasted_text_in_another_encoding_is_read(worker, demo):
     russian = "Министерство обороны сообщило, что бои шли всю ночь у Шуши."
     text = (ARTICLES / "front-line-day-40.txt").read_text() + "\n" + russian
-    article, _ = pipeline.submit_text(text.encode("cp1251"))
+    article, _ = submit.submit_text(text.encode("cp1251"))
     wait_for(lambda: finished(article), message="the pipeline")
 
     assert article.status == Article.Status.READY, article.error
@@ -127,13 +127,13 @@ def test_a_page_that_cannot_be_read_fails_with_a_reason_and_can_be_retried(
 ):
     if page:
         local_site.pages[path] = page
-    article, _ = pipeline.submit_url(local_site.url(path))
+    article, _ = submit.submit_url(local_site.url(path))
     wait_for(lambda: finished(article), message="the pipeline")
     assert article.status == Article.Status.FAILED
     assert reason in article.error
 
     local_site.pages[path] = (200, {}, news_page("moscow-talks.txt"))
-    pipeline.retry(article)
+    submit.retry(article)
     wait_for(lambda: finished(article), message="the retried pipeline")
     assert article.status == Article.Status.READY
     assert article.suggestions.count() == 6
@@ -142,7 +142,7 @@ def test_a_page_that_cannot_be_read_fails_with_a_reason_and_can_be_retried(
 def test_a_hundred_thousand_word_page_is_read_without_hanging(worker, demo, local_site):
     words = "The Armenian MOD said that the shelling of Goris went on all night. " * 8000
     local_site.pages["/long"] = (200, {}, f"<html><body><p>{words}</p></body></html>".encode())
-    article, _ = pipeline.submit_url(local_site.url("/long"))
+    article, _ = submit.submit_url(local_site.url("/long"))
     wait_for(lambda: finished(article), timeout=120, message="the pipeline")
     assert article.status == Article.Status.READY, article.error
     assert len(article.text.split()) > 100_000
@@ -159,8 +159,8 @@ def test_a_hundred_thousand_word_page_is_read_without_hanging(worker, demo, loca
     ],
 )
 def test_an_address_that_may_not_be_fetched_is_refused_at_once(db, source, message):
-    with pytest.raises(pipeline.IngestError, match=message):
-        pipeline.submit_url(source)
+    with pytest.raises(submit.IngestError, match=message):
+        submit.submit_url(source)
     assert not Article.objects.exists()
 
 
@@ -175,8 +175,8 @@ def test_an_address_that_may_not_be_fetched_is_refused_at_once(db, source, messa
     ],
 )
 def test_bad_text_or_files_are_refused_with_a_reason(db, content, filename, message):
-    with pytest.raises(pipeline.IngestError, match=message):
-        pipeline.submit_text(content, filename=filename)
+    with pytest.raises(submit.IngestError, match=message):
+        submit.submit_text(content, filename=filename)
     assert not Article.objects.exists()
 
 
@@ -186,7 +186,7 @@ def test_a_stalled_article_is_enqueued_again(worker, demo):
         updated_at=article.updated_at.replace(year=2020), raw_snapshot=b"The MOD said so."
     )
     Article.objects.filter(pk=article.pk).update(content_type="text/plain")
-    assert pipeline.resume_stalled() == 1
+    assert submit.resume_stalled() == 1
     wait_for(lambda: finished(article), message="the resumed pipeline")
     assert article.status == Article.Status.READY
 

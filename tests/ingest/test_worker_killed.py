@@ -9,7 +9,7 @@ import time
 
 from django.conf import settings
 
-from claims.ingest import pipeline
+from claims.ingest import submit
 from claims.models import Article
 from tests.conftest import WorkerProcess, wait_for
 from tests.ingest.test_ingestion import finished, news_page
@@ -35,7 +35,7 @@ def test_a_worker_killed_mid_fetch_finishes_the_article_after_a_restart(
     monkeypatch.setenv("CELERY_VISIBILITY_TIMEOUT", "3")
     first = WorkerProcess(tmp_path / "first.log", tmp_path / "mail").start()
     try:
-        article, _ = pipeline.submit_url(local_site.url("/slow"))
+        article, _ = submit.submit_url(local_site.url("/slow"))
         wait_for(lambda: started, message="the fetch to start")
         os.kill(first.process.pid, signal.SIGKILL)
         first.process.wait()

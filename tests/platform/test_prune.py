@@ -38,3 +38,17 @@ def test_prune_deletes_old_delivered_messages_and_old_read_notifications(make_us
 
 def test_beat_prunes_every_day():
     assert settings.CELERY_BEAT_SCHEDULE["prune"]["task"] == "verify.prune"
+
+
+def test_the_outbox_can_be_drained_and_ingestions_resumed_by_hand(capsys):
+    from claims.models import Article
+
+    call_command("drain_outbox")
+    assert "0 message(s) sent." in capsys.readouterr().out
+    stuck = Article.objects.create(url="https://example.org/stuck", status=Article.Status.QUEUED)
+    Article.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+
+    call_command("resume_ingestions", "--minutes", "30")
+
+    assert "1 article(s) enqueued again." in capsys.readouterr().out
+    assert OutboxMessage.objects.filter(task="verify.ingest.fetch_article").count() == 1

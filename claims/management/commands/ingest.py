@@ -3,17 +3,17 @@
 Submits a web address or a .txt/.html file to the ingestion pipeline (run by the Celery
 worker). --wait waits for the pipeline; --accept also accepts every suggested claim, as a
 fact-checker would, for bulk imports of trusted material; --json prints one JSON object:
-{"article": {...}, "claims": [...]} (see claims/ingest/pipeline.py: as_json). The JSON shape
-is a contract other tools rely on.
+{"article": {...}, "claims": [...]}, defined in claims/ingest/contract.py. The JSON shape is
+a contract other tools rely on.
 """
 
 import json
 import time
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.ingest import pipeline
+from claims.ingest import contract, review
+from claims.ingest.submit import IngestError, Source, submit
 from claims.models import Article
 
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         if wait or accept:
             article = self.wait(article, timeout)
         if accept and article.status == Article.Status.READY:
-            pipeline.accept_all(article, by=None)
+            review.accept_all(article, by=None)
         self.report(article, as_json=options["json"])
         if article.status == Article.Status.FAILED:
             raise CommandError(f"The article failed: {article.error}")
@@ -45,17 +45,10 @@ class Command(BaseCommand):
                 f"Still “{article.get_status_display()}” after {timeout:g} s: is a worker running?"
             )
 
-    def submit(self, source):
+    def submit(self, argument):
         try:
-            if source.lower().startswith(("http://", "https://")):
-                return pipeline.submit_url(source)[0]
-            path = Path(source)
-            if path.suffix.lower() not in (".txt", ".html", ".htm"):
-                raise CommandError(f"{source} is neither a web address nor a .txt or .html file.")
-            if not path.is_file():
-                raise CommandError(f"There is no file {source}.")
-            return pipeline.submit_text(path.read_bytes(), filename=path.name)[0]
-        except pipeline.IngestError as exc:
+            return submit(Source.from_argument(argument))[0]
+        except IngestError as exc:
             raise CommandError(str(exc)) from None
 
     def wait(self, article, timeout):
@@ -67,7 +60,7 @@ class Command(BaseCommand):
             time.sleep(0.1)
 
     def report(self, article, as_json):
-        data = pipeline.as_json(article)
+        data = contract.as_json(article)
         if as_json:
             self.stdout.write(json.dumps(data, ensure_ascii=False))
             return

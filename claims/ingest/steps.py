@@ -1,0 +1,149 @@
+"""The pipeline's steps: fetch → extract → suggest, each run by a Celery task
+(claims/ingest/tasks.py).
+
+Every step reads the article's state, does only what is not done yet, and enqueues the next
+through the transactional outbox in the same transaction as its result. So a step delivered
+twice, or again after a worker was killed half-way, finishes the work once: no second
+snapshot, no duplicate suggestions (they are unique by article and span), no lost article.
+"""
+
+import logging
+from urllib.parse import urlsplit
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from claims.ingest import attribution, matching, speakers
+from claims.ingest.extract import ExtractionError, extract
+from claims.ingest.fetch import FetchError, fetch
+from claims.ingest.submit import NEXT_TASK
+from claims.models import Article, ClaimSuggestion, Outlet, Side
+from claims.platform import outbox
+
+logger = logging.getLogger(__name__)
+S = Article.Status
+
+
+def fail_article(article_id, message):
+    """Mark the article failed with a reason for the journalist; a retry starts again."""
+    Article.objects.filter(pk=article_id).update(
+        status=S.FAILED, error=message[:2000], updated_at=timezone.now()
+    )
+    logger.info("article %s failed: %s", article_id, message)
+
+
+def _waiting(article_id, *statuses):
+    """The article, locked, if it waits for this step; None if it is gone or past it."""
+    return Article.objects.select_for_update().filter(pk=article_id, status__in=statuses).first()
+
+
+def fetch_step(article_id) -> str:
+    with transaction.atomic():
+        article = _waiting(article_id, S.QUEUED, S.FETCHING)
+        if article is None:
+            return "nothing to fetch"
+        article.status = S.FETCHING
+        article.save(update_fields=["status", "updated_at"])
+    try:
+        page = fetch(article.url)
+    except FetchError as exc:
+        fail_article(article_id, str(exc))
+        return "failed"
+    with transaction.atomic():
+        article = _waiting(article_id, S.FETCHING)
+        if article is None:
+            return "fetched by another run"
+        article.raw_snapshot = page.content
+        article.snapshot_sha256 = page.sha256
+        article.content_type = page.content_type + (
+            f"; charset={page.charset}" if page.charset else ""
+        )
+        article.fetched_at = page.fetched_at
+        article.status = S.EXTRACTING
+        article.save()
+        outbox.enqueue(NEXT_TASK[S.EXTRACTING], article_id=article.pk)
+    return "fetched"
+
+
+def extract_step(article_id) -> str:
+    with transaction.atomic():
+        article = _waiting(article_id, S.EXTRACTING)
+        if article is None:
+            return "nothing to extract"
+        content_type, _, charset = article.content_type.partition("; charset=")
+        try:
+            document = extract(
+                bytes(article.raw_snapshot), content_type, charset or None, article.url
+            )
+        except ExtractionError as exc:
+            fail_article(article_id, str(exc))
+            return "failed"
+        article.text = document.text
+        article.title = article.title or document.title or _first_words(document.text)
+        article.author = article.author or document.author
+        article.published_at = article.published_at or document.published_at
+        article.language = document.language
+        article.outlet = article.outlet or _outlet(article.url, document.sitename)
+        article.status = S.MATCHING
+        article.save()
+        outbox.enqueue(NEXT_TASK[S.MATCHING], article_id=article.pk)
+    return "extracted"
+
+
+def suggest_step(article_id) -> str:
+    with transaction.atomic():
+        article = _waiting(article_id, S.MATCHING)
+        if article is None:
+            return "nothing to match"
+        suggest(article)
+        article.status = S.READY
+        article.save(update_fields=["status", "updated_at"])
+    return "ready"
+
+
+def suggest(article):
+    """Create (or refresh) the article's suggestions. Decided ones are left as they are."""
+    sides = list(Side.objects.all())
+    ignore = matching.side_words()
+    existing = {(s.span_start, s.span_end): s for s in article.suggestions.all()}
+    for found in attribution.find_claims(article.text):
+        speaker = speakers.resolve(found.speaker, sides)
+        suggestion = existing.get((found.start, found.end)) or ClaimSuggestion(
+            article=article, span_start=found.start, span_end=found.end
+        )
+        if suggestion.status != ClaimSuggestion.Status.PENDING:
+            continue
+        suggestion.text = found.text
+        suggestion.speaker_text = found.speaker[:300]
+        suggestion.actor = speaker.actor
+        suggestion.proposed_actor = speaker.proposed
+        suggestion.side = speaker.side
+        suggestion.stance = found.stance
+        suggestion.checkworthiness = found.checkworthiness
+        suggestion.related = matching.related_claims(
+            found.text,
+            side_id=speaker.side.pk if speaker.side else None,
+            stance=found.stance,
+            exclude_article_id=article.pk,
+            ignore=ignore,
+        )
+        suggestion.save()
+
+
+def _first_words(text, words=12):
+    first = " ".join(text.split()[:words])
+    return first + ("…" if len(text.split()) > words else "")
+
+
+def _outlet(url, sitename):
+    if not url:
+        return None
+    domain = (urlsplit(url).hostname or "").removeprefix("www.")
+    outlet = Outlet.objects.filter(domain__iexact=domain).first()
+    if outlet:
+        return outlet
+    try:
+        with transaction.atomic():
+            return Outlet.objects.create(name=(sitename or domain)[:200], domain=domain)
+    except IntegrityError:
+        return Outlet.objects.filter(name=(sitename or domain)[:200]).first()
