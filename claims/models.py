@@ -37,6 +37,14 @@ def not_blank(field: str, model: str) -> models.CheckConstraint:
     )
 
 
+class Stance(models.TextChoices):
+    """How a statement stands: claims and the suggestions they come from share these."""
+
+    ASSERTION = "assertion", _("Assertion")
+    ACCUSATION = "accusation", _("Accusation")
+    DENIAL = "denial", _("Denial")
+
+
 class Side(models.Model):
     """A party to a conflict or debate: a country, a camp, a campaign."""
 
@@ -232,10 +240,7 @@ class ClaimSuggestion(models.Model):
     pipeline, run again, does not offer it twice.
     """
 
-    class Stance(models.TextChoices):
-        ASSERTION = "assertion", _("Assertion")
-        ACCUSATION = "accusation", _("Accusation")
-        DENIAL = "denial", _("Denial")
+    Stance = Stance
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for review")
@@ -330,12 +335,8 @@ class Claim(models.Model):
     made_on = models.DateField(null=True, blank=True, help_text=_("When the claim was made"))
     stance = models.CharField(
         max_length=12,
-        choices=[
-            ("assertion", _("Assertion")),
-            ("accusation", _("Accusation")),
-            ("denial", _("Denial")),
-        ],
-        default="assertion",
+        choices=Stance.choices,
+        default=Stance.ASSERTION,
         help_text=_("A denial answers an accusation: the pair are counter-claims."),
     )
     language = models.CharField(max_length=12, blank=True, default="en")

@@ -21,13 +21,12 @@ from claims.models import Article, ClaimSuggestion, Outlet, Side
 from claims.platform import outbox
 
 logger = logging.getLogger(__name__)
-S = Article.Status
 
 
 def fail_article(article_id, message):
     """Mark the article failed with a reason for the journalist; a retry starts again."""
     Article.objects.filter(pk=article_id).update(
-        status=S.FAILED, error=message[:2000], updated_at=timezone.now()
+        status=Article.Status.FAILED, error=message[:2000], updated_at=timezone.now()
     )
     logger.info("article %s failed: %s", article_id, message)
 
@@ -39,10 +38,10 @@ def _waiting(article_id, *statuses):
 
 def fetch_step(article_id) -> str:
     with transaction.atomic():
-        article = _waiting(article_id, S.QUEUED, S.FETCHING)
+        article = _waiting(article_id, Article.Status.QUEUED, Article.Status.FETCHING)
         if article is None:
             return "nothing to fetch"
-        article.status = S.FETCHING
+        article.status = Article.Status.FETCHING
         article.save(update_fields=["status", "updated_at"])
     try:
         page = fetch(article.url)
@@ -50,7 +49,7 @@ def fetch_step(article_id) -> str:
         fail_article(article_id, str(exc))
         return "failed"
     with transaction.atomic():
-        article = _waiting(article_id, S.FETCHING)
+        article = _waiting(article_id, Article.Status.FETCHING)
         if article is None:
             return "fetched by another run"
         article.raw_snapshot = page.content
@@ -59,15 +58,15 @@ def fetch_step(article_id) -> str:
             f"; charset={page.charset}" if page.charset else ""
         )
         article.fetched_at = page.fetched_at
-        article.status = S.EXTRACTING
+        article.status = Article.Status.EXTRACTING
         article.save()
-        outbox.enqueue(NEXT_TASK[S.EXTRACTING], article_id=article.pk)
+        outbox.enqueue(NEXT_TASK[Article.Status.EXTRACTING], article_id=article.pk)
     return "fetched"
 
 
 def extract_step(article_id) -> str:
     with transaction.atomic():
-        article = _waiting(article_id, S.EXTRACTING)
+        article = _waiting(article_id, Article.Status.EXTRACTING)
         if article is None:
             return "nothing to extract"
         content_type, _, charset = article.content_type.partition("; charset=")
@@ -84,19 +83,19 @@ def extract_step(article_id) -> str:
         article.published_at = article.published_at or document.published_at
         article.language = document.language
         article.outlet = article.outlet or _outlet(article.url, document.sitename)
-        article.status = S.MATCHING
+        article.status = Article.Status.MATCHING
         article.save()
-        outbox.enqueue(NEXT_TASK[S.MATCHING], article_id=article.pk)
+        outbox.enqueue(NEXT_TASK[Article.Status.MATCHING], article_id=article.pk)
     return "extracted"
 
 
 def suggest_step(article_id) -> str:
     with transaction.atomic():
-        article = _waiting(article_id, S.MATCHING)
+        article = _waiting(article_id, Article.Status.MATCHING)
         if article is None:
             return "nothing to match"
         suggest(article)
-        article.status = S.READY
+        article.status = Article.Status.READY
         article.save(update_fields=["status", "updated_at"])
     return "ready"
 

@@ -19,12 +19,11 @@ from claims.ingest.fetch import FetchError, check_url
 from claims.models import Article
 from claims.platform import outbox
 
-S = Article.Status
 NEXT_TASK = {
-    S.QUEUED: tasks.fetch_article.name,
-    S.FETCHING: tasks.fetch_article.name,
-    S.EXTRACTING: tasks.extract_article.name,
-    S.MATCHING: tasks.suggest_claims.name,
+    Article.Status.QUEUED: tasks.fetch_article.name,
+    Article.Status.FETCHING: tasks.fetch_article.name,
+    Article.Status.EXTRACTING: tasks.extract_article.name,
+    Article.Status.MATCHING: tasks.suggest_claims.name,
 }
 MAX_TEXT_BYTES = 5_000_000
 TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid")
@@ -102,7 +101,7 @@ def canonical_url(url: str) -> str:
 
 
 def _start(article):
-    outbox.enqueue(NEXT_TASK[S.QUEUED], article_id=article.pk)
+    outbox.enqueue(NEXT_TASK[Article.Status.QUEUED], article_id=article.pk)
 
 
 @transaction.atomic
@@ -116,7 +115,7 @@ def submit_url(url: str, by=None) -> tuple[Article, bool]:
     )
     if created:
         _start(article)
-    elif article.status == S.FAILED:
+    elif article.status == Article.Status.FAILED:
         retry(article)
     return article, created
 
@@ -152,10 +151,10 @@ def submit_text(content: bytes | str, by=None, filename="", title="") -> tuple[A
         snapshot_sha256=sha256,
         content_type="text/html" if is_html else "text/plain",
         fetched_at=timezone.now(),
-        status=S.EXTRACTING,
+        status=Article.Status.EXTRACTING,
         created_by=by,
     )
-    outbox.enqueue(NEXT_TASK[S.EXTRACTING], article_id=article.pk)
+    outbox.enqueue(NEXT_TASK[Article.Status.EXTRACTING], article_id=article.pk)
     return article, True
 
 
@@ -163,14 +162,14 @@ def retry(article) -> Article:
     """Start a failed article again from the step that failed."""
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
-        if article.status != S.FAILED:
+        if article.status != Article.Status.FAILED:
             return article
         if article.raw_snapshot is None:
-            article.status = S.QUEUED
+            article.status = Article.Status.QUEUED
         elif not article.text:
-            article.status = S.EXTRACTING
+            article.status = Article.Status.EXTRACTING
         else:
-            article.status = S.MATCHING
+            article.status = Article.Status.MATCHING
         article.error = ""
         article.save(update_fields=["status", "error", "updated_at"])
         outbox.enqueue(NEXT_TASK[article.status], article_id=article.pk)
