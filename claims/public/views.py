@@ -5,14 +5,9 @@ so a publication, correction or retraction makes every cached page stale at once
 is unreachable the page is simply built again.
 """
 
-import hashlib
 import logging
-import time
 
-from axes.helpers import get_client_ip_address
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -33,7 +28,7 @@ from claims.models import (
     Side,
     Topic,
 )
-from claims.public import claimreview, page_cache, readership
+from claims.public import claimreview, page_cache, rate_limits, readership
 from claims.public.filters import PublishedVerdictFilter
 from claims.public.forms import AskForm
 from claims.public.reader_requests import request_check
@@ -93,9 +88,7 @@ def _paginated(request, queryset, per_page=20):
 
 @public_page(*BROWSE_PARAMETERS)
 def browse(request):
-    if request.GET.get("q") and _over_limit(
-        request, "search", settings.PUBLIC_SEARCH_PER_MINUTE, 60
-    ):
+    if request.GET.get("q") and rate_limits.too_many_searches(request):
         response = render(request, "public/slow_down.html", status=429)
         response["Retry-After"] = "60"
         return response
@@ -221,31 +214,10 @@ def corrections(request):
     )
 
 
-ASK_LIMIT = 5  # requests per client per hour
-
-
-def _over_limit(request, what, limit, seconds):
-    """True once this client made more than `limit` such requests in the current window."""
-    if limit <= 0:
-        return False
-    client = get_client_ip_address(request) or "unknown"  # behind PROXY_COUNT proxies
-    window = int(time.time() // seconds)
-    key = f"limit:{what}:{hashlib.sha256(client.encode()).hexdigest()}:{window}"
-    try:
-        cache.add(key, 0, timeout=seconds)
-        return cache.incr(key) > limit
-    except Exception:  # noqa: BLE001 - without Redis we cannot count; let it through
-        return False
-
-
-def _too_many(request):
-    return _over_limit(request, "ask", ASK_LIMIT, 3600)
-
-
 def ask(request):
     if request.method == "POST":
         form = AskForm(request.POST)
-        if _too_many(request):
+        if rate_limits.too_many_requests_to_check(request):
             form.add_error(
                 None, _("You have sent many requests in a short time. Please try again in an hour.")
             )
