@@ -19,10 +19,11 @@ SAY_VERBS = (
     "insisted|insists|alleged|alleges|confirmed|confirms|warned|warns|declared|declares|"
     "argued|argues|asserted|asserts|maintained|maintains|stressed|stresses|told|tells|"
     "wrote|writes|informed|explained|explains|revealed|reveals|admitted|admits|"
-    "acknowledged|acknowledges|underlined|underlines|pointed out|points out"
+    "acknowledged|acknowledges|underlined|underlines|pointed out|points out|"
+    "say|tell|insist|warn|argue|claim|allege|confirm"
 )
-ACCUSE_VERBS = "accused|accuses|blamed|blames|condemned|condemns"
-DENY_VERBS = "denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses"
+ACCUSE_VERBS = "accused|accuses|accuse|blamed|blames|condemned|condemns"
+DENY_VERBS = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 PASSIVE_VERBS = (
     "reported|stated|said|emphasi[sz]ed|highlighted|claimed|announced|noted|added|"
     "stressed|alleged|confirmed|underlined|pointed out"
@@ -31,9 +32,9 @@ PARTICIPLES = (
     "saying|stating|claiming|condemning|accusing|denying|announcing|alleging|"
     "insisting|warning|noting|declaring|asserting|rejecting"
 )
-ACCUSING_WORDS = {"accused", "accuses", "blamed", "blames", "condemned", "condemns"}
+ACCUSING_WORDS = {"accused", "accuses", "accuse", "blamed", "blames", "condemned", "condemns"}
 ACCUSING_WORDS |= {"condemning", "accusing", "alleging", "alleged", "alleges"}
-DENYING_WORDS = {"denied", "denies", "rejected", "rejects", "refuted", "refutes"}
+DENYING_WORDS = {"denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes"}
 DENYING_WORDS |= {"dismissed", "dismisses", "denying", "rejecting"}
 NEGATION = re.compile(
     r"\b(never|not true|no truth|baseless|groundless|fabricat\w*|fake|false|lies|untrue|"
@@ -48,14 +49,21 @@ SPEAKER_NOUNS = re.compile(
     r"military|authorities|government|agency|police|commander|ombudsman|office|"
     r"service|forces|council|parliament|mod|mfa|embassy|ambassador|secretary|"
     r"governor|mayor|chief|head|leader|representative|department|committee|newspaper|"
-    r"channel|outlet|monitors?|observers?|sources?|witness(?:es)?|residents?|analysts?)\b",
+    r"channel|outlet|monitors?|observers?|sources?|witness(?:es)?|residents?|analysts?|"
+    r"nominee|candidates?|senators?|congress(?:man|woman)|chair(?:man|woman)?|directors?|"
+    r"advis[eo]rs?|strategists?|aides?|managers?|lawyers?|attorneys?|experts?|professors?|"
+    r"economists?|historians?|reporters?|editors?|campaign|group|party|organi[sz]ation|"
+    r"employees?|supporters?|voters?|delegates?|lawmakers?|critics?|officers?|activists?|"
+    r"lobbyists?|operatives?|founder|executive|board|court|judge|prosecutors?|investigators?)\b",
     re.IGNORECASE,
 )
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# Two or more capitalised words, possibly with an initial: "Mary Fallin", "John F. Kennedy".
+PERSON_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)+\b")
 # Subjects that name no one ("this", "the report") are not speakers.
 NOT_SPEAKERS = re.compile(
-    r"^(it|this|that|there|these|those|which|who|what|one|some|many|the (report|letter|"
-    r"statement|article|request|decision|situation|video|footage|document))\b",
+    r"^(?:(?:it|this|that|there|these|those|which|who|what)\b|(?:one|some|many)$|the (?:report|"
+    r"letter|statement|article|request|decision|situation|video|footage|document)\b)",
     re.IGNORECASE,
 )
 LEAD_IN = re.compile(
@@ -66,7 +74,8 @@ LEAD_IN = re.compile(
 )
 ADVERBS = (
     r"(?:(?:also|further|again|later|then|once again|repeatedly|earlier|reportedly|"
-    r"officially|publicly|firmly|strongly|categorically|flatly|immediately)\s+)*"
+    r"officially|publicly|firmly|strongly|categorically|flatly|immediately|first|initially|"
+    r"recently|privately|separately|openly|explicitly|directly|previously)\s+)*"
 )
 OPINION = re.compile(
     r"\b(should|must|ought|hope[sd]?|believes?|thinks?|wants?|calls? on|urged?|"
@@ -86,8 +95,12 @@ ABBREVIATIONS = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "maj", "capt", "adm",
 }  # fmt: skip
 MIN_CLAIM_WORDS = 4
+MIN_QUOTE_WORDS = 5
 MAX_SPEAKER_WORDS = 12
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+# An opening straight quote is often closed by a curly one: "…”. (Not the other way round:
+# “…"…"…” nests a straight quotation inside a curly one.)
+ALSO_CLOSES = {'"': "”"}
 # Bounds on the work one sentence may cost, so a hostile page cannot hold a worker: a longer
 # sentence is no single checkable statement (its quotations are still read), and the words
 # around a quotation are looked at within a window.
@@ -135,6 +148,13 @@ def quote_ranges(text, start, end):
         closer = QUOTE_PAIRS.get(char)
         if closer and closer not in unclosed:
             j = text.find(closer, i + 1, end)
+            other = ALSO_CLOSES.get(char)
+            if other and other not in unclosed:
+                k = text.find(other, i + 1, end)
+                if k == -1:
+                    unclosed.add(other)
+                elif j == -1 or k < j:
+                    j = k
             if j == -1:
                 unclosed.add(closer)
             else:
@@ -157,16 +177,24 @@ def sentences(text):
             inside = bisect_right(quote_starts, cut - 2) - 1  # the last quote opened before
             if inside >= 0 and cut - 1 < quotes[inside][1] - 1:
                 continue
-            stop = p_start + match.start() + 1
-            word = re.search(r"([\w.]+)[.!?]$", text[max(begin, stop - ABBREVIATION_WINDOW) : stop])
-            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+            word = _word_before(text, p_start + match.start(), begin).rstrip(".")
+            if word.lower() in ABBREVIATIONS:
                 continue
-            if word and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):
+            if len(word) == 1 and "A" <= word <= "Z":
                 continue  # an initial: "John F. Kennedy"
             result.append(_sentence(text, begin, cut, number))
             begin = cut
         result.append(_sentence(text, begin, p_end, number))
     return [s for s in result if s.text.strip()]
+
+
+def _word_before(text, mark, floor):
+    """The word (letters, digits, dots) that ends at the punctuation mark at `mark`; looked
+    for at most ABBREVIATION_WINDOW characters back."""
+    start, floor = mark, max(floor, mark - ABBREVIATION_WINDOW)
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:mark]
 
 
 def _sentence(text, start, end, paragraph):
@@ -180,15 +208,48 @@ def _sentence(text, start, end, paragraph):
 # --- speakers ----------------------------------------------------------------------------------
 
 
+AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|would|will|did|does|do|also|previously|repeatedly|has also|"
+    r"had also|have also|has long|has repeatedly|once))+$",
+    re.IGNORECASE,
+)
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?$", re.IGNORECASE)
+RESTRICTIVE_CLAUSE = re.compile(r"(?<=\w)\s+(?:who|whose)\s+[^,]{1,80}$", re.IGNORECASE)
+# "MOSCOW (Reuters) -", "STEPANAKERT -": where a wire story was filed, not who spoke.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s*"
+)
+LEADING_TIME = re.compile(
+    r"\s*(?:on\s+)?(?:(?:last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:that\s+)?"
+)
+APPOSITION = re.compile(r"(?:a|an|the|who|whose|which|\d+)\b", re.IGNORECASE)
+
+
+def _trimmed(subject: str) -> str:
+    subject = re.sub(r"^(?:and|but|while|whereas|as|so)\s+", "", subject, flags=re.IGNORECASE)
+    subject = re.sub(rf"\s+{ADVERBS}$", "", subject + " ", flags=re.IGNORECASE).strip()
+    return AUXILIARIES.sub("", subject).strip(" ,;:")
+
+
 def clean_speaker(subject: str) -> str:
     """The speaker's noun phrase from the words before the reporting verb."""
-    subject = LEAD_IN.sub("", subject.strip())
+    subject = DATELINE.sub("", LEAD_IN.sub("", subject.strip()))
+    subject = RESTRICTIVE_CLAUSE.sub("", subject)  # "officials who spoke with us (said)"
     head, comma, last = subject.rpartition(", ")
-    if comma and looks_like_speaker(last.strip()) and not SPEAKER_NOUNS.search(head):
+    first, _, rest = subject.partition(", ")
+    if comma and PERSON_NAME.fullmatch(first.strip()) and APPOSITION.match(rest):
+        subject = first  # "Anna Petrosyan, the ombudsperson of Armenia, (stated)"
+    elif comma and looks_like_speaker(_trimmed(last)) and not SPEAKER_NOUNS.search(head):
         subject = last  # "Hours later, the ministry said": drop what leads in
+    elif comma and APPOSITION.match(rest) and looks_like_speaker(_trimmed(first)):
+        subject = first  # "Mike Morrell, a 30-year veteran of the CIA, said"
     subject = re.sub(r"^(?:and|but|while|whereas|as|so)\s+", "", subject, flags=re.IGNORECASE)
     subject = re.sub(rf"\s+{ADVERBS}$", "", subject + " ", flags=re.IGNORECASE).strip()
     subject = re.sub(r"\s+(also|further|again|later|then|reportedly)$", "", subject)
+    subject = AUXILIARIES.sub("", subject)  # "the Azerbaijani MoD has (said)"
+    subject = RELATIVE_CLAUSE.sub("", subject)  # "Cruz, who has proposed …, (said)"
     return subject.strip(" ,;:")
 
 
@@ -261,6 +322,14 @@ class Context:
         if subject and looks_like_speaker(subject) and is_person(subject):
             self.people.append(subject)
 
+    def read(self, sentence_text):
+        """Remember the people a sentence names ("… said Governor Mary Fallin …"), so a
+        later "she said" finds her even when she did not speak before."""
+        # The first named is most often the subject: remembered last, so "he" finds it.
+        for name in reversed(PERSON_NAME.findall(sentence_text)):
+            if is_person(name):
+                self.people.append(name)
+
     def resolve(self, subject):
         """The named speaker behind a pronoun or a definite description, or None."""
         lowered = subject.lower()
@@ -276,7 +345,11 @@ class Context:
                 if names & set(re.findall(r"\w+", speaker.lower())):
                     return speaker
             institutions = [s for s in self.speakers if not is_person(s)]
-            return institutions[-1] if institutions else None
+            if institutions:
+                return institutions[-1]
+            # No one to refer back to: "The president said …" names its speaker itself, but
+            # "the ministry" or "the army" alone could be either side's: nobody.
+            return None if noun in SAME_NOUNS else subject
         return subject
 
     def current(self):
@@ -288,6 +361,7 @@ class Context:
 # "X (also) stated that …", "X accused Y of …", "X denied …", "X said: …"
 REPORTING = re.compile(
     rf"(?P<verb>\b(?:{SAY_VERBS}|{ACCUSE_VERBS}|{DENY_VERBS})\b)"
+    r"(?!\s+(?:to|by|for|with|about)\b)"  # "wrote to the president", "is said to be"
     r"(?P<link>\s+(?:[^.,;:“”\"]{1,40}?\s+)?that\b|\s*[:,]|)\s*",
     re.IGNORECASE,
 )
@@ -318,18 +392,25 @@ PASSIVE = re.compile(
 ACCORDING_FIRST = re.compile(r"^according to (?P<speaker>[^,]{2,120}),\s*", re.IGNORECASE)
 ACCORDING_LAST = re.compile(r",\s*according to (?P<speaker>[^,]{2,120}?)[.!]?$", re.IGNORECASE)
 SAID_LAST = re.compile(
-    rf",\s*(?:(?P<speaker>[^,]{{2,120}}?)\s+(?P<verb>{SAY_VERBS})|(?P<verb2>said|added|stated)"
-    r"\s+(?P<speaker2>[^,]{2,120}?))[.!]?$",
+    rf",\s*(?:(?P<speaker>[^,]{{2,120}}?)\s+(?P<verb>{SAY_VERBS})(?:\s+[^,]{{1,40}}?)?"
+    r"|(?P<verb2>said|added|stated|says|wrote|told)\s+(?P<speaker2>[^,]{2,120}?)"
+    r"(?:,\s*[^,]{1,120}?)?)[.!]?$",
     re.IGNORECASE,
 )
 ADDING = re.compile(r",\s*(?:adding|and added|noting|stressing)\s+(?:that\s+)?", re.IGNORECASE)
 QUOTE_AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<speaker>[^,.“”\"]{{1,120}}?)\s+{ADVERBS}(?P<verb>{SAY_VERBS})"
-    r"|(?P<verb2>said|added|stated|wrote)\s+(?P<speaker2>[^,.“”\"]{1,120}?))(?=[\s,.;]|$)",
+    rf"^\s*,?\s*(?:(?P<speaker>[^,.“”\"]{{1,120}}?)(?:,[^.“”\"]{{1,120}}?,)?\s+{ADVERBS}"
+    rf"(?P<verb>{SAY_VERBS})"
+    r"|(?P<verb2>said|added|stated|wrote|says|asked)\s+(?P<speaker2>[^,.“”\"]{1,120})"
+    r"(?:,\s*(?P<named>[A-Z][^,.“”\"]{1,60}?)(?=[,.;]|$))?)"
+    r"(?=[\s,.;]|$)",
     re.IGNORECASE,
 )
+# "X said: “…”", and "X said Sunday / in a statement / during the debate, “…”".
 QUOTE_BEFORE = re.compile(
-    rf"(?P<speaker>[^,.“”\"]{{1,120}}?)\s+{ADVERBS}(?P<verb>{SAY_VERBS})\s*[:,]?\s*$",
+    rf"(?P<speaker>[^,.“”\"]{{1,120}}?)\s+{ADVERBS}(?P<verb>{SAY_VERBS})"
+    r"(?:\s+(?:on|in|at|during|after|before|of|about|to|this|last|late|early|[A-Z]\w+day)\b"
+    r"[^,.;:“”\"]{0,60})?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -375,22 +456,40 @@ class Extractor:
 
     def run(self):
         quotes_done = set()
+        previous_speaker = None  # who spoke in the sentence just before, if anyone
         for sentence in sentences(self.text):
             self.context.enter(sentence.paragraph)
             quotes = [
                 q
                 for q in quote_ranges(self.text, sentence.start, sentence.end)
-                if len(self.text[q[0] + 1 : q[1] - 1].split()) >= 6
+                if len(self.text[q[0] + 1 : q[1] - 1].split()) >= MIN_QUOTE_WORDS
             ]
-            if quotes:
-                for quote in quotes:
-                    if quote not in quotes_done:
-                        quotes_done.add(quote)
-                        self.quotation(sentence, quote)
-                continue
-            if len(sentence.text) <= MAX_SENTENCE_CHARS:
+            before = len(self.found)
+            for quote in quotes:
+                if quote not in quotes_done:
+                    quotes_done.add(quote)
+                    self.quotation(sentence, quote)
+            # No quotation was attributed: "Ryan said Obama's acts “amount to …”" is a
+            # reported statement with a quotation inside.
+            if len(self.found) == before and len(sentence.text) <= MAX_SENTENCE_CHARS:
                 self.statement(sentence)
+            if len(self.found) == before and quotes and previous_speaker:
+                self.continued_quotation(sentence, quotes, previous_speaker)
+            previous_speaker = self.found[-1].speaker if len(self.found) > before else None
+            if len(sentence.text) <= MAX_SENTENCE_CHARS:
+                self.context.read(sentence.text)
         return self.found
+
+    def continued_quotation(self, sentence, quotes, speaker):
+        """A sentence that is only a quotation, right after someone spoke, goes on with
+        their words: “…,” Buchanan said. “If you're not tough, you will lose.”"""
+        quoted = sum(end - start for start, end in quotes)
+        if not sentence.text.startswith(tuple(QUOTE_PAIRS)) or quoted < 0.8 * len(sentence.text):
+            return
+        for q_start, q_end in quotes:
+            text = self.text[q_start + 1 : q_end - 1].strip().rstrip(",")
+            start = self.text.index(text, q_start) if text else q_start + 1
+            self.record(text, speaker, start, start + len(text), "said")
 
     # One sentence without a long quotation.
     def statement(self, sentence):
@@ -405,13 +504,16 @@ class Extractor:
             if speaker:
                 self.add(sentence, speaker, match.end(), match["verb"], resolved=True)
             return
+        # "according to X": X is named as the source, whatever it looks like.
         match = ACCORDING_FIRST.match(text)
         if match:
-            self.add(sentence, match["speaker"], match.end(), "according to")
+            self.add(sentence, clean_speaker(match["speaker"]), match.end(), "according to",
+                     resolved=True)  # fmt: skip
             return
         match = ACCORDING_LAST.search(text)
         if match:
-            self.add(sentence, match["speaker"], 0, "according to", stop=match.start())
+            self.add(sentence, clean_speaker(match["speaker"]), 0, "according to",
+                     stop=match.start(), resolved=True)  # fmt: skip
             return
         # The first reporting verb decides; later ones are inside the content.
         match = REPORTING.search(text)
@@ -419,7 +521,10 @@ class Extractor:
             subject = clean_speaker(text[: match.start()])
             verb = match["verb"]
             # "accused Azerbaijan of using …": the claim is the verb phrase.
+            # "denied that troops crossed": the claim is what was denied (the stance keeps
+            # the denial); "accused Azerbaijan of using …": the claim is the verb phrase.
             pointed = verb.lower() in DENYING_WORDS | ACCUSING_WORDS
+            pointed = pointed and not match["link"].strip().lower().endswith("that")
             start = match.start() if pointed else match.end()
             if looks_like_speaker(subject) and self.add(sentence, subject, start, verb):
                 return
@@ -442,6 +547,9 @@ class Extractor:
         speaker = verb = None
         if match:
             speaker, verb = match["speaker"] or match["speaker2"], match["verb"] or match["verb2"]
+            named = match["named"]
+            if named and is_person(named.strip()):
+                speaker = named  # "said the spokesman, Ivan Petrov"
         else:
             match = QUOTE_BEFORE.search(before)
             if match:
@@ -477,6 +585,9 @@ class Extractor:
                 return False
         end = sentence.end if stop is None else sentence.start + stop
         content = self.text[sentence.start + offset : end]
+        if when := LEADING_TIME.match(content):  # "said Wednesday (that) the bridge …"
+            offset += when.end()
+            content = content[when.end() :]
         # A participle clause of the same speaker ("…, stating that …") stays in the claim.
         stripped = content.strip().rstrip(".!;")
         if len(stripped.split()) < MIN_CLAIM_WORDS:
