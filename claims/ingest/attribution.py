@@ -96,6 +96,7 @@ ABBREVIATIONS = {
 }  # fmt: skip
 MIN_CLAIM_WORDS = 4
 MIN_QUOTE_WORDS = 5
+QUOTE_EDGE = " \t\n\u2060"  # what is trimmed from a quotation's ends (see find_claims)
 MAX_SPEAKER_WORDS = 12
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 # An opening straight quote is often closed by a curly one: "…”. (Not the other way round:
@@ -165,6 +166,11 @@ def quote_ranges(text, start, end):
     return ranges
 
 
+# A full stop (with the quotation mark it closes), before the capital that starts the next
+# sentence; U+2060 stands beside quotation marks made of two apostrophes (see find_claims).
+SENTENCE_END = re.compile(r"[.!?]\u2060?[”\"»)]?(?=\s+\u2060?[\"“«(]?[A-Z0-9])")
+
+
 def sentences(text):
     """Sentences with their offsets; quotations are never cut in the middle."""
     result = []
@@ -172,7 +178,7 @@ def sentences(text):
         quotes = quote_ranges(text, p_start, p_end)
         quote_starts = [a for a, _b in quotes]
         begin = p_start
-        for match in re.finditer(r"[.!?][”\"»)]?(?=\s+[\"“«(]?[A-Z0-9])", text[p_start:p_end]):
+        for match in SENTENCE_END.finditer(text[p_start:p_end]):
             cut = p_start + match.end()
             inside = bisect_right(quote_starts, cut - 2) - 1  # the last quote opened before
             if inside >= 0 and cut - 1 < quotes[inside][1] - 1:
@@ -319,6 +325,8 @@ class Context:
             self.people.append(speaker)
 
     def mentioned(self, subject):
+        if subject.lower() in PRONOUNS:
+            return  # "He left.": nobody new
         if subject and looks_like_speaker(subject) and is_person(subject):
             self.people.append(subject)
 
@@ -398,10 +406,13 @@ SAID_LAST = re.compile(
     re.IGNORECASE,
 )
 ADDING = re.compile(r",\s*(?:adding|and added|noting|stressing)\s+(?:that\s+)?", re.IGNORECASE)
+# A character of a name in an attribution: no comma or quotation mark, and a full stop only
+# after an initial or a title ("David B. Cohen", "Mr. Obama").
+NAME_CHARS = r"(?:[^,.“”\"]|(?<=\b[A-Z])\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.)"
 QUOTE_AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<speaker>[^,.“”\"]{{1,120}}?)(?:,[^.“”\"]{{1,120}}?,)?\s+{ADVERBS}"
+    rf"^\s*,?\s*(?:(?P<speaker>{NAME_CHARS}{{1,120}}?)(?:,[^.“”\"]{{1,120}}?,)?\s+{ADVERBS}"
     rf"(?P<verb>{SAY_VERBS})"
-    r"|(?P<verb2>said|added|stated|wrote|says|asked)\s+(?P<speaker2>[^,.“”\"]{1,120})"
+    rf"|(?P<verb2>said|added|stated|wrote|says|asked)\s+(?P<speaker2>{NAME_CHARS}{{1,120}})"
     r"(?:,\s*(?P<named>[A-Z][^,.“”\"]{1,60}?)(?=[,.;]|$))?)"
     r"(?=[\s,.;]|$)",
     re.IGNORECASE,
@@ -487,7 +498,7 @@ class Extractor:
         if not sentence.text.startswith(tuple(QUOTE_PAIRS)) or quoted < 0.8 * len(sentence.text):
             return
         for q_start, q_end in quotes:
-            text = self.text[q_start + 1 : q_end - 1].strip().rstrip(",")
+            text = self.text[q_start + 1 : q_end - 1].strip(QUOTE_EDGE).rstrip(",")
             start = self.text.index(text, q_start) if text else q_start + 1
             self.record(text, speaker, start, start + len(text), "said")
 
@@ -563,7 +574,7 @@ class Extractor:
         resolved = self.context.resolve(speaker)
         if resolved is None:
             return
-        quote_text = self.text[content_start:content_end].strip().rstrip(",")
+        quote_text = self.text[content_start:content_end].strip(QUOTE_EDGE).rstrip(",")
         self.record(quote_text, resolved, content_start, content_start + len(quote_text), verb)
         # ", adding that …" after the attribution: a second statement by the same speaker.
         tail_start = q_end + (match.end() if match and match.string is after else 0)
@@ -634,5 +645,11 @@ def find_claims(text: str) -> list[Found]:
     """The attributed statements in `text`, in reading order."""
     if not text or not text.strip():
         return []
-    found = Extractor(text).run()
+    # Some papers quote with two apostrophes: ''…''. Read them as one quotation mark (and a
+    # joiner, so every offset stays the same), then give back the text as it was written.
+    work = text.replace("''", '\u2060"') if "''" in text else text
+    found = Extractor(work).run()
+    if work is not text:
+        for f in found:
+            f.text = text[f.start : f.end]
     return sorted(found, key=lambda f: f.start)

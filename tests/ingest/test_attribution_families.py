@@ -117,3 +117,8 @@ def test_he_after_a_sentence_that_names_someone_is_that_person():
         "He said Moscow should start consultations on security assistance."
     )
     assert [f.speaker for f in found] == ["Nikol Pashinyan"]
+
+
+def test_quotations_in_two_apostrophes_and_names_with_initials():
+    found = only("''The dam will not hold another week,'' said David B. Cohen, an engineer.")
+    assert (found.speaker, found.text) == ("David B. Cohen", "The dam will not hold another week")

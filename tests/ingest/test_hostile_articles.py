@@ -28,6 +28,8 @@ SHAPES = {
     "commas": repeated("the ministry, "),
     "reporting verbs": repeated("said "),
     "according to": repeated("according to "),
+    "double apostrophes": repeated("'' "),
+    "initials after said": repeated("said A. B. "),
 }
 
 
