@@ -13,6 +13,7 @@ from claims import tasks, workflow
 from claims.models import (
     AuditEvent,
     Claim,
+    ClaimLink,
     ConflictOfInterest,
     Correction,
     Evidence,
@@ -374,6 +375,34 @@ def withdraw_conflict(user, side):
 
 def _conflict_subject(side):
     return f"conflict of interest: {side}"
+
+
+@transaction.atomic
+def link_claims(claim, by, other, kind, note=""):
+    """Link `claim` to `other` (a counter-claim, the same claim, support, a response);
+    shown on both claims. Linking twice is one link."""
+    workflow.require(workflow.link_refusal(by, claim))
+    if other.pk == claim.pk:
+        raise workflow.NotReady([_("A claim cannot be linked to itself.")])
+    if kind not in ClaimLink.Kind.values:
+        raise workflow.NotReady([_("Choose how the claims are related.")])
+    link, created = ClaimLink.objects.get_or_create(
+        from_claim=claim, to_claim=other, kind=kind, defaults={"created_by": by, "note": note}
+    )
+    if created:
+        audit(claim, by, "link", f"{link.get_kind_display()}: #{other.pk} {other}",
+              after={"kind": kind, "claim": other.pk})  # fmt: skip
+    return link
+
+
+@transaction.atomic
+def unlink_claims(link, by):
+    """Remove a link, from whichever of its two claims; audited on the claim it came from."""
+    claim = link.from_claim
+    workflow.require(workflow.link_refusal(by, claim))
+    audit(claim, by, "unlink", f"{link.get_kind_display()}: #{link.to_claim_id} {link.to_claim}",
+          before={"kind": link.kind, "claim": link.to_claim_id})  # fmt: skip
+    link.delete()
 
 
 TRANSITION_ACTIONS = {

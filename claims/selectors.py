@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, Prefetch, Sum, TextField, Value
+from django.db.models import Count, F, Prefetch, Q, Sum, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from claims import workflow
@@ -83,6 +83,50 @@ def other_links(claim):
         if link.kind != ClaimLink.Kind.COUNTER
     ]
     return outgoing + incoming
+
+
+def links_of(claim):
+    """[(kind, other claim, link)] for every link of `claim`, both ways."""
+    out = claim.links_out.select_related("to_claim__speaker")
+    into = claim.links_in.select_related("from_claim__speaker")
+    return [(link.get_kind_display(), link.to_claim, link) for link in out] + [
+        (link.get_kind_display(), link.from_claim, link) for link in into
+    ]
+
+
+def claims_to_link(claim, query, limit=10):
+    """Claims whose words match `query`, to link to `claim` (not itself)."""
+    query = query.strip()
+    if len(query) < 3:
+        return []
+    return list(
+        Claim.objects.with_people()
+        .filter(Q(text__icontains=query) | Q(checkable_text__icontains=query))
+        .exclude(pk=claim.pk)
+        .order_by("-created_at")[:limit]
+    )
+
+
+def finder_on_our_work():
+    """How the claim finder did on the newsroom's own articles: of the suggestions decided,
+    how many were accepted as found, accepted after editing, or rejected; and how many
+    claims fact-checkers logged by hand from a passage it missed."""
+    from claims.models import AuditEvent, ClaimSuggestion
+
+    decided = ClaimSuggestion.objects.exclude(status=ClaimSuggestion.Status.PENDING)
+    counts = decided.aggregate(
+        accepted=Count("pk", filter=Q(status=ClaimSuggestion.Status.ACCEPTED)),
+        edited=Count(
+            "pk", filter=Q(status=ClaimSuggestion.Status.ACCEPTED) & ~Q(claim__text=F("text"))
+        ),
+        rejected=Count("pk", filter=Q(status=ClaimSuggestion.Status.REJECTED)),
+    )
+    judged = counts["accepted"] + counts["rejected"]
+    counts["precision"] = counts["accepted"] / judged if judged else None
+    counts["by_hand"] = AuditEvent.objects.filter(
+        action="create", summary__startswith="Logged by hand"
+    ).count()
+    return counts
 
 
 def history(claim):

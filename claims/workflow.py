@@ -346,6 +346,14 @@ def claim_edit_refusal(user, claim):
     return _("You cannot edit this claim now.")
 
 
+def link_refusal(user, claim):
+    """Linking claims (the other side's answer, the same claim elsewhere): the newsroom while
+    the claim is open; editors once it is published, since readers see its counter-claims."""
+    if claim.status == S.PUBLISHED:
+        return None if is_editor(user) else _("Only an editor can link a published claim.")
+    return None if can_use_newsroom(user) else _("Only the newsroom can link claims.")
+
+
 # For templates and `if`s: whether the button or form shows.
 def can_edit_verdict(user, claim) -> bool:
     return verdict_edit_refusal(user, claim) is None
@@ -365,6 +373,10 @@ def can_add_note(user, claim) -> bool:
 
 def can_edit_claim(user, claim) -> bool:
     return claim_edit_refusal(user, claim) is None
+
+
+def can_link(user, claim) -> bool:
+    return link_refusal(user, claim) is None
 
 
 def can_correct(user, claim) -> bool:

@@ -1,6 +1,8 @@
 """The fact-checker's review of what the pipeline suggested: newsroom actions like those in
 claims/actions.py, checked by workflow and audited through actions.audit()."""
 
+import re
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -112,3 +114,46 @@ def accept_all(article, by) -> list[Claim]:
     """Accept every pending suggestion as found: bulk imports of trusted material."""
     pending = article.suggestions.filter(status=ClaimSuggestion.Status.PENDING)
     return [accept_suggestion(s, by) for s in pending]
+
+
+@transaction.atomic
+def log_passage(article, by, passage, speaker_name=""):
+    """What the finder missed: a passage the fact-checker selected becomes a claim, with its
+    span in the article and a speaker found by name or alias (or created)."""
+    _may_review(by)
+    start, end = _span_of(article.text, passage)
+    name = speaker_name.strip()
+    speaker = (Actor.objects.named(name).first() or _create_actor(name, None)) if name else None
+    claim = Claim.objects.create(
+        text=article.text[start:end],
+        speaker=speaker,
+        article=article,
+        span_start=start,
+        span_end=end,
+        language=article.language or "en",
+        made_on=article.published_at.date() if article.published_at else None,
+        created_by=by,
+    )
+    actions.audit(
+        claim,
+        by,
+        "create",
+        f"Logged by hand from article {article.pk}",
+        after={"text": claim.text, "speaker": str(speaker) if speaker else None},
+    )
+    return claim
+
+
+def _span_of(text, passage):
+    """Where `passage` stands in `text`: as typed, or with its white space as the page
+    showed it (a selection across paragraphs has line breaks where the text has others)."""
+    words = passage.split()
+    if len(words) < 2:
+        raise IngestError("Select at least a few words of the article.")
+    start = text.find(passage.strip())
+    if start != -1:
+        return start, start + len(passage.strip())
+    match = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    if match is None:
+        raise IngestError("That passage is not in this article's text: select it on this page.")
+    return match.start(), match.end()

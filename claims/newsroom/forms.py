@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMIN, EDITOR, FACT_CHECKER
 from claims.ingest.submit import MAX_TEXT_BYTES, Source
-from claims.models import Correction, Evidence, Rating, ReplyAttempt, Side, Topic
+from claims.models import ClaimLink, Correction, Evidence, Rating, ReplyAttempt, Side, Topic
 
 
 def newsroom_users():
@@ -210,3 +210,26 @@ class AcceptSuggestionForm(forms.Form):
 
         pk = self.cleaned_data["speaker"]
         return Actor.objects.filter(pk=pk).first() if pk else None
+
+
+class PassageForm(forms.Form):
+    """A passage the claim finder missed, selected on the article page."""
+
+    passage = forms.CharField(
+        label=_("Passage"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "id": "passage"}),
+        help_text=_("Select the words in the text below, or paste them here."),
+    )
+    speaker = forms.CharField(
+        label=_("Speaker"),
+        required=False,
+        max_length=200,
+        help_text=_("Start typing an actor's name or alias; a name we do not know is added."),
+        widget=forms.TextInput(attrs={"list": "actor-names", "autocomplete": "off"}),
+    )
+
+
+class LinkForm(forms.Form):
+    other = forms.IntegerField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(label=_("Link as"), choices=ClaimLink.Kind.choices)

@@ -12,7 +12,7 @@ from claims.ingest.submit import IngestError, submit
 from claims.ingest.submit import retry as retry_article
 from claims.models import Article, Claim, ClaimSuggestion
 from claims.newsroom.access import newsroom_member_required
-from claims.newsroom.forms import AcceptSuggestionForm, IngestForm, speaker_choices
+from claims.newsroom.forms import AcceptSuggestionForm, IngestForm, PassageForm, speaker_choices
 
 
 @newsroom_member_required
@@ -56,6 +56,8 @@ def _article_context(article):
             )
     return {
         "article": article,
+        "passage_form": PassageForm(),
+        "actor_names": [name for _pk, name in actors],
         "suggestions": suggestions,
         "pending": sum(s.status == ClaimSuggestion.Status.PENDING for s in suggestions),
         "claims": article.claims.with_people().order_by("span_start"),
@@ -120,3 +122,23 @@ def _after_review(request, suggestion):
         context = _article_context(suggestion.article)
         return render(request, "newsroom/partials/ingestion.html", context)
     return redirect(suggestion.article.newsroom_url())
+
+
+@require_POST
+@newsroom_member_required
+def log_passage(request, pk):
+    """Make a claim of a passage the finder missed."""
+    article = get_object_or_404(Article, pk=pk)
+    form = PassageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Select a passage of the text first."))
+        return redirect(article.newsroom_url())
+    try:
+        claim = review.log_passage(
+            article, request.user, form.cleaned_data["passage"], form.cleaned_data["speaker"]
+        )
+    except IngestError as exc:
+        messages.error(request, str(exc))
+        return redirect(article.newsroom_url())
+    messages.success(request, _("Logged as a new claim: %(claim)s") % {"claim": claim})
+    return redirect(claim.newsroom_url())

@@ -18,6 +18,7 @@ urlpatterns = [
     path("articles/new/", ingestion.ingest, name="ingest"),
     path("articles/<int:pk>/", ingestion.article_detail, name="article"),
     path("articles/<int:pk>/retry/", ingestion.retry, name="article-retry"),
+    path("articles/<int:pk>/passage/", ingestion.log_passage, name="log-passage"),
     path("suggestions/<int:pk>/accept/", ingestion.accept_suggestion, name="accept-suggestion"),
     path("suggestions/<int:pk>/reject/", ingestion.reject_suggestion, name="reject-suggestion"),
     path("claims/<int:pk>/", workspace.claim_detail, name="claim"),
@@ -28,6 +29,10 @@ urlpatterns = [
     path("claims/<int:pk>/evidence/", workspace.add_evidence, name="add-evidence"),
     path("claims/<int:pk>/notes/", workspace.add_note, name="add-note"),
     path("claims/<int:pk>/replies/", workspace.add_reply_attempt, name="add-reply"),
+    path("claims/<int:pk>/links/", workspace.link_claim, name="link-claim"),
+    path(
+        "claims/<int:pk>/links/<int:link>/remove/", workspace.unlink_claim, name="unlink-claim"
+    ),
 ]
 
 api_router = DefaultRouter(trailing_slash=True)

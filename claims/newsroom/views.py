@@ -154,6 +154,7 @@ def dashboard(request):
             "by_side": by_side,
             "side_totals": {side: sum(n for *_, n in items) for side, items in by_side.items()},
             "overdue": overdue,
+            "finder": selectors.finder_on_our_work(),
         },
     )
 

@@ -6,13 +6,14 @@ person's version.
 """
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims import actions, selectors, workflow
-from claims.models import Claim
+from claims.models import Claim, ClaimLink
 from claims.newsroom.access import newsroom_member_required
 from claims.newsroom.forms import (
     AssignForm,
@@ -20,6 +21,7 @@ from claims.newsroom.forms import (
     CommentForm,
     CorrectionForm,
     EvidenceForm,
+    LinkForm,
     NoteForm,
     ReasonForm,
     ReplyAttemptForm,
@@ -63,6 +65,11 @@ def _workspace(request, claim, status=200, **forms):
         "can_add_evidence": workflow.can_add_evidence(user, claim),
         "can_record_reply": workflow.can_record_reply(user, claim),
         "can_edit_claim": workflow.can_edit_claim(user, claim),
+        "can_link": workflow.can_link(user, claim),
+        "links": selectors.links_of(claim),
+        "link_query": request.GET.get("link_q", "")[:200],
+        "link_results": selectors.claims_to_link(claim, request.GET.get("link_q", "")),
+        "link_kinds": ClaimLink.Kind.choices,
         "verdict_form": forms.get("verdict_form") or VerdictForm.for_verdict(verdict),
         "correction_form": forms.get("correction_form") or CorrectionForm.for_verdict(verdict),
         "claim_form": forms.get("claim_form")
@@ -265,4 +272,35 @@ def add_reply_attempt(request, pk):
         return _invalid(request, claim, form)
     actions.record_reply_attempt(claim, request.user, **form.cleaned_data)
     messages.success(request, _("Right-of-reply attempt recorded."))
+    return redirect(claim.newsroom_url())
+
+
+@require_POST
+@newsroom_member_required
+def link_claim(request, pk):
+    claim = _claim(pk)
+    workflow.require(workflow.link_refusal(request.user, claim))
+    form = LinkForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, claim, form)
+    other = get_object_or_404(Claim, pk=form.cleaned_data["other"])
+    try:
+        actions.link_claims(claim, request.user, other, form.cleaned_data["kind"])
+    except workflow.NotReady as exc:
+        return _refused(request, claim, exc)
+    messages.success(request, _("Linked: %(claim)s") % {"claim": other})
+    return redirect(claim.newsroom_url())
+
+
+@require_POST
+@newsroom_member_required
+def unlink_claim(request, pk, link):
+    claim = _claim(pk)
+    link = get_object_or_404(
+        ClaimLink.objects.select_related("from_claim", "to_claim"),
+        Q(from_claim=claim) | Q(to_claim=claim),
+        pk=link,
+    )
+    actions.unlink_claims(link, request.user)
+    messages.success(request, _("Link removed."))
     return redirect(claim.newsroom_url())

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
 from claims.demo.newsroom import load_demo
-from claims.models import Article, ClaimSuggestion, Evidence, ReaderSubscription
+from claims.models import Article, ClaimLink, ClaimSuggestion, Evidence, ReaderSubscription
 from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +89,11 @@ ROWS = {
         "/newsroom/articles/{article}/retry/",
         members_only({302}),
     ),
+    "newsroom:log-passage": (
+        "post",
+        "/newsroom/articles/{article}/passage/",
+        members_only({302}),
+    ),
     "newsroom:accept-suggestion": (
         "post",
         "/newsroom/suggestions/{suggestion}/accept/",
@@ -115,6 +120,12 @@ ROWS = {
     ),
     "newsroom:add-note": ("post", "/newsroom/claims/{claim}/notes/", members_only(HANDLED)),
     "newsroom:add-reply": ("post", "/newsroom/claims/{claim}/replies/", members_only(HANDLED)),
+    "newsroom:link-claim": ("post", "/newsroom/claims/{claim}/links/", members_only(HANDLED)),
+    "newsroom:unlink-claim": (
+        "post",
+        "/newsroom/claims/{claim}/links/{link}/remove/",
+        members_only(HANDLED),
+    ),
     "public:home": ("get", "/", every(200)),
     "public:robots": ("get", "/robots.txt", every(200)),
     "public:browse": ("get", "/verdicts/", every(200)),
@@ -197,6 +208,7 @@ def newsroom(make_user):
         "published_article": published.article_id,
         "evidence": evidence.pk,
         "token": subscription.token,
+        "link": ClaimLink.objects.filter(from_claim=demo["claims"]["rockets"]).first().pk,
     }
     return people, values
 
