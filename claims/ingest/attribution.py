@@ -54,7 +54,9 @@ SPEAKER_NOUNS = re.compile(
     r"advis[eo]rs?|strategists?|aides?|managers?|lawyers?|attorneys?|experts?|professors?|"
     r"economists?|historians?|reporters?|editors?|campaign|group|party|organi[sz]ation|"
     r"employees?|supporters?|voters?|delegates?|lawmakers?|critics?|officers?|activists?|"
-    r"lobbyists?|operatives?|founder|executive|board|court|judge|prosecutors?|investigators?)\b",
+    r"lobbyists?|operatives?|founder|executive|board|court|judge|prosecutors?|investigators?|"
+    r"majority|backers|allies|people|members|workers|scientists|researchers|pollsters|"
+    r"students|families|protesters|doctors|leaders|advocates|insiders|americans|aides)\b",
     re.IGNORECASE,
 )
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -219,8 +221,13 @@ AUXILIARIES = re.compile(
     r"had also|have also|has long|has repeatedly|once))+$",
     re.IGNORECASE,
 )
+CONJUNCTION = re.compile(
+    r"^(?:and|but|while|whereas|as|so|when|after|before|because|although|though|since|until|"
+    r"once|if)\s+",
+    re.IGNORECASE,
+)
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?$", re.IGNORECASE)
-RESTRICTIVE_CLAUSE = re.compile(r"(?<=\w)\s+(?:who|whose)\s+[^,]{1,80}$", re.IGNORECASE)
+RESTRICTIVE_CLAUSE = re.compile(r"(?<=\w)\s+(?:who|whose)\s+[^,]{1,150}$", re.IGNORECASE)
 # "MOSCOW (Reuters) -", "STEPANAKERT -": where a wire story was filed, not who spoke.
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s*"
@@ -234,7 +241,7 @@ APPOSITION = re.compile(r"(?:a|an|the|who|whose|which|\d+)\b", re.IGNORECASE)
 
 
 def _trimmed(subject: str) -> str:
-    subject = re.sub(r"^(?:and|but|while|whereas|as|so)\s+", "", subject, flags=re.IGNORECASE)
+    subject = CONJUNCTION.sub("", subject)
     subject = re.sub(rf"\s+{ADVERBS}$", "", subject + " ", flags=re.IGNORECASE).strip()
     return AUXILIARIES.sub("", subject).strip(" ,;:")
 
@@ -251,7 +258,7 @@ def clean_speaker(subject: str) -> str:
         subject = last  # "Hours later, the ministry said": drop what leads in
     elif comma and APPOSITION.match(rest) and looks_like_speaker(_trimmed(first)):
         subject = first  # "Mike Morrell, a 30-year veteran of the CIA, said"
-    subject = re.sub(r"^(?:and|but|while|whereas|as|so)\s+", "", subject, flags=re.IGNORECASE)
+    subject = CONJUNCTION.sub("", subject)
     subject = re.sub(rf"\s+{ADVERBS}$", "", subject + " ", flags=re.IGNORECASE).strip()
     subject = re.sub(r"\s+(also|further|again|later|then|reportedly)$", "", subject)
     subject = AUXILIARIES.sub("", subject)  # "the Azerbaijani MoD has (said)"
@@ -282,6 +289,16 @@ def looks_like_speaker(subject: str) -> bool:
     if len(loose) > 2:
         return False
     return bool(capitalised) or bool(SPEAKER_NOUNS.search(subject))
+
+
+def plausible_source(subject: str) -> bool:
+    """A looser test, for where the sentence's shape already marks the speaker ("…,”
+    political scientists say"): a short noun phrase, not a clause."""
+    if not subject or len(subject.split()) > 8 or subject.lower() in PRONOUNS:
+        return looks_like_speaker(subject)
+    if NOT_SPEAKERS.match(subject) or re.search(r"[;:“”\"()]", subject):
+        return False
+    return not re.search(r"\b(which|that|if|when|because|is|was|are|were)\b", subject, re.I)
 
 
 def is_person(subject: str) -> bool:
@@ -399,10 +416,28 @@ PASSIVE = re.compile(
 )
 ACCORDING_FIRST = re.compile(r"^according to (?P<speaker>[^,]{2,120}),\s*", re.IGNORECASE)
 ACCORDING_LAST = re.compile(r",\s*according to (?P<speaker>[^,]{2,120}?)[.!]?$", re.IGNORECASE)
+# "…, according to one report, …": the source named inside the sentence.
+ACCORDING_INSIDE = re.compile(
+    r",\s*according to (?P<speaker>[^,“”\"]{2,120}?),\s*(?=\S)", re.IGNORECASE
+)
+# "Clinton attacked Trump, saying he would …": the subject speaks through a participle.
+SAYING = re.compile(r",\s*(?:saying|adding|insisting|arguing|warning|claiming),?\s+(?:that\s+)?",
+                    re.IGNORECASE)  # fmt: skip
+VERBISH = re.compile(
+    r"^(?:\w+ed|has|have|had|is|was|were|are|took|drew|made|gave|went|sought|also|then|later|"
+    r"again|immediately|quickly|will|would|could|can|did|does|do|spent|met|led|won|lost)$"
+)
 SAID_LAST = re.compile(
-    rf",\s*(?:(?P<speaker>[^,]{{2,120}}?)\s+(?P<verb>{SAY_VERBS})(?:\s+[^,]{{1,40}}?)?"
+    rf",[”\"]?\s*(?:(?P<speaker>[^,]{{2,120}}?)\s+(?P<verb>{SAY_VERBS})(?:\s+[^,]{{1,40}}?)?"
     r"|(?P<verb2>said|added|stated|says|wrote|told)\s+(?P<speaker2>[^,]{2,120}?)"
     r"(?:,\s*[^,]{1,120}?)?)[.!]?$",
+    re.IGNORECASE,
+)
+# "Ryan and Trump will meet next week, Spicer said, adding …": an attribution put inside.
+SAID_INSIDE = re.compile(
+    rf"^(?P<content>[^“”\"]{{20,400}}?),\s*(?P<speaker>[^,“”\"]{{2,80}}?)\s+{ADVERBS}"
+    rf"(?P<verb>said|says|told \w+|added|noted|wrote|argued|insisted|warned),\s+"
+    r"(?:adding|noting|and|but|while|as|according)\b",
     re.IGNORECASE,
 )
 ADDING = re.compile(r",\s*(?:adding|and added|noting|stressing)\s+(?:that\s+)?", re.IGNORECASE)
@@ -418,12 +453,25 @@ QUOTE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "X said: “…”", and "X said Sunday / in a statement / during the debate, “…”".
-QUOTE_BEFORE = re.compile(
-    rf"(?P<speaker>[^,.“”\"]{{1,120}}?)\s+{ADVERBS}(?P<verb>{SAY_VERBS})"
+# Looked for from the end, in linear time (see quote_before()).
+BEFORE_VERB = re.compile(rf"\b(?:{SAY_VERBS})\b", re.IGNORECASE)
+BEFORE_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|during|after|before|of|about|to|this|last|late|early|[A-Z]\w+day)\b"
     r"[^,.;:“”\"]{0,60})?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+
+
+def quote_before(before):
+    """(speaker, verb) when the words before a quotation end with its attribution."""
+    verbs = list(BEFORE_VERB.finditer(before, max(0, len(before) - 200)))
+    for verb in reversed(verbs[-3:]):
+        if BEFORE_TAIL.match(before, verb.end()):
+            speaker = re.split(r"[,.“”\"]", before[: verb.start()])[-1].strip()
+            if speaker and len(speaker) <= 120:
+                return speaker, verb.group()
+            return None
+    return None
 
 
 def stance_of(verb: str, content: str) -> str:
@@ -463,6 +511,7 @@ class Extractor:
     def __init__(self, text):
         self.text = text
         self.found: list[Found] = []
+        self.spans = set()  # (start, end) of what was found, so nothing is found twice
         self.context = Context()
 
     def run(self):
@@ -476,10 +525,17 @@ class Extractor:
                 if len(self.text[q[0] + 1 : q[1] - 1].split()) >= MIN_QUOTE_WORDS
             ]
             before = len(self.found)
+            unattributed = []
             for quote in quotes:
                 if quote not in quotes_done:
                     quotes_done.add(quote)
+                    count = len(self.found)
                     self.quotation(sentence, quote)
+                    if len(self.found) == count:
+                        unattributed.append(quote)
+            if unattributed and len(self.found) > before:
+                # “…,” said an Iowa Democrat, “and Iowa was not a decisive win.”
+                self.quoted_by(self.found[-1].speaker, unattributed)
             # No quotation was attributed: "Ryan said Obama's acts “amount to …”" is a
             # reported statement with a quotation inside.
             if len(self.found) == before and len(sentence.text) <= MAX_SENTENCE_CHARS:
@@ -491,16 +547,20 @@ class Extractor:
                 self.context.read(sentence.text)
         return self.found
 
+    def quoted_by(self, speaker, quotes):
+        """Record each quotation as said by `speaker`."""
+        for q_start, q_end in quotes:
+            text = self.text[q_start + 1 : q_end - 1].strip(QUOTE_EDGE).rstrip(",")
+            start = self.text.index(text, q_start) if text else q_start + 1
+            self.record(text, speaker, start, start + len(text), "said")
+
     def continued_quotation(self, sentence, quotes, speaker):
         """A sentence that is only a quotation, right after someone spoke, goes on with
         their words: “…,” Buchanan said. “If you're not tough, you will lose.”"""
         quoted = sum(end - start for start, end in quotes)
         if not sentence.text.startswith(tuple(QUOTE_PAIRS)) or quoted < 0.8 * len(sentence.text):
             return
-        for q_start, q_end in quotes:
-            text = self.text[q_start + 1 : q_end - 1].strip(QUOTE_EDGE).rstrip(",")
-            start = self.text.index(text, q_start) if text else q_start + 1
-            self.record(text, speaker, start, start + len(text), "said")
+        self.quoted_by(speaker, quotes)
 
     # One sentence without a long quotation.
     def statement(self, sentence):
@@ -526,6 +586,10 @@ class Extractor:
             self.add(sentence, clean_speaker(match["speaker"]), 0, "according to",
                      stop=match.start(), resolved=True)  # fmt: skip
             return
+        match = ACCORDING_INSIDE.search(text)
+        if match and self.add(sentence, clean_speaker(match["speaker"]), 0, "according to",
+                              resolved=True):  # fmt: skip
+            return
         # The first reporting verb decides; later ones are inside the content.
         match = REPORTING.search(text)
         if match:
@@ -539,12 +603,24 @@ class Extractor:
             start = match.start() if pointed else match.end()
             if looks_like_speaker(subject) and self.add(sentence, subject, start, verb):
                 return
+        match = SAYING.search(text)
+        if match and not REPORTING.search(text[: match.start()]):
+            subject = _subject_of(text[: match.start()])
+            if subject and self.add(sentence, subject, match.end(), match.group().strip(" ,")):
+                return
+        match = SAID_INSIDE.match(text)
+        if match and looks_like_speaker(clean_speaker(match["speaker"])):
+            content_end = match.end("content")
+            if self.add(sentence, clean_speaker(match["speaker"]), 0, match["verb"],
+                        stop=content_end):  # fmt: skip
+                return
         match = SAID_LAST.search(text)
         if match:
             speaker = match["speaker"] or match["speaker2"]
-            if looks_like_speaker(clean_speaker(speaker)):
-                self.add(sentence, clean_speaker(speaker), 0, match["verb"] or match["verb2"],
-                         stop=match.start())  # fmt: skip
+            if plausible_source(clean_speaker(speaker)) and self.add(
+                sentence, speaker, 0, match["verb"] or match["verb2"], stop=match.start(),
+                plausible=True,
+            ):
                 return
         self.context.mentioned(_leading_noun_phrase(text))
 
@@ -562,13 +638,12 @@ class Extractor:
             if named and is_person(named.strip()):
                 speaker = named  # "said the spokesman, Ivan Petrov"
         else:
-            match = QUOTE_BEFORE.search(before)
-            if match:
-                speaker, verb = match["speaker"], match["verb"]
+            speaker, verb = quote_before(before) or (None, None)
         if not speaker:
             return
         speaker = clean_speaker(speaker)
-        if not looks_like_speaker(speaker):
+        inverted = match is not None  # “…,” X said: the shape names the speaker
+        if not (looks_like_speaker(speaker) or inverted and plausible_source(speaker)):
             return
         content_start, content_end = q_start + 1, q_end - 1
         resolved = self.context.resolve(speaker)
@@ -578,18 +653,20 @@ class Extractor:
         self.record(quote_text, resolved, content_start, content_start + len(quote_text), verb)
         # ", adding that …" after the attribution: a second statement by the same speaker.
         tail_start = q_end + (match.end() if match and match.string is after else 0)
-        tail = self.text[tail_start : sentence.end]
+        tail = self.text[tail_start : min(sentence.end, tail_start + ATTRIBUTION_WINDOW)]
         adding = ADDING.search(tail)
-        if adding:
+        if adding and sentence.end - tail_start <= MAX_SENTENCE_CHARS:
             start = tail_start + adding.end()
             content = self.text[start : sentence.end].rstrip(" .!")
             self.record(content, resolved, start, start + len(content), "added")
 
-    def add(self, sentence, subject, offset, verb, stop=None, resolved=False):
-        """Record the content of `sentence` from `offset` (to `stop`), said by `subject`."""
+    def add(self, sentence, subject, offset, verb, stop=None, resolved=False, plausible=False):
+        """Record the content of `sentence` from `offset` (to `stop`), said by `subject`.
+        `plausible`: the shape of the sentence already says who speaks ("…, analysts say.")."""
         subject = subject if resolved else clean_speaker(subject)
         if not resolved:
-            if not looks_like_speaker(subject):
+            fits = plausible_source(subject) if plausible else looks_like_speaker(subject)
+            if not fits:
                 return False
             subject = self.context.resolve(subject)
             if subject is None:
@@ -609,8 +686,9 @@ class Extractor:
     def record(self, content, speaker, start, end, verb):
         if len(content.split()) < MIN_CLAIM_WORDS:
             return False
-        if any(f.start == start and f.end == end for f in self.found):
+        if (start, end) in self.spans:
             return False
+        self.spans.add((start, end))
         stance = stance_of(verb, content)
         self.found.append(
             Found(
@@ -624,6 +702,18 @@ class Extractor:
         )
         self.context.spoke(speaker)
         return True
+
+
+def _subject_of(clause):
+    """The noun phrase a clause starts with, up to its first verb: "Clinton" in "Clinton
+    attacked Trump", "The Florida senator" in "The Florida senator sought to …"."""
+    clause = re.sub(r"\s*\([^)]{0,40}\)", "", DATELINE.sub("", LEAD_IN.sub("", clause.strip())))
+    words = clause.split()
+    for i, word in enumerate(words[:MAX_SPEAKER_WORDS + 1]):
+        if i and word[:1].islower() and VERBISH.match(word):
+            subject = clean_speaker(" ".join(words[:i]))
+            return subject if looks_like_speaker(subject) else None
+    return None
 
 
 def _leading_noun_phrase(text):

@@ -63,6 +63,21 @@ def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_its_speaker():
     ("text", "speaker", "claim"),
     [
         (
+            "Baku defended the operation on Tuesday, saying that no shells had hit the town.",
+            "Baku",
+            "no shells had hit the town",
+        ),
+        (
+            "The reservoir, according to one engineer, cannot hold another week of rain.",
+            "one engineer",
+            "The reservoir, according to one engineer, cannot hold another week of rain",
+        ),
+        (
+            "There is no sign that the front line has moved this month, military analysts say.",
+            "military analysts",
+            "There is no sign that the front line has moved this month",
+        ),
+        (
             "The defence minister says the brigade lost no soldiers near the river.",
             "The defence minister",
             "the brigade lost no soldiers near the river",
