@@ -548,17 +548,30 @@ class Extractor:
         return self.found
 
     def quoted_by(self, speaker, quotes):
-        """Record each quotation as said by `speaker`."""
+        """The quotations go on with what `speaker` just said: the last statement found is
+        extended over them, so one statement stays one claim. Its span covers all of it
+        (for citation); its text joins the quotations without the attribution between."""
+        last = self.found[-1] if self.found else None
         for q_start, q_end in quotes:
             text = self.text[q_start + 1 : q_end - 1].strip(QUOTE_EDGE).rstrip(",")
             start = self.text.index(text, q_start) if text else q_start + 1
-            self.record(text, speaker, start, start + len(text), "said")
+            end = start + len(text)
+            if last is not None and last.speaker == speaker and 0 < start - last.end <= 400:
+                self.spans.discard((last.start, last.end))
+                said = last.text.rstrip(",")
+                said += "" if said.endswith((".", "!", "?")) else "."
+                last.end, last.text = end, f"{said} {text}"
+                self.spans.add((last.start, last.end))
+                last.checkworthiness = checkworthiness(last.text, last.stance)
+            else:
+                self.record(text, speaker, start, end, "said")
 
     def continued_quotation(self, sentence, quotes, speaker):
         """A sentence that is only a quotation, right after someone spoke, goes on with
         their words: “…,” Buchanan said. “If you're not tough, you will lose.”"""
         quoted = sum(end - start for start, end in quotes)
-        if not sentence.text.startswith(tuple(QUOTE_PAIRS)) or quoted < 0.8 * len(sentence.text):
+        opens = sentence.text.lstrip(QUOTE_EDGE).startswith(tuple(QUOTE_PAIRS))
+        if not opens or quoted < 0.8 * len(sentence.text):
             return
         self.quoted_by(speaker, quotes)
 
@@ -741,5 +754,5 @@ def find_claims(text: str) -> list[Found]:
     found = Extractor(work).run()
     if work is not text:
         for f in found:
-            f.text = text[f.start : f.end]
+            f.text = f.text.replace('\u2060"', "''")
     return sorted(found, key=lambda f: f.start)

@@ -53,10 +53,15 @@ def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_its_speaker():
         '"The bridge over the river is gone," Mayor Lena Hovsepyan said. '
         '"Nobody can reach the hospital now."'
     )
+    # One statement, one claim: its span covers both quotations, its text joins them.
     assert [(f.speaker, f.text) for f in found] == [
-        ("Mayor Lena Hovsepyan", "The bridge over the river is gone"),
-        ("Mayor Lena Hovsepyan", "Nobody can reach the hospital now."),
+        (
+            "Mayor Lena Hovsepyan",
+            "The bridge over the river is gone. Nobody can reach the hospital now.",
+        ),
     ]
+    assert found[0].end == len('"The bridge over the river is gone," Mayor Lena Hovsepyan said. '
+                               '"Nobody can reach the hospital now.')
 
 
 @pytest.mark.parametrize(
