@@ -237,7 +237,11 @@ LEADING_TIME = re.compile(
     r"Saturday|Sunday|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year))"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:that\s+)?"
 )
-APPOSITION = re.compile(r"(?:a|an|the|who|whose|which|\d+)\b", re.IGNORECASE)
+APPOSITION = re.compile(
+    r"(?:a|an|the|who|whose|which|one|among|including|then|now|formerly|speaking|appearing|"
+    r"writing|citing|in|at|on|after|during|\d+)\b",
+    re.IGNORECASE,
+)
 
 
 def _trimmed(subject: str) -> str:
@@ -252,7 +256,10 @@ def clean_speaker(subject: str) -> str:
     subject = RESTRICTIVE_CLAUSE.sub("", subject)  # "officials who spoke with us (said)"
     head, comma, last = subject.rpartition(", ")
     first, _, rest = subject.partition(", ")
-    if comma and PERSON_NAME.fullmatch(first.strip()) and APPOSITION.match(rest):
+    named = PERSON_NAME.fullmatch(first.strip()) or (
+        is_person(first.strip()) and len(first.split()) <= 4
+    )
+    if comma and named and APPOSITION.match(rest):
         subject = first  # "Anna Petrosyan, the ombudsperson of Armenia, (stated)"
     elif comma and looks_like_speaker(_trimmed(last)) and not SPEAKER_NOUNS.search(head):
         subject = last  # "Hours later, the ministry said": drop what leads in
@@ -437,7 +444,7 @@ SAID_LAST = re.compile(
 SAID_INSIDE = re.compile(
     rf"^(?P<content>[^“”\"]{{20,400}}?),\s*(?P<speaker>[^,“”\"]{{2,80}}?)\s+{ADVERBS}"
     rf"(?P<verb>said|says|told \w+|added|noted|wrote|argued|insisted|warned),\s+"
-    r"(?:adding|noting|and|but|while|as|according)\b",
+    r"(?:adding|noting|and|but|while|as|according|on|in|at|during|after|before)\b",
     re.IGNORECASE,
 )
 ADDING = re.compile(r",\s*(?:adding|and added|noting|stressing)\s+(?:that\s+)?", re.IGNORECASE)
