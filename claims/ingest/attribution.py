@@ -615,12 +615,13 @@ class Extractor:
         if match:
             subject = clean_speaker(text[: match.start()])
             verb = match["verb"]
-            # "accused Azerbaijan of using …": the claim is the verb phrase.
             # "denied that troops crossed": the claim is what was denied (the stance keeps
             # the denial); "accused Azerbaijan of using …": the claim is the verb phrase.
             pointed = verb.lower() in DENYING_WORDS | ACCUSING_WORDS
             pointed = pointed and not match["link"].strip().lower().endswith("that")
             start = match.start() if pointed else match.end()
+            if not pointed and self.inserted(sentence, match, subject):
+                return
             if looks_like_speaker(subject) and self.add(sentence, subject, start, verb):
                 return
         match = SAYING.search(text)
@@ -643,6 +644,23 @@ class Extractor:
             ):
                 return
         self.context.mentioned(_leading_noun_phrase(text))
+
+    def inserted(self, sentence, match, subject):
+        """"Pivoting too soon, economists say, limited the recovery": an attribution set
+        inside the statement. The claim is both parts, without the attribution."""
+        text = sentence.text
+        left, comma, _ = text[: match.start()].rpartition(", ")
+        # A short lead ("In Moscow, the ministry said, …") is no part of the statement.
+        if match["link"].strip() != "," or not comma or len(left.split()) < 5:
+            return False
+        if not plausible_source(subject):
+            return False
+        speaker = self.context.resolve(subject)
+        right = text[match.end() :].strip().rstrip(".!;")
+        if speaker is None or len(right.split()) < 2:
+            return False
+        end = sentence.start + len(text.rstrip(" .!;"))
+        return self.record(f"{left.strip()} {right}", speaker, sentence.start, end, match["verb"])
 
     def quotation(self, sentence, quote):
         q_start, q_end = quote

@@ -142,3 +142,14 @@ def test_he_after_a_sentence_that_names_someone_is_that_person():
 def test_quotations_in_two_apostrophes_and_names_with_initials():
     found = only("''The dam will not hold another week,'' said David B. Cohen, an engineer.")
     assert (found.speaker, found.text) == ("David B. Cohen", "The dam will not hold another week")
+
+
+def test_an_attribution_set_inside_the_statement_is_left_out_of_its_text():
+    found = only(
+        "Cutting the water supply this early in the winter, several aid workers say, "
+        "would empty the villages."
+    )
+    assert found.speaker == "several aid workers"
+    assert found.text == (
+        "Cutting the water supply this early in the winter would empty the villages"
+    )
