@@ -305,6 +305,8 @@ def plausible_source(subject: str) -> bool:
         return looks_like_speaker(subject)
     if NOT_SPEAKERS.match(subject) or re.search(r"[;:“”\"()]", subject):
         return False
+    if re.match(r"\w+ing\b", subject) or re.search(r"\b(them|him|us|me)\b", subject, re.I):
+        return False  # "…, putting them at odds with X's stated plans": a clause
     return not re.search(r"\b(which|that|if|when|because|is|was|are|were)\b", subject, re.I)
 
 
@@ -435,7 +437,8 @@ VERBISH = re.compile(
     r"again|immediately|quickly|will|would|could|can|did|does|do|spent|met|led|won|lost)$"
 )
 SAID_LAST = re.compile(
-    rf",[”\"]?\s*(?:(?P<speaker>[^,]{{2,120}}?)\s+(?P<verb>{SAY_VERBS})(?:\s+[^,]{{1,40}}?)?"
+    rf",[”\"]?\s*(?:(?P<speaker>[^,]{{2,120}}?)\s+(?P<verb>{SAY_VERBS})"
+    r"(?:\s+(?:to|on|in|at|during|after|before|last|this|late|early|[A-Z])[^,]{0,40}?)?"
     r"|(?P<verb2>said|added|stated|says|wrote|told)\s+(?P<speaker2>[^,]{2,120}?)"
     r"(?:,\s*[^,]{1,120}?)?)[.!]?$",
     re.IGNORECASE,
