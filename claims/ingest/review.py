@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from claims import actions, workflow
 from claims.ingest import attribution
 from claims.ingest.submit import IngestError
-from claims.models import Actor, Claim, ClaimLink, ClaimSuggestion
+from claims.models import Actor, Claim, ClaimLink, ClaimSuggestion, Stance
 
 
 def _may_review(by):
@@ -44,17 +44,10 @@ def accept_suggestion(suggestion, by, text=None, actor=None, new_actor=None, lin
     if name:
         speaker = Actor.objects.named(name).first() or _create_actor(name, suggestion.side)
     article = suggestion.article
-    claim = Claim.objects.create(
-        text=text,
-        speaker=speaker,
-        article=article,
-        span_start=suggestion.span_start,
-        span_end=suggestion.span_end,
-        stance=suggestion.stance,
-        language=article.language or "en",
-        made_on=article.published_at.date() if article.published_at else None,
-        created_by=by,
-    )
+    claim = _log_claim(
+        article, by, text, speaker, suggestion.span_start, suggestion.span_end,
+        f"Logged from article {article.pk}", stance=suggestion.stance,
+    )  # fmt: skip
     wanted = None if link_ids is None else {int(i) for i in link_ids}
     existing = set(Claim.objects.filter(pk__in=[r["claim_id"] for r in suggestion.related])
                    .values_list("pk", flat=True))  # fmt: skip
@@ -71,11 +64,27 @@ def accept_suggestion(suggestion, by, text=None, actor=None, new_actor=None, lin
     suggestion.decided_by = by
     suggestion.decided_at = timezone.now()
     suggestion.save()
+    return claim
+
+
+def _log_claim(article, by, text, speaker, start, end, summary, stance=Stance.ASSERTION):
+    """A claim from `article` at [start, end), its creation in the audit trail."""
+    claim = Claim.objects.create(
+        text=text,
+        speaker=speaker,
+        article=article,
+        span_start=start,
+        span_end=end,
+        stance=stance,
+        language=article.language or "en",
+        made_on=article.published_at.date() if article.published_at else None,
+        created_by=by,
+    )
     actions.audit(
         claim,
         by,
         "create",
-        f"Logged from article {article.pk}",
+        summary,
         after={"text": claim.text, "speaker": str(speaker) if speaker else None},
     )
     return claim
@@ -124,24 +133,10 @@ def log_passage(article, by, passage, speaker_name=""):
     start, end = _span_of(article.text, passage)
     name = speaker_name.strip()
     speaker = (Actor.objects.named(name).first() or _create_actor(name, None)) if name else None
-    claim = Claim.objects.create(
-        text=article.text[start:end],
-        speaker=speaker,
-        article=article,
-        span_start=start,
-        span_end=end,
-        language=article.language or "en",
-        made_on=article.published_at.date() if article.published_at else None,
-        created_by=by,
-    )
-    actions.audit(
-        claim,
-        by,
-        "create",
+    return _log_claim(
+        article, by, article.text[start:end], speaker, start, end,
         f"Logged by hand from article {article.pk}",
-        after={"text": claim.text, "speaker": str(speaker) if speaker else None},
-    )
-    return claim
+    )  # fmt: skip
 
 
 def _span_of(text, passage):
