@@ -227,6 +227,7 @@ CONJUNCTION = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?$", re.IGNORECASE)
+PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
 RESTRICTIVE_CLAUSE = re.compile(r"(?<=\w)\s+(?:who|whose)\s+[^,]{1,150}$", re.IGNORECASE)
 # "MOSCOW (Reuters) -", "STEPANAKERT -": where a wire story was filed, not who spoke.
 DATELINE = re.compile(
@@ -253,13 +254,14 @@ def _trimmed(subject: str) -> str:
 def clean_speaker(subject: str) -> str:
     """The speaker's noun phrase from the words before the reporting verb."""
     subject = DATELINE.sub("", LEAD_IN.sub("", subject.strip()))
+    subject = PARENTHESES.sub("", subject)  # "Gov. Phil Bryant (R)"
     subject = RESTRICTIVE_CLAUSE.sub("", subject)  # "officials who spoke with us (said)"
     head, comma, last = subject.rpartition(", ")
     first, _, rest = subject.partition(", ")
     named = PERSON_NAME.fullmatch(first.strip()) or (
         is_person(first.strip()) and len(first.split()) <= 4
     )
-    if comma and named and APPOSITION.match(rest):
+    if comma and named and (APPOSITION.match(rest) or subject.rstrip().endswith(",")):
         subject = first  # "Anna Petrosyan, the ombudsperson of Armenia, (stated)"
     elif comma and looks_like_speaker(_trimmed(last)) and not SPEAKER_NOUNS.search(head):
         subject = last  # "Hours later, the ministry said": drop what leads in
@@ -293,7 +295,7 @@ def looks_like_speaker(subject: str) -> bool:
     loose = [
         w for w in words if w[:1].islower() and w.lower() not in glue and not SPEAKER_NOUNS.match(w)
     ]
-    if len(loose) > 2:
+    if len(loose) > (4 if SPEAKER_NOUNS.search(subject) else 2):
         return False
     return bool(capitalised) or bool(SPEAKER_NOUNS.search(subject))
 
@@ -401,7 +403,7 @@ REPORTING = re.compile(
 )
 # "X responded to Y's letter by saying that …", "X replied by saying …"
 RESPONDED = re.compile(
-    rf"^(?P<subject>.+?)\s+{ADVERBS}(?:responded|replied|reacted|answered)\b[^.]*?\bby\s+"
+    rf"^(?P<subject>.+?)\s+{ADVERBS}(?:responded|replied|reacted|answered|continued|concluded|began)\b[^.]*?\bby\s+"
     rf"(?P<verb>{PARTICIPLES})\s+(?:that\s+)?",
     re.IGNORECASE,
 )
@@ -625,6 +627,10 @@ class Extractor:
             start = match.start() if pointed else match.end()
             if not pointed and self.inserted(sentence, match, subject):
                 return
+            prefix = text[: match.start()]
+            if re.search(r"\band\s*$", prefix):
+                # "ProPublica obtained the video and said …": the clause's own subject
+                subject = _subject_of(prefix) or subject
             if looks_like_speaker(subject) and self.add(sentence, subject, start, verb):
                 return
         match = SAYING.search(text)
@@ -653,8 +659,10 @@ class Extractor:
         inside the statement. The claim is both parts, without the attribution."""
         text = sentence.text
         left, comma, _ = text[: match.start()].rpartition(", ")
-        # A short lead ("In Moscow, the ministry said, …") is no part of the statement.
-        if match["link"].strip() != "," or not comma or len(left.split()) < 5:
+        # A lead such as "In Moscow, the ministry said, …" is no part of the statement.
+        if match["link"].strip() != "," or not comma or len(left.split()) < 2:
+            return False
+        if len(left.split()) < 5 and LEAD_IN.fullmatch(left + ", "):
             return False
         if not plausible_source(subject):
             return False

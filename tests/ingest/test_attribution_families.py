@@ -153,3 +153,38 @@ def test_an_attribution_set_inside_the_statement_is_left_out_of_its_text():
     assert found.text == (
         "Cutting the water supply this early in the winter would empty the villages"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Jill A. Martin, deputy counsel for the water company, said the dam was inspected.",
+            "Jill A. Martin",
+            "the dam was inspected",
+        ),
+        (
+            "Gov. Phil Bryant (R) said he expects the border crossing to reopen soon.",
+            "Gov. Phil Bryant",
+            "he expects the border crossing to reopen soon",
+        ),
+        (
+            "The agency obtained the footage and said the convoy had crossed at night.",
+            "The agency",
+            "the convoy had crossed at night",
+        ),
+        (
+            "Within the villages, aid workers said, families now ration their water.",
+            "aid workers",
+            "Within the villages families now ration their water",
+        ),
+        (
+            "A regional official familiar with the talks said the ceasefire would hold.",
+            "A regional official familiar with the talks",
+            "the ceasefire would hold",
+        ),
+    ],
+)
+def test_speakers_with_titles_appositions_and_shared_subjects(text, speaker, claim):
+    found = only(text)
+    assert (found.speaker, found.text) == (speaker, claim)
