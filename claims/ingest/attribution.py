@@ -38,7 +38,8 @@ DENYING_WORDS = {"denied", "denies", "deny", "rejected", "rejects", "refuted", "
 DENYING_WORDS |= {"dismissed", "dismisses", "denying", "rejecting"}
 NEGATION = re.compile(
     r"\b(never|not true|no truth|baseless|groundless|fabricat\w*|fake|false|lies|untrue|"
-    r"disinformation|provocation|nothing to do with)\b"
+    r"disinformation|provocation|nothing to do with|nonsense|absurd|slander(?:ous)?|"
+    r"propaganda)\b"
     r"|^no (?:\w+ ){0,2}(?:was|were|is|are|has|have)\b",
     re.IGNORECASE,
 )
@@ -457,7 +458,8 @@ ADDING = re.compile(r",\s*(?:adding|and added|noting|stressing)\s+(?:that\s+)?",
 # after an initial or a title ("David B. Cohen", "Mr. Obama").
 NAME_CHARS = r"(?:[^,.“”\"]|(?<=\b[A-Z])\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.)"
 QUOTE_AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<speaker>{NAME_CHARS}{{1,120}}?)(?:,[^.“”\"]{{1,120}}?,)?\s+{ADVERBS}"
+    rf"^\s*,?\s*(?:(?P<speaker>{NAME_CHARS}{{1,120}}?)(?:,(?P<named2>{NAME_CHARS}{{1,120}}?),)?"
+    rf"\s+{ADVERBS}"
     rf"(?P<verb>{SAY_VERBS})"
     rf"|(?P<verb2>said|added|stated|wrote|says|asked)\s+(?P<speaker2>{NAME_CHARS}{{1,120}})"
     r"(?:,\s*(?P<named>[A-Z][^,.“”\"]{1,60}?)(?=[,.;]|$))?)"
@@ -683,7 +685,7 @@ class Extractor:
         speaker = verb = None
         if match:
             speaker, verb = match["speaker"] or match["speaker2"], match["verb"] or match["verb2"]
-            named = match["named"]
+            named = match["named"] or match["named2"]  # "the aide, Hikmet Hajiyev, said"
             if named and is_person(named.strip()):
                 speaker = named  # "said the spokesman, Ivan Petrov"
         else:

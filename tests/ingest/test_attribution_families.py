@@ -188,3 +188,23 @@ def test_an_attribution_set_inside_the_statement_is_left_out_of_its_text():
 def test_speakers_with_titles_appositions_and_shared_subjects(text, speaker, claim):
     found = only(text)
     assert (found.speaker, found.text) == (speaker, claim)
+
+
+def test_a_wire_report_with_a_denial_an_accusation_and_a_quoted_rebuttal_gives_three():
+    """The shape of the Reuters report the issue tried: every statement, every speaker."""
+    found = find_claims(
+        "MOSCOW (Reuters) - An aide to Azerbaijan's president denied on Tuesday that Syrian "
+        "mercenaries were fighting for Baku in Nagorno-Karabakh.\n"
+        "Armenia's ambassador to Russia said that about 1,000 Syrian fighters had been brought "
+        "to the region by Turkey.\n"
+        '"These reports about Syrian mercenaries are complete nonsense," the aide, Hikmet '
+        "Hajiyev, said."
+    )
+    assert [(f.speaker, f.stance) for f in found] == [
+        ("An aide to Azerbaijan's president", "denial"),
+        ("Armenia's ambassador to Russia", "assertion"),
+        ("Hikmet Hajiyev", "denial"),
+    ]
+    assert found[0].text == (
+        "Syrian mercenaries were fighting for Baku in Nagorno-Karabakh"
+    )
