@@ -56,7 +56,6 @@ def _workspace(request, claim, status=200, **forms):
         "verdict": verdict,
         "excerpt": claim.article_excerpt(),
         "counter_claims": selectors.counter_claims(claim),
-        "other_links": selectors.other_links(claim),
         "history": selectors.history(claim),
         "transitions": transitions,
         "conflict_side": workflow.blocked_by_conflict(user, claim),
