@@ -4,6 +4,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 RUN useradd --create-home --uid 1000 verify
 COPY pyproject.toml README.md ./
+COPY deploy/pinned-by-hash.txt ./deploy/
+RUN pip install --no-cache-dir --no-deps --require-hashes -r deploy/pinned-by-hash.txt
 COPY verify ./verify
 COPY accounts ./accounts
 COPY claims ./claims

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 
 
 class ClaimsConfig(AppConfig):
@@ -11,3 +11,7 @@ class ClaimsConfig(AppConfig):
 
         for model in self.get_models():
             pre_save.connect(clean_text_fields, sender=model, dispatch_uid=f"clean-{model}")
+        from claims.meaning.vectors import claim_saved
+        from claims.models import Claim
+
+        post_save.connect(claim_saved, sender=Claim, dispatch_uid="embed-claim")

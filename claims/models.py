@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -307,6 +307,34 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(pk__in=answered.union(answering))
 
 
+class StemmedSearchVector(Func):
+    """to_tsvector in the row's own language: PostgreSQL's configuration for it (english,
+    russian, french, turkish…) or 'simple'. Each configuration is a constant, so the
+    expression is immutable and can be a stored generated column."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, language, *texts):
+        super().__init__(language, *texts)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        from claims.meaning.language import SEARCH_CONFIGS
+
+        language, *texts = self.source_expressions
+        language_sql, language_params = compiler.compile(language)
+        cases = " ".join(
+            f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in SEARCH_CONFIGS.items()
+        )
+        parts, params = [], list(language_params)
+        for text in texts:
+            sql, text_params = compiler.compile(text)
+            parts.append(f"COALESCE({sql}, '')")
+            params.extend(text_params)
+        document = " || ' ' || ".join(parts)
+        config = f"(CASE LEFT({language_sql}, 2) {cases} ELSE 'simple'::regconfig END)"
+        return f"to_tsvector({config}, {document})", params
+
+
 class Claim(models.Model):
     """A statement somebody made, as reported in a source article."""
 
@@ -366,6 +394,13 @@ class Claim(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # And stemmed in the claim's language, so "shelled" finds "shelling", "обстреляли"
+    # finds "обстрел".
+    stemmed = models.GeneratedField(
+        expression=StemmedSearchVector("language", "checkable_text", "text"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ClaimQuerySet.as_manager()
 
@@ -393,10 +428,23 @@ class Claim(models.Model):
                 name="claim_published_search_gin",
                 condition=Q(status="published"),
             ),
+            GinIndex(
+                fields=["stemmed"],
+                name="claim_published_stemmed_gin",
+                condition=Q(status="published"),
+            ),
         ]
 
     def __str__(self):
         return self.checkable_text or self.text[:120]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        claim = super().from_db(db, field_names, values)
+        # What the claim said when read: a save that changes it is embedded again
+        # (claims/meaning/vectors.py).
+        claim._texts_read = (claim.__dict__.get("checkable_text"), claim.__dict__.get("text"))
+        return claim
 
     def newsroom_url(self):
         """The claim's workspace (log-in needed); readers see a claim only via its verdict."""
@@ -847,7 +895,13 @@ class ReaderRequest(models.Model):
         null=True,
         blank=True,
         related_name="reader_requests",
-        help_text=_("The claim this request is about, once an editor links it"),
+        help_text=_(
+            "The claim this request is about: matched by meaning on arrival, or linked by an "
+            "editor"
+        ),
+    )
+    matched_automatically = models.BooleanField(
+        default=False, help_text=_("Matched to its claim by meaning, not by an editor")
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     last_requested_at = models.DateTimeField(default=timezone.now)
@@ -883,3 +937,33 @@ class ReaderSubscription(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class ClaimVector(models.Model):
+    """A claim's meaning: its checkable sentence and its verbatim text as vectors, made by
+    the worker (claims/meaning/vectors.py). `digest` names the encoder and the text it read:
+    a claim edited since no longer matches it, and its old vector never answers.
+
+    `indexed` says whether the vectors are in the index file; those that are not yet are
+    searched exactly, straight from here, until the worker merges them in.
+    """
+
+    claim = models.OneToOneField(
+        Claim, on_delete=models.CASCADE, primary_key=True, related_name="vector"
+    )
+    encoder = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64)
+    checkable = models.BinaryField(help_text=_("float16, L2-normalised"))
+    verbatim = models.BinaryField(null=True, help_text=_("None when it equals `checkable`"))
+    embedded_at = models.DateTimeField(default=timezone.now)
+    indexed = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["claim"], name="claimvector_waiting", condition=Q(indexed=False)
+            )
+        ]
+
+    def __str__(self):
+        return f"vectors of claim {self.claim_id}"

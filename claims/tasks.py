@@ -167,3 +167,6 @@ def _register_legacy_names():
 
 
 LEGACY_NAMES = _register_legacy_names()
+
+# Matching by meaning's tasks live beside it; importing them here registers them.
+from claims.meaning import tasks as _meaning_tasks  # noqa: E402,F401

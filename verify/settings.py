@@ -202,6 +202,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 5 * 60.0,
     },
     "prune": {"task": "verify.prune", "schedule": 24 * 60 * 60.0},
+    "merge-claim-index": {"task": "verify.merge_claim_index", "schedule": 60.0},
+    "embed-missing-claims": {"task": "verify.embed_missing_claims", "schedule": 10 * 60.0},
 }
 # What `manage.py prune` (and beat, daily) deletes: outbox rows delivered, and notifications
 # read, more than this many days ago. Unsent and unread rows are never deleted.
@@ -215,6 +217,14 @@ PUBLIC_LOCAL_CACHE_SECONDS = env.float("PUBLIC_LOCAL_CACHE_SECONDS", default=1.0
 # /healthz shows each service's state to loopback callers and to those sending this token
 # in X-Healthz-Token; everyone else sees only ok or unavailable.
 HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+
+# Matching by meaning (claims/meaning/). The index file lives here; web and worker must
+# see the same folder (a shared volume in compose.yaml). The worker writes it, everyone
+# else maps it read-only.
+CLAIM_INDEX_DIR = env.str("CLAIM_INDEX_DIR", default=str(BASE_DIR / "var" / "claim-index"))
+CLAIM_ENCODER = env.str("CLAIM_ENCODER", default="claims.meaning.encoder.E5Small")
+# CPU threads one encoding may use (0: all cores).
+ENCODER_THREADS = env.int("ENCODER_THREADS", default=0)
 # Bodies Django reads into memory: forms and JSON up to 6 MB (a pasted article is at most
 # 5 MB); larger uploads go to a temporary file. The proxy in compose.yaml refuses more.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

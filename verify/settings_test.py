@@ -23,6 +23,12 @@ os.environ.setdefault("FETCH_CONNECT_TIMEOUT", "3")
 os.environ.setdefault("FETCH_READ_TIMEOUT", "3")
 os.environ.setdefault("FETCH_TOTAL_TIMEOUT", "6")
 
+# The claim index of this test run (the worker subprocess inherits it): never a developer's.
+if "CLAIM_INDEX_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["CLAIM_INDEX_DIR"] = tempfile.mkdtemp(prefix="verify-test-index-")
+
 from .settings import *  # noqa: E402,F403
 
 STORAGES = {
