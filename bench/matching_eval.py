@@ -71,9 +71,7 @@ def precision_recall(scored, label, kind, thresholds, scorer):
     rows = []
     for threshold in thresholds:
         kept = [(a, b, truth) for a, b, truth, score in scored if score >= threshold]
-        predicted = [
-            truth for a, b, truth in kept if scorer.kind(a, b, 1.0) == kind
-        ]
+        predicted = [truth for a, b, truth in kept if scorer.kind(a, b, 1.0) == kind]
         true_positive = sum(truth == label for truth in predicted)
         positives = sum(truth == label for *_, truth, _ in scored)
         precision = true_positive / len(predicted) if predicted else 1.0
@@ -94,8 +92,14 @@ def top5(split_groups, scorer):
     for a in everything:
         if a["part"] not in ("claim", "paraphrase"):
             continue
-        same = [b for b in everything if b["group"] == a["group"] and b["part"] in ("claim", "paraphrase") and b is not a]
-        others = [b for b in everything if b["group"] != a["group"] or b["part"] in ("counter", "other")]
+        same = [
+            b
+            for b in everything
+            if b["group"] == a["group"] and b["part"] in ("claim", "paraphrase") and b is not a
+        ]
+        others = [
+            b for b in everything if b["group"] != a["group"] or b["part"] in ("counter", "other")
+        ]
         other_scores = sorted((scorer.score(a, b) for b in others), reverse=True)
         fifth = other_scores[4] if len(other_scores) >= 5 else -1
         for b in same:
@@ -105,7 +109,10 @@ def top5(split_groups, scorer):
         queries += 1
         best = max(others, key=lambda b: scorer.score(a, b))
         best_score = scorer.score(a, best)
-        if best_score > max(scorer.score(a, b) for b in same) and scorer.kind(a, best, best_score) == "same":
+        if (
+            best_score > max(scorer.score(a, b) for b in same)
+            and scorer.kind(a, best, best_score) == "same"
+        ):
             wrong_top1 += 1
     return found, total, wrong_top1, queries
 
@@ -123,12 +130,16 @@ def main():
             items += [{"text": t, "language": lang} for lang, t in variants(group, part)]
     scorer = Scorer(items, lexical_only=args.lexical)
     scored = [(a, b, truth, scorer.score(a, b)) for a, b, truth in labelled]
-    print(f"split: {args.split}; {len(labelled)} pairs; scoring: "
-          f"{'words only' if args.lexical else 'meaning + words + numbers + parties'}")
+    print(
+        f"split: {args.split}; {len(labelled)} pairs; scoring: "
+        f"{'words only' if args.lexical else 'meaning + words + numbers + parties'}"
+    )
     for label in ("same", "counter", "topic", "unrelated"):
         values = [score for _, _, truth, score in scored if truth == label]
-        print(f"  {label:<10} n={len(values):<4} score median {np.median(values):.2f}  "
-              f"p10 {np.percentile(values, 10):.2f}  p90 {np.percentile(values, 90):.2f}")
+        print(
+            f"  {label:<10} n={len(values):<4} score median {np.median(values):.2f}  "
+            f"p10 {np.percentile(values, 10):.2f}  p90 {np.percentile(values, 90):.2f}"
+        )
     thresholds = [round(t, 2) for t in np.arange(0.3, 0.85, 0.05)]
     for label in ("same", "counter"):
         print(f"\n{label!r}: threshold, precision, recall, predicted")
@@ -137,8 +148,10 @@ def main():
         ):
             print(f"  {threshold:.2f}  P {precision:.2f}  R {recall:.2f}  ({n})")
     found, total, wrong, queries = top5(groups(split), scorer)
-    print(f"\ntop 5: {found}/{total} = {found / total:.2f} of same-claim pairs "
-          f"(cross-lingual and paraphrase); wrong 'same' on top: {wrong}/{queries} queries")
+    print(
+        f"\ntop 5: {found}/{total} = {found / total:.2f} of same-claim pairs "
+        f"(cross-lingual and paraphrase); wrong 'same' on top: {wrong}/{queries} queries"
+    )
 
 
 if __name__ == "__main__":

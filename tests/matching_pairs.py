@@ -44,6 +44,10 @@ def pairs(split=None):
         a_lang, a_text = variants(first, "claim")[0]
         b_lang, b_text = variants(second, "claim")[-1]
         found.append(
-            (item(first, "claim", a_lang, a_text), item(second, "claim", b_lang, b_text), "unrelated")
+            (
+                item(first, "claim", a_lang, a_text),
+                item(second, "claim", b_lang, b_text),
+                "unrelated",
+            )
         )
     return found

@@ -2,7 +2,7 @@
 
 trafilatura finds the article in the HTML (no menus, cookie banners or comments) and reads
 title, author, date and site name; the language comes from the page's `lang` attribute or,
-failing that, from which language's common words the text uses most.
+failing that, from what its text reads as (py3langid, claims/meaning/language.py).
 """
 
 import datetime as dt
@@ -30,28 +30,12 @@ class Document:
     language: str = ""
 
 
-COMMON_WORDS = {
-    "en": "the and of to in that is was for on with by said",
-    "fr": "le la les et des est une dans pour que qui sur",
-    "de": "der die und das ist nicht mit den von sich auf",
-    "es": "el la los las que del por para con una como",
-    "ru": "и в не на что с по как это из от",
-    "hy": "և է որ այն են իր նա հետ",
-    "az": "və bu ilə üçün bir da də olan",
-    "tr": "ve bir bu için ile da de olarak",
-}
-
-
 def guess_language(text: str) -> str:
-    words = re.findall(r"\w+", text[:20_000].lower())
-    if not words:
-        return ""
-    scores = {
-        code: sum(1 for w in words if w in set(vocabulary.split()))
-        for code, vocabulary in COMMON_WORDS.items()
-    }
-    code, score = max(scores.items(), key=lambda item: item[1])
-    return code if score >= max(3, len(words) // 50) else ""
+    """The text's language (claims/meaning/language.py), or "" when it cannot tell."""
+    from claims.meaning.language import UNDETERMINED, detect
+
+    code = detect(text[:20_000])
+    return "" if code == UNDETERMINED else code
 
 
 def decode(raw: bytes, charset: str | None = None) -> str:

@@ -17,6 +17,8 @@ from claims.ingest import attribution, matching, speakers
 from claims.ingest.extract import ExtractionError, extract
 from claims.ingest.fetch import FetchError, fetch
 from claims.ingest.submit import NEXT_TASK
+from claims.meaning import search
+from claims.meaning.encoder import embed
 from claims.models import Article, ClaimSuggestion, Outlet, Side
 from claims.platform import outbox
 
@@ -81,7 +83,7 @@ def extract_step(article_id) -> str:
         article.title = article.title or document.title or _first_words(document.text)
         article.author = article.author or document.author
         article.published_at = article.published_at or document.published_at
-        article.language = document.language
+        article.language = document.language[:12]
         article.outlet = article.outlet or _outlet(article.url, document.sitename)
         article.status = Article.Status.MATCHING
         article.save()
@@ -101,17 +103,23 @@ def suggest_step(article_id) -> str:
 
 
 def suggest(article):
-    """Create (or refresh) the article's suggestions. Decided ones are left as they are."""
+    """Create (or refresh) the article's suggestions. Decided ones are left as they are.
+
+    Each pending suggestion lists the claims it repeats or answers, in any language
+    (claims/meaning): the statements are embedded in one batch."""
     sides = list(Side.objects.all())
     ignore = matching.side_words()
     existing = {(s.span_start, s.span_end): s for s in article.suggestions.all()}
+    pending = []
     for found in attribution.find_claims(article.text):
-        speaker = speakers.resolve(found.speaker, sides)
         suggestion = existing.get((found.start, found.end)) or ClaimSuggestion(
             article=article, span_start=found.start, span_end=found.end
         )
-        if suggestion.status != ClaimSuggestion.Status.PENDING:
-            continue
+        if suggestion.status == ClaimSuggestion.Status.PENDING:
+            pending.append((found, suggestion))
+    vectors = embed([found.text for found, _ in pending]) if pending else []
+    for (found, suggestion), vector in zip(pending, vectors, strict=True):
+        speaker = speakers.resolve(found.speaker, sides)
         suggestion.text = found.text
         suggestion.speaker_text = found.speaker[:300]
         suggestion.actor = speaker.actor
@@ -119,14 +127,25 @@ def suggest(article):
         suggestion.side = speaker.side
         suggestion.stance = found.stance
         suggestion.checkworthiness = found.checkworthiness
-        suggestion.related = matching.related_claims(
+        suggestion.related = _related(found, speaker, article, vector, ignore)
+        suggestion.save()
+
+
+def _related(found, speaker, article, vector, ignore):
+    try:
+        result = search.match(
             found.text,
+            limit=5,
             side_id=speaker.side.pk if speaker.side else None,
-            stance=found.stance,
+            query_stance=found.stance,
             exclude_article_id=article.pk,
+            kinds=("same", "counter"),
+            vector=vector,
             ignore=ignore,
         )
-        suggestion.save()
+    except search.BadQuery:
+        return []
+    return [{"claim_id": m.claim_id, "kind": m.kind, "score": m.score} for m in result.matches]
 
 
 def _first_words(text, words=12):

@@ -11,12 +11,14 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.api_tokens import TokenScopeAllows
 from claims import workflow
 from claims.ingest import review
 from claims.ingest.contract import ReviewableIngestionSerializer
 from claims.ingest.submit import IngestError, Source, retry, submit
+from claims.meaning import search
 from claims.models import Actor, Article, ClaimSuggestion
 
 
@@ -126,3 +128,60 @@ class SuggestionViewSet(viewsets.GenericViewSet):
     def reject(self, request, pk=None):
         review.reject_suggestion(self.get_object(), request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MatchSerializer(serializers.Serializer):
+    claim_id = serializers.IntegerField()
+    text = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["same", "counter", "related"])
+    score = serializers.FloatField(help_text="0 to 1; best first")
+    language = serializers.CharField(help_text="ISO 639-1, or 'und'")
+    verdict_url = serializers.CharField(allow_null=True, help_text="The published verdict")
+
+
+class MatchResultSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    language = serializers.CharField()
+    matches = MatchSerializer(many=True)
+
+
+class MatchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(
+        trim_whitespace=False,
+        allow_blank=True,
+        help_text=f"A sentence in any language, up to {search.MAX_QUERY_CHARACTERS} characters",
+    )
+    limit = serializers.IntegerField(min_value=1, max_value=search.MAX_LIMIT, default=10)
+
+
+class ClaimMatchView(APIView):
+    """Has this been checked? The claims a sentence repeats ("same"), answers ("counter") or
+    is about ("related"), in any language, best first: the same JSON as
+    `manage.py match --json`."""
+
+    permission_classes = [permissions.IsAuthenticated, TokenScopeAllows, NewsroomMember]
+
+    @extend_schema(
+        operation_id="claims_match",
+        parameters=[MatchQuerySerializer],
+        responses={
+            200: MatchResultSerializer,
+            400: inline_serializer("MatchRefused", {"detail": serializers.CharField()}),
+        },
+    )
+    def get(self, request):
+        asked = MatchQuerySerializer(data=request.query_params)
+        if not asked.is_valid():
+            return Response(
+                {"detail": _first_error(asked.errors)}, status=status.HTTP_400_BAD_REQUEST
+            )
+        try:
+            result = search.match(asked.validated_data["q"], limit=asked.validated_data["limit"])
+        except search.BadQuery as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(result.as_json())
+
+
+def _first_error(errors):
+    field, messages = next(iter(errors.items()))
+    return f"{field}: {messages[0]}"

@@ -9,6 +9,7 @@ app_name = "newsroom"
 
 urlpatterns = [
     path("", views.desk, name="home"),
+    path("checked/", views.has_been_checked, name="has-been-checked"),
     path("queue/", views.queue, name="queue"),
     path("queue/assign/", views.bulk_assign, name="bulk-assign"),
     path("queue/saved/", views.save_filter, name="save-filter"),
@@ -39,4 +40,7 @@ api_router = DefaultRouter(trailing_slash=True)
 api_router.include_root_view = False
 api_router.register("ingestions", api.IngestionViewSet, basename="api-ingestion")
 api_router.register("suggestions", api.SuggestionViewSet, basename="api-suggestion")
-api_urlpatterns = api_router.urls
+api_urlpatterns = [
+    path("claims/match/", api.ClaimMatchView.as_view(), name="api-claim-match"),
+    *api_router.urls,
+]

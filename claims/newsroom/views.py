@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims import actions, selectors, workflow
+from claims.meaning import search
 from claims.models import (
     AuditEvent,
     Claim,
@@ -39,7 +40,34 @@ def desk(request):
         if workflow.is_editor(user)
         else [],
     }
+    context["checked"] = has_been_checked_form()
     return render(request, "newsroom/desk.html", context)
+
+
+def has_been_checked_form(query=""):
+    return {"query": query, "result": None, "error": None}
+
+
+@newsroom_member_required
+def has_been_checked(request):
+    """The desk's "Has this been checked?" box: a sentence in any language, and the claims
+    it repeats or answers, with their verdicts. The box alone for htmx, else the desk."""
+    checked = has_been_checked_form(request.GET.get("q", ""))
+    if "q" in request.GET:
+        try:
+            checked["result"] = search.match(request.GET["q"], limit=10)
+        except search.BadQuery as exc:
+            checked["error"] = str(exc)
+    if checked["result"] is not None:
+        found = {m.claim_id: m for m in checked["result"].matches}
+        claims = selectors.newsroom_claims().in_bulk(list(found))
+        checked["rows"] = [(found[pk], claims[pk]) for pk in found if pk in claims]
+    status = 400 if checked["error"] else 200
+    if request.htmx:
+        return render(
+            request, "newsroom/partials/checked.html", {"checked": checked}, status=status
+        )
+    return render(request, "newsroom/checked.html", {"checked": checked}, status=status)
 
 
 @editor_required
