@@ -174,11 +174,22 @@ def _search_query(text):
     return SearchQuery(normalise_search(text), search_type="websearch", config="simple")
 
 
+def _stemmed_query(text):
+    """The query stemmed in its own language, for claims stemmed in theirs."""
+    from claims.meaning.language import detect, search_config
+
+    normalised = normalise_search(text)
+    return SearchQuery(
+        normalised, search_type="websearch", config=search_config(detect(normalised))
+    )
+
+
 def search_verdicts(verdicts, text):
     """Published verdicts matching `text` in the claim or the verdict, best first.
 
     websearch syntax ("quoted phrases", -exclusions, or); the 'simple' configuration treats
-    every language alike. Adds `rank`. Each side is looked up through its own GIN index
+    every language alike, and claims are also searched stemmed in their own language
+    ("shelled" finds "shelling"). Adds `rank`. Each is looked up through its own GIN index
     (an OR across the join would read every verdict); add_snippets() highlights the page.
     """
     query = _search_query(text)
@@ -186,11 +197,27 @@ def search_verdicts(verdicts, text):
     in_claim = Verdict.objects.filter(
         claim__search=query, claim__status=Claim.Status.PUBLISHED
     ).values("pk")
+    in_claim_stemmed = Verdict.objects.filter(
+        claim__stemmed=_stemmed_query(text), claim__status=Claim.Status.PUBLISHED
+    ).values("pk")
     return (
-        verdicts.filter(pk__in=in_verdict.union(in_claim))
+        verdicts.filter(pk__in=in_verdict.union(in_claim, in_claim_stemmed))
         .annotate(rank=SearchRank(F("search"), query) + SearchRank(F("claim__search"), query))
         .order_by("-rank", "-published_at")
     )
+
+
+def checked_claims_like(text, limit=5):
+    """Readers' "did you mean these checked claims?": published verdicts whose claims mean
+    what `text` says, in any language, when its words found nothing."""
+    from claims.meaning.search import BadQuery, match
+
+    try:
+        found = match(text, limit=limit, published_only=True).matches
+    except BadQuery:
+        return []
+    verdicts = published_verdicts().in_bulk([m.claim_id for m in found], field_name="claim_id")
+    return [verdicts[m.claim_id] for m in found if m.claim_id in verdicts]
 
 
 def add_snippets(verdicts, text):
@@ -238,9 +265,7 @@ def public_counter_claims(claim):
     """The other side's claims readers may see, each with its verdict only if published
     (the template labels the others "being checked") and its source article."""
     shown = (
-        counter_claims(claim)
-        .filter(status__in=workflow.SHOWN_TO_READERS)
-        .select_related("article")
+        counter_claims(claim).filter(status__in=workflow.SHOWN_TO_READERS).select_related("article")
     )
     return [(other, other.verdict if _is_public(other) else None) for other in shown]
 

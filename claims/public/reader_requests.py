@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import ReaderRequest, ReaderSubscription
+from claims.platform import outbox
 
 SAME_REQUEST_SIMILARITY = 0.55
 
@@ -38,6 +39,8 @@ def request_check(text, url="", email=""):
         request = ReaderRequest.objects.get(pk=existing.pk)
     else:
         request = ReaderRequest.objects.create(text=text, url=url)
+        # Matched by meaning in the worker: if we have the claim, this is demand on it.
+        outbox.enqueue("verify.match_reader_request", request_id=request.pk)
     if email:
         ReaderSubscription.objects.get_or_create(request=request, email=email.lower())
     return request

@@ -111,6 +111,9 @@ def browse(request):
     searched = verdict_filter.form.is_valid() and verdict_filter.form.cleaned_data.get("q")
     if searched:
         page.object_list = selectors.add_snippets(page.object_list, searched)
+    meant = []
+    if searched and not page.object_list and page.number == 1:
+        meant = selectors.checked_claims_like(searched)
     return render(
         request,
         "public/browse.html",
@@ -119,6 +122,7 @@ def browse(request):
             "page": page,
             "query": query,
             "searching": bool(request.GET.get("q")),
+            "meant": meant,
         },
     )
 
