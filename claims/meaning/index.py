@@ -271,6 +271,12 @@ def _mark_indexed(rows):
 def merge(batch=50_000) -> int:
     """Add the vectors not yet in the file to it (rebuilding the file when it is missing or
     unusable). Idempotent; one writer at a time. Returns how many claims were merged."""
+    if not ClaimVector.objects.filter(indexed=False).exists():
+        try:
+            current()
+            return 0  # nothing to do: the file is not even read (it can be large)
+        except IndexUnavailable:
+            pass  # missing or unusable: made anew below
     with transaction.atomic():
         if not _locked():
             return 0

@@ -34,6 +34,9 @@ class ClaimFilter(filters.FilterSet):
         field_name="made_on", label=_("Made between"), widget=DateRangeWidget()
     )
     overdue = filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    requested = filters.NumberFilter(
+        method="filter_requests", min_value=1, label=_("Asked for by at least … readers")
+    )
     q = filters.CharFilter(method="filter_text", label=_("Text"))
     ordering = filters.OrderingFilter(
         fields=(

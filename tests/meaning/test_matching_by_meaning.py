@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from accounts import roles
 from claims.meaning import index, search, vectors
 from claims.models import Claim, ClaimVector
-from tests.sessions import log_in, with_token
+from tests.sessions import with_token
 
 RUSSIAN_REPLY_IN_RUSSIAN = (
     "МИД России заявил, что Москва окажет Армении помощь по договору 1997 года, если боевые "
