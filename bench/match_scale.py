@@ -67,7 +67,7 @@ def fill_vectors(rng_seed=7):
                     )
             last, done = rows[-1][0], done + len(rows)
             print(f"  {done:,}", flush=True)
-    cursor.execute("ANALYZE claims_claimvector")
+        cursor.execute("ANALYZE claims_claimvector")
     print(f"stored in {time.monotonic() - started:.0f} s ({ClaimVector.objects.count():,} rows)")
     return done
 

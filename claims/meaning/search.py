@@ -31,7 +31,8 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_CHARACTERS = 2000
 MAX_LIMIT = 50
 VECTOR_CANDIDATES = 40
-LEXICAL_BUDGET_MS = 80  # the word search may take this long; meaning answers regardless
+LEXICAL_BUDGET_MS = 80
+UNEMBEDDED_AT_MOST = 10  # the word search may take this long; meaning answers regardless
 
 # Cosine similarity of two E5 vectors, mapped onto 0..1 between a floor and a ceiling. Two
 # texts in different languages score lower for the same meaning, so they have their own.
@@ -251,6 +252,14 @@ def match(
         ).values_list("claim_id", "checkable", "verbatim"):
             stored = [from_bytes(checkable)] + ([from_bytes(verbatim)] if verbatim else [])
             cosines[pk] = float(max(np.dot(v, vector) for v in stored))
+
+    # Found by words but not embedded yet (or edited since): encode the best few now, so a
+    # claim the worker has not reached still matches by meaning.
+    unembedded = [row for row in rows if row[0] not in cosines][:UNEMBEDDED_AT_MOST]
+    if unembedded:
+        texts = [row[2] or row[1] for row in unembedded]
+        for row, their_vector in zip(unembedded, encoder().embed(texts), strict=True):
+            cosines[row[0]] = float(np.dot(their_vector, vector))
 
     ignore = lexical.side_words() if ignore is None else ignore
     mine = Signals.of(text, query_language)

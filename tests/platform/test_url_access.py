@@ -71,11 +71,13 @@ ROWS = {
     "healthz": ("get", "/healthz", every(503)),  # no worker runs in this test
     "api-schema": ("get", "/api/schema/", every(200)),
     "api-ingestion-list": ("get", "/api/ingestions/", api({200})),
+    "api-claim-match": ("get", "/api/claims/match/?q=phosphorus", api({200})),
     "api-ingestion-detail": ("get", "/api/ingestions/{article}/", api({200})),
     "api-ingestion-retry": ("post", "/api/ingestions/{article}/retry/", api({200})),
     "api-suggestion-accept": ("post", "/api/suggestions/{suggestion}/accept/", api({200})),
     "api-suggestion-reject": ("post", "/api/suggestions/{suggestion}/reject/", api({204})),
     "newsroom:home": ("get", "/newsroom/", members_only({200})),
+    "newsroom:has-been-checked": ("get", "/newsroom/checked/?q=phosphorus", members_only({200})),
     "newsroom:queue": ("get", "/newsroom/queue/", editors_only({200})),
     "newsroom:bulk-assign": ("post", "/newsroom/queue/assign/", editors_only(HANDLED)),
     "newsroom:save-filter": ("post", "/newsroom/queue/saved/", editors_only(HANDLED)),
