@@ -57,9 +57,8 @@ class Scorer:
 
     def score(self, a, b):
         words = search.words_score(a["text"], b["text"], b["text"], IGNORE)
-        if self.lexical_only:
-            trigram = 0.0
-            return round(0.7 * words + 0.3 * trigram, 3)
+        if self.lexical_only:  # the old matcher's weight on shared words (no trigram here)
+            return round(0.7 * words, 3)
         cosine = float(np.dot(self.vectors[a["text"]], self.vectors[b["text"]]))
         return search.combined_score(cosine, words, self.signal(a), self.signal(b))
 

@@ -101,23 +101,17 @@ def suggest_step(article_id) -> str:
 
 
 def suggest(article):
-    """Create (or refresh) the article's suggestions. Decided ones are left as they are.
-
-    Each pending suggestion lists the claims it repeats or answers, in any language
-    (claims/meaning): the statements are embedded in one batch."""
+    """Create (or refresh) the article's suggestions. Decided ones are left as they are."""
     sides = list(Side.objects.all())
     ignore = matching.side_words()
     existing = {(s.span_start, s.span_end): s for s in article.suggestions.all()}
-    pending = []
     for found in attribution.find_claims(article.text):
+        speaker = speakers.resolve(found.speaker, sides)
         suggestion = existing.get((found.start, found.end)) or ClaimSuggestion(
             article=article, span_start=found.start, span_end=found.end
         )
-        if suggestion.status == ClaimSuggestion.Status.PENDING:
-            pending.append((found, suggestion))
-    vectors = [None] * len(pending)
-    for (found, suggestion), vector in zip(pending, vectors, strict=True):
-        speaker = speakers.resolve(found.speaker, sides)
+        if suggestion.status != ClaimSuggestion.Status.PENDING:
+            continue
         suggestion.text = found.text
         suggestion.speaker_text = found.speaker[:300]
         suggestion.actor = speaker.actor
@@ -125,21 +119,14 @@ def suggest(article):
         suggestion.side = speaker.side
         suggestion.stance = found.stance
         suggestion.checkworthiness = found.checkworthiness
-        suggestion.related = _related(found, speaker, article, vector, ignore)
+        suggestion.related = matching.related_claims(
+            found.text,
+            side_id=speaker.side.pk if speaker.side else None,
+            stance=found.stance,
+            exclude_article_id=article.pk,
+            ignore=ignore,
+        )
         suggestion.save()
-
-
-def _related(found, speaker, article, vector, ignore):
-    """Same and counter claims by words (matching.related_claims). Matching by meaning here
-    (claims/meaning/search.match with the batch's vector) is not switched on yet: on the
-    test articles it missed counter-claims the word matcher finds (see issue #12's note)."""
-    return matching.related_claims(
-        found.text,
-        side_id=speaker.side.pk if speaker.side else None,
-        stance=found.stance,
-        exclude_article_id=article.pk,
-        ignore=ignore,
-    )
 
 
 def _first_words(text, words=12):

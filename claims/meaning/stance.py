@@ -31,7 +31,6 @@ DENIAL_WORDS = {
     "never",
     "no",
     "didn't",
-    "did't",
     "hasn't",
     "haven't",
     "wasn't",

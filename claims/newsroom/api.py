@@ -147,6 +147,7 @@ class MatchResultSerializer(serializers.Serializer):
 
 class MatchQuerySerializer(serializers.Serializer):
     q = serializers.CharField(
+        required=False,
         trim_whitespace=False,
         allow_blank=True,
         help_text=f"A sentence in any language, up to {search.MAX_QUERY_CHARACTERS} characters",
@@ -172,7 +173,8 @@ class ClaimMatchView(APIView):
     def get(self, request):
         # Only the limit goes through the serializer: match() judges the text itself, so the
         # API and `manage.py match` refuse a bad query in the same words.
-        asked = MatchQuerySerializer(data={"q": "", **request.query_params.dict()} | {"q": ""})
+        limit = {"limit": request.query_params["limit"]} if "limit" in request.query_params else {}
+        asked = MatchQuerySerializer(data=limit)
         if not asked.is_valid():
             return Response(
                 {"detail": _first_error(asked.errors)}, status=status.HTTP_400_BAD_REQUEST
