@@ -255,6 +255,18 @@ def side_words():
     return {stem(w) for name in names for w in re.findall(r"\w+", name)} - {None}
 
 
+# The claims sharing pairs of telling words with a statement, best first (id, rank): the
+# word side of matching here and in claims/meaning/search.py.
+CANDIDATES_SQL = """
+    SELECT id, ts_rank(search, q) AS rank
+    FROM claims_claim, to_tsquery('simple', %(query)s) AS q
+    WHERE search @@ q AND status <> 'rejected'
+      AND (%(article)s::bigint IS NULL OR article_id IS DISTINCT FROM %(article)s)
+    ORDER BY rank DESC
+    LIMIT %(limit)s
+"""
+
+
 def related_claims(
     text, side_id=None, stance="assertion", exclude_article_id=None, limit=5, ignore=None
 ):
@@ -266,21 +278,15 @@ def related_claims(
     query = _tsquery(keys)
     if not query:
         return []
-    sql = """
+    # Only constants are joined here; every value goes in as a parameter.
+    sql = f"""
         SELECT c.id, c.stance, a.side_id, similarity(c.text, %(text)s) AS trigram,
                c.checkable_text, c.text
-        FROM (
-            SELECT id, ts_rank(search, q) AS rank
-            FROM claims_claim, to_tsquery('simple', %(query)s) AS q
-            WHERE search @@ q AND status <> 'rejected'
-              AND (%(article)s::bigint IS NULL OR article_id IS DISTINCT FROM %(article)s)
-            ORDER BY rank DESC
-            LIMIT %(limit)s
-        ) AS hit
+        FROM ({CANDIDATES_SQL}) AS hit
         JOIN claims_claim c ON c.id = hit.id
         LEFT JOIN claims_actor a ON a.id = c.speaker_id
         ORDER BY hit.rank DESC
-    """
+    """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(
             sql,

@@ -169,13 +169,6 @@ def _lexical_candidates(text, exclude_article_id) -> set:
     query = lexical._tsquery(lexical.terms(text))
     if not query:
         return set()
-    sql = """
-        SELECT id FROM claims_claim, to_tsquery('simple', %(query)s) AS q
-        WHERE search @@ q AND status <> 'rejected'
-          AND (%(article)s::bigint IS NULL OR article_id IS DISTINCT FROM %(article)s)
-        ORDER BY ts_rank(search, q) DESC
-        LIMIT %(limit)s
-    """
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('statement_timeout')")
@@ -184,7 +177,8 @@ def _lexical_candidates(text, exclude_article_id) -> set:
                 "SELECT set_config('statement_timeout', %s, true)", [str(LEXICAL_BUDGET_MS)]
             )
             cursor.execute(
-                sql, {"query": query, "article": exclude_article_id, "limit": lexical.CANDIDATES}
+                lexical.CANDIDATES_SQL,
+                {"query": query, "article": exclude_article_id, "limit": lexical.CANDIDATES},
             )
             ids = {row[0] for row in cursor.fetchall()}
             cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
