@@ -73,6 +73,16 @@ def embed_claims(claim_ids, force=False) -> int:
             verbatim_vector = next(vectors) if verbatim else None
             detected = language.detect(text)
             with transaction.atomic():
+                # Another process may have embedded the same words meanwhile: writing them
+                # again would only send them back to wait for the index.
+                stored = (
+                    ClaimVector.objects.select_for_update()
+                    .filter(claim_id=pk)
+                    .values_list("digest", flat=True)
+                    .first()
+                )
+                if stored == wanted and not force:
+                    continue
                 ClaimVector.objects.update_or_create(
                     claim_id=pk,
                     defaults={
@@ -86,7 +96,7 @@ def embed_claims(claim_ids, force=False) -> int:
                 )
                 if detected != language.UNDETERMINED and detected != lang:
                     Claim.objects.filter(pk=pk).update(language=detected)
-            done += 1
+                done += 1
     return done
 
 

@@ -35,7 +35,7 @@ def test_an_assignment_emails_the_fact_checker_once(worker, desk):
     assert len(mail) == 1
     assert "To: farid@example.org" in mail[0]
     assert "assigned you a claim" in mail[0]
-    assert OutboxMessage.objects.get().sent_at is not None
+    assert OutboxMessage.objects.get(task="verify.deliver_notification").sent_at is not None
 
 
 def test_a_notification_task_run_twice_sends_one_email(worker, desk):
