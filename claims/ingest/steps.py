@@ -17,10 +17,16 @@ from claims.ingest import attribution, matching, speakers
 from claims.ingest.extract import ExtractionError, extract
 from claims.ingest.fetch import FetchError, fetch
 from claims.ingest.submit import NEXT_TASK
+from claims.meaning.encoder import embed
+from claims.meaning.search import BadQuery, match
 from claims.models import Article, ClaimSuggestion, Outlet, Side
 from claims.platform import outbox
 
 logger = logging.getLogger(__name__)
+
+# Encoding costs ~30 ms a statement on these machines: an article's first 60 by
+# check-worthiness are matched by meaning too, the rest by their words.
+MEANING_STATEMENTS_AT_MOST = 60
 
 
 def fail_article(article_id, message):
@@ -105,13 +111,16 @@ def suggest(article):
     sides = list(Side.objects.all())
     ignore = matching.side_words()
     existing = {(s.span_start, s.span_end): s for s in article.suggestions.all()}
+    pending = []
     for found in attribution.find_claims(article.text):
-        speaker = speakers.resolve(found.speaker, sides)
         suggestion = existing.get((found.start, found.end)) or ClaimSuggestion(
             article=article, span_start=found.start, span_end=found.end
         )
-        if suggestion.status != ClaimSuggestion.Status.PENDING:
-            continue
+        if suggestion.status == ClaimSuggestion.Status.PENDING:
+            pending.append((found, suggestion))
+    vectors = embed_statements([found for found, _ in pending])
+    for (found, suggestion), vector in zip(pending, vectors, strict=True):
+        speaker = speakers.resolve(found.speaker, sides)
         suggestion.text = found.text
         suggestion.speaker_text = found.speaker[:300]
         suggestion.actor = speaker.actor
@@ -119,14 +128,65 @@ def suggest(article):
         suggestion.side = speaker.side
         suggestion.stance = found.stance
         suggestion.checkworthiness = found.checkworthiness
-        suggestion.related = matching.related_claims(
-            found.text,
+        suggestion.related = related_claims(
+            found,
             side_id=speaker.side.pk if speaker.side else None,
-            stance=found.stance,
-            exclude_article_id=article.pk,
+            article_id=article.pk,
             ignore=ignore,
+            vector=vector,
         )
         suggestion.save()
+
+
+def embed_statements(statements):
+    """Vectors for the article's statements, one batch, each distinct wording once; only the
+    MEANING_STATEMENTS_AT_MOST most check-worthy are embedded (a page of thousands of
+    statements is matched by words only past them). None where there is no vector: the
+    words still match."""
+    ranked = sorted(range(len(statements)), key=lambda i: -statements[i].checkworthiness)
+    chosen = ranked[:MEANING_STATEMENTS_AT_MOST]
+    texts = list(dict.fromkeys(statements[i].text for i in chosen))
+    try:
+        vectors = dict(zip(texts, embed(texts), strict=True))
+    except Exception:  # the encoder is a native library: never lose the article to it
+        logger.exception("could not embed the statements of an article; matching by words")
+        vectors = {}
+    chosen = set(chosen)
+    return [vectors.get(f.text) if i in chosen else None for i, f in enumerate(statements)]
+
+
+def related_claims(found, *, side_id, article_id, ignore, vector=None, limit=5):
+    """The newsroom's claims a statement repeats ("same") or answers ("counter"): those its
+    words share, then those its meaning shares (other wordings, other languages). Where both
+    find a claim, the word matcher's kind stands: it reads the sides' own words."""
+    by_words = matching.related_claims(
+        found.text,
+        side_id=side_id,
+        stance=found.stance,
+        exclude_article_id=article_id,
+        ignore=ignore,
+    )
+    related = {r["claim_id"]: r for r in by_words}
+    if vector is not None:
+        try:
+            by_meaning = match(
+                found.text,
+                limit=limit,
+                side_id=side_id,
+                query_stance=found.stance,
+                exclude_article_id=article_id,
+                kinds=("same", "counter"),
+                vector=vector,
+                ignore=ignore,
+            ).matches
+        except BadQuery:
+            by_meaning = []
+        for m in by_meaning:
+            if m.claim_id not in related:
+                related[m.claim_id] = {"claim_id": m.claim_id, "kind": m.kind, "score": m.score}
+            else:
+                related[m.claim_id]["score"] = max(related[m.claim_id]["score"], m.score)
+    return sorted(related.values(), key=lambda r: (-r["score"], r["claim_id"]))[:limit]
 
 
 def _first_words(text, words=12):

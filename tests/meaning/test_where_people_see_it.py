@@ -8,8 +8,10 @@ from django.test import Client
 
 from accounts import roles
 from claims.demo.newsroom import load_demo
-from claims.models import Claim, ClaimVector, ReaderRequest
+from claims.ingest import matching, submit
+from claims.models import Article, Claim, ClaimVector, ReaderRequest
 from tests.conftest import wait_for
+from tests.ingest.test_ingestion import finished
 from tests.public.test_ask_us_to_check import ask, reader
 from tests.sessions import log_in
 
@@ -88,3 +90,33 @@ def test_readers_search_is_stemmed_in_the_claims_language(demo):
     page = Client().get("/verdicts/", {"q": "treaties"}).content.decode()
     assert claim.language == "en" and "treaty" in claim.checkable_text
     assert f"/verdicts/{verdict.pk}/" in page
+
+
+ARMENIAN_MINISTRY_IN_OTHER_WORDS = (
+    "The Armenian defence ministry said that Azerbaijan's army dropped white phosphorus bombs "
+    "in the Karabakh conflict."
+)
+BAKU_DENIES_IN_OTHER_WORDS = (
+    "Azerbaijan's defence ministry said that Azerbaijani troops had never dropped incendiary "
+    "bombs on Karabakh."
+)
+
+
+def test_ingestion_suggests_claims_said_in_other_words_as_same_and_counter(worker, demo):
+    call_command("index_claims", stdout=StringIO(), stderr=StringIO())
+    phosphorus = demo["claims"]["phosphorus"]
+    article, _ = submit.submit_text(
+        f"{ARMENIAN_MINISTRY_IN_OTHER_WORDS}\n\n{BAKU_DENIES_IN_OTHER_WORDS}".encode()
+    )
+    wait_for(lambda: finished(article), message="the pipeline")
+    assert article.status == Article.Status.READY, article.error
+    accusation, denial = article.suggestions.order_by("span_start")
+    found = {r["claim_id"]: r["kind"] for r in accusation.related}
+    assert found.get(phosphorus.pk) == "same"
+    assert found.get(demo["claims"]["phosphorus-denial"].pk) == "counter"
+    assert {r["claim_id"]: r["kind"] for r in denial.related}.get(phosphorus.pk) == "counter"
+    # The words alone share nothing telling with the demo's claim: meaning found it.
+    by_words = matching.related_claims(
+        accusation.text, side_id=accusation.side_id, stance=accusation.stance
+    )
+    assert phosphorus.pk not in {r["claim_id"] for r in by_words}
