@@ -229,6 +229,7 @@ def match(
         "verdict__published_at",
         "vector__digest",
         "vector__encoder",
+        "vector__indexed",
     )
     rows = list(rows)
     model_name = encoder().name
@@ -238,8 +239,12 @@ def match(
         for row in rows
         if row[9] and row[10] == model_name and row[9] == digest(row[2], row[1], model_name)
     }
-    need_vectors = [row[0] for row in rows if row[0] in fresh and row[0] not in similar]
-    cosines = {pk: sim for pk, sim in similar.items() if pk in fresh}
+    # The index answered with the vectors it held when it was read; a vector stored since
+    # (not merged yet) is compared again from the database, so a claim re-embedded meanwhile
+    # is never scored on its old words.
+    merged = {row[0] for row in rows if row[11]}
+    cosines = {pk: sim for pk, sim in similar.items() if pk in fresh and pk in merged}
+    need_vectors = [row[0] for row in rows if row[0] in fresh and row[0] not in cosines]
     if need_vectors:
         for pk, checkable, verbatim in ClaimVector.objects.filter(
             claim_id__in=need_vectors
