@@ -5,7 +5,8 @@ in a war turn on: "Armenia used phosphorus" and "Azerbaijan used phosphorus" rea
 
 Matched by the beginning of a word, lower-cased, so inflections ("Армении", "Azərbaycanın")
 count too.
-People who speak for a party count as it: "Pashinyan asked Putin" names Armenia, then Russia.
+A capital counts as its country: "Baku denied" names Azerbaijan. (Leaders' names are left
+out: a party's leader is named in claims about the other party too.)
 """
 
 import re
@@ -83,19 +84,19 @@ PARTIES = {
     ],
     "syria": ["syria", "syrie", "сири", "сирі", "suriya", "suriye", "սիրիա"],
 }
-_STEMS = sorted(
-    ((stem, party) for party, stems in PARTIES.items() for stem in set(stems)),
-    key=lambda item: -len(item[0]),
-)
+_PARTY_OF_STEM = {stem: party for party, stems in PARTIES.items() for stem in stems}
+_STEM_LENGTHS = sorted({len(stem) for stem in _PARTY_OF_STEM}, reverse=True)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def parties(text) -> list:
-    """The parties `text` names, in the order it first names them."""
+    """The parties `text` names, in the order it first names them (a word names the party
+    of the longest stem it starts with)."""
     found = []
     for word in _WORD.findall((text or "").lower()):
-        for stem, party in _STEMS:
-            if word.startswith(stem):
+        for length in _STEM_LENGTHS:
+            party = _PARTY_OF_STEM.get(word[:length]) if len(word) >= length else None
+            if party:
                 if party not in found:
                     found.append(party)
                 break
