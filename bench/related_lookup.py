@@ -1,6 +1,6 @@
 """Time of the related-claim lookup with many claims in the database.
 
-    python bench/related_lookup.py --claims 10000 [--queries 300]
+    python bench/related_lookup.py --claims 10000 [--queries 300] [--runs 3]
     python bench/related_lookup.py --claims 1000000
 
 Works in its own database (verify_bench on the local PostgreSQL, or BENCH_DATABASE_URL),
@@ -99,6 +99,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verify.settings")
@@ -120,27 +121,35 @@ def main():
     rng = random.Random(20201102)
     fill(args.claims, rng)
     total = Claim.objects.count()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT text FROM claims_claim ORDER BY random() LIMIT %s", [args.queries])
-        samples = [row[0] for row in cursor.fetchall()]
     side = Side.objects.first().pk
-    timings, hits = [], 0
-    for text in samples:
-        words = text.rstrip(".").split()
-        rng.shuffle(words)
-        query = " ".join(words[: max(6, len(words) * 2 // 3)])  # a reworded statement
-        started = time.perf_counter()
-        found = related_claims(query, side_id=side, stance="assertion")
-        timings.append((time.perf_counter() - started) * 1000)
-        hits += bool(found)
-    timings.sort()
-    p = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))]  # noqa: E731
+    p95s = []
+    for run in range(1, args.runs + 1):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT text FROM claims_claim ORDER BY random() LIMIT %s", [args.queries]
+            )
+            samples = [row[0] for row in cursor.fetchall()]
+        timings, hits = [], 0
+        for text in samples:
+            words = text.rstrip(".").split()
+            rng.shuffle(words)
+            query = " ".join(words[: max(6, len(words) * 2 // 3)])  # a reworded statement
+            started = time.perf_counter()
+            found = related_claims(query, side_id=side, stance="assertion")
+            timings.append((time.perf_counter() - started) * 1000)
+            hits += bool(found)
+        timings.sort()
+        p = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))]  # noqa: E731, B023
+        p95s.append(p(0.95))
+        print(
+            f"run {run}: {total:,} claims, {len(timings)} lookups: p50 {p(0.5):.1f} ms, "
+            f"p95 {p(0.95):.1f} ms, p99 {p(0.99):.1f} ms, mean {statistics.mean(timings):.1f} "
+            f"ms; {hits} of {len(timings)} found related claims"
+        )
     print(
-        f"{total:,} claims, {len(timings)} lookups: p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, "
-        f"p99 {p(0.99):.1f} ms, mean {statistics.mean(timings):.1f} ms; "
-        f"{hits} of {len(timings)} found related claims"
+        f"over {args.runs} runs: p95 {min(p95s):.1f}–{max(p95s):.1f} ms "
+        f"(median {statistics.median(p95s):.1f})"
     )
-
 
 if __name__ == "__main__":
     main()
