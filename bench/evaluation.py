@@ -12,6 +12,7 @@ from pathlib import Path
 from claims.ingest.attribution import find_claims
 from claims.ingest.matching import terms_all
 from claims.ingest.speakers import candidates, resolve_actor
+from claims.meaning.language import detect
 
 MIN_OVERLAP = 0.5
 
@@ -46,13 +47,23 @@ def read_labels(path: Path):
         return [(r[0].strip(), r[1].strip()) for r in rows if len(r) >= 2 and r[0].strip()]
 
 
-def same_speaker(label: str, found: str) -> bool:
+def same_speaker(label: str, found: str, inflected=False) -> bool:
+    """Whether a found speaker is the label's. `inflected`: the text's language declines
+    names ("по словам Артака Бегларяна" is Artak Beglaryan), so words are compared by their
+    first five letters."""
     label_actor, found_actor = resolve_actor(label), resolve_actor(found)
     if label_actor and found_actor:
         return label_actor == found_actor
-    label_words = {w.lower() for form in candidates(label) for w in form.split() if len(w) > 3}
-    found_words = {w.lower() for form in candidates(found) for w in form.split() if len(w) > 3}
-    return bool(label_words & found_words)
+
+    def words(speaker):
+        return {
+            w.lower()[:5] if inflected else w.lower()
+            for form in candidates(speaker)
+            for w in form.split()
+            if len(w) > 3
+        }
+
+    return bool(words(label) & words(found))
 
 
 def overlap(label_claim: str, found_claim: str) -> float:
@@ -62,11 +73,12 @@ def overlap(label_claim: str, found_claim: str) -> float:
 
 def evaluate_text(text: str, labels, name="") -> Score:
     found = find_claims(text)
+    inflected = detect(text) not in ("en", "und")
     score = Score(labels=len(labels), found=len(found))
     unmatched = list(found)
     for speaker, claim in labels:
         best = max(
-            (f for f in unmatched if same_speaker(speaker, f.speaker)),
+            (f for f in unmatched if same_speaker(speaker, f.speaker, inflected)),
             key=lambda f: overlap(claim, f.text),
             default=None,
         )

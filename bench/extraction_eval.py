@@ -26,6 +26,7 @@ def main():
     django.setup()
     from bench.evaluation import evaluate_folder
     from claims.ingest.attribution import find_claims
+    from claims.meaning.language import detect
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
@@ -49,6 +50,11 @@ def main():
               f"recall {score.recall:.2f}  precision {score.precision:.2f}")  # fmt: skip
     print(f"{'TOTAL':40} labels {total.labels:3}  found {total.found:3}  "
           f"recall {total.recall:.2f}  precision {total.precision:.2f}")  # fmt: skip
+    by_language = per_language(folder, per_file)
+    if len(by_language) > 1:
+        for code, score in sorted(by_language.items()):
+            print(f"{'language ' + code:40} labels {score.labels:3}  found {score.found:3}  "
+                  f"recall {score.recall:.2f}  precision {score.precision:.2f}")  # fmt: skip
     if args.verbose:
         for name, speaker, claim in total.misses:
             print(f"MISSED  {name}: {speaker}: {claim}")
@@ -56,15 +62,31 @@ def main():
             print(f"EXTRA   {name}: {speaker}: {claim}")
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    words = sum(len(t.split()) for t in texts)
-    rounds = max(1, 20_000 // max(words, 1))
-    started = time.perf_counter()
-    for _ in range(rounds):
-        for text in texts:
-            find_claims(text)
-    elapsed = time.perf_counter() - started
-    print(f"extraction: {elapsed / (rounds * words) * 1000 * 1000:.1f} ms per 1,000 words "
-          f"({rounds} rounds of {words} words)")  # fmt: skip
+    groups = {}
+    for text in texts:
+        groups.setdefault(detect(text), []).append(text)
+    for code, group in sorted(groups.items()):
+        words = sum(len(t.split()) for t in group)
+        rounds = max(1, 20_000 // max(words, 1))
+        started = time.perf_counter()
+        for _ in range(rounds):
+            for text in group:
+                find_claims(text)
+        elapsed = time.perf_counter() - started
+        print(f"extraction ({code}): {elapsed / (rounds * words) * 1e6:.1f} ms per 1,000 words "
+              f"({rounds} rounds of {words} words)")  # fmt: skip
+
+
+def per_language(folder, per_file):
+    """The scores summed by the language each text is written in."""
+    from bench.evaluation import Score
+    from claims.meaning.language import detect
+
+    totals = {}
+    for name, score in per_file.items():
+        code = detect((Path(folder) / name).read_text(encoding="utf-8"))
+        totals.setdefault(code, Score()).add(score)
+    return totals
 
 
 if __name__ == "__main__":

@@ -11,6 +11,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from claims.ingest import lexicon
+from claims.meaning.language import detect as detect_language
+
 # --- vocabulary --------------------------------------------------------------------------------
 
 SAY_VERBS = (
@@ -789,8 +792,39 @@ def find_claims(text: str) -> list[Found]:
     # Some papers quote with two apostrophes: ''…''. Read them as one quotation mark (and a
     # joiner, so every offset stays the same), then give back the text as it was written.
     work = text.replace("''", '\u2060"') if "''" in text else text
-    found = Extractor(work).run()
+    read_by_lexicon = other_languages(text)
+    found = [f for f in Extractor(work).run() if not _inside(f.start, read_by_lexicon)]
     if work is not text:
         for f in found:
             f.text = f.text.replace('\u2060"', "''")
+    for (start, end), code in read_by_lexicon.items():
+        for s in lexicon.find_statements(text, code, start, end):
+            worth = checkworthiness(s.text, s.stance)
+            found.append(Found(s.text, s.speaker, s.start, s.end, s.stance, worth))
     return sorted(found, key=lambda f: f.start)
+
+
+def other_languages(text) -> dict:
+    """{(start, end): language} of the paragraphs written in a language read by lexicon
+    (claims/ingest/lexicon.py) rather than by the English rules."""
+    read, last = {}, None  # consecutive paragraphs in one language are read together, so
+    for start, end in paragraphs(text):  # "the ministry" can point to the one named before
+        code = detect_language(text[start:end])
+        if code not in lexicon.LANGUAGES:
+            last = None
+            continue
+        if last and last[1] == code:
+            del read[last[0]]
+            start = last[0][0]
+        read[(start, end)] = code
+        last = ((start, end), code)
+    return read
+
+
+def _inside(offset, spans) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def languages_read() -> dict:
+    """{code: name} of the languages claims are suggested in."""
+    return {"en": "English"} | {code: lang.name for code, lang in lexicon.LANGUAGES.items()}

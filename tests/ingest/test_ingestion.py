@@ -110,7 +110,8 @@ def test_pasted_text_in_another_encoding_is_read(worker, demo):
 
     assert article.status == Article.Status.READY, article.error
     assert russian in article.text
-    assert article.suggestions.count() == 9
+    assert article.suggestions.count() == 10  # the English article's nine, and the Russian
+    assert article.suggestions.filter(speaker_text="Министерство обороны").exists()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,160 @@
+"""Attributed claims in Russian, Ukrainian, Azerbaijani, Armenian, Turkish and French: the
+lexicon frames of claims/ingest/lexicon.py, their quality on the labelled reports in
+tests/fixtures/reports, and what a journalist sees when a text is in a language not read."""
+
+from pathlib import Path
+
+import pytest
+
+from bench.evaluation import evaluate_folder
+from claims.ingest import submit
+from claims.ingest.attribution import find_claims
+from claims.models import Article
+from tests.conftest import wait_for
+from tests.ingest.test_ingestion import finished
+from tests.sessions import log_in
+
+REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
+
+
+def only(text):
+    (found,) = find_claims(text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim", "stance"),
+    [
+        (
+            "Министерство обороны Азербайджана заявило, что армянские войска обстреляли "
+            "Тертер из артиллерии.",
+            "Министерство обороны Азербайджана",
+            "армянские войска обстреляли Тертер из артиллерии",
+            "assertion",
+        ),
+        (
+            "«Армянская сторона применила запрещённые боеприпасы под Шушой», – заявил "
+            "помощник президента Хикмет Гаджиев.",
+            "помощник президента Хикмет Гаджиев",
+            "Армянская сторона применила запрещённые боеприпасы под Шушой",
+            "assertion",
+        ),
+        (
+            "Минобороны Армении назвало сообщения об обстреле Гянджи фейком.",
+            "Минобороны Армении",
+            "сообщения об обстреле Гянджи",
+            "denial",
+        ),
+        (
+            "За даними Генштабу, російські війська випустили по місту дванадцять ракет.",
+            "Генштабу",
+            "російські війська випустили по місту дванадцять ракет",
+            "assertion",
+        ),
+        (
+            "Ermənistan ordusu mülki əhalini hədəf alır, - deyə Müdafiə Nazirliyi bildirib.",
+            "Müdafiə Nazirliyi",
+            "Ermənistan ordusu mülki əhalini hədəf alır",
+            "assertion",
+        ),
+        (
+            "Պաշտպանության նախարարությունը հերքել է, որ հայկական զորքերը կրակ են բացել "
+            "Գյանջայի ուղղությամբ։",
+            "Պաշտպանության նախարարությունը",
+            "հայկական զորքերը կրակ են բացել Գյանջայի ուղղությամբ",
+            "denial",
+        ),
+        (
+            "Milli Savunma Bakanlığı, Ermeni kuvvetlerinin Terter'i yeniden bombaladığını "
+            "açıkladı.",
+            "Milli Savunma Bakanlığı",
+            "Ermeni kuvvetlerinin Terter'i yeniden bombaladığını",
+            "assertion",
+        ),
+        (
+            "« Nous n'avons jamais visé de civils », a déclaré le porte-parole Vagif Dargahli.",
+            "le porte-parole Vagif Dargahli",
+            "Nous n'avons jamais visé de civils",
+            "denial",
+        ),
+    ],
+)
+def test_each_language_finds_its_reporting_frames(text, speaker, claim, stance):
+    found = only(text)
+    assert (found.speaker, found.text, found.stance) == (speaker, claim, stance)
+    assert text[found.start : found.end] == claim
+
+
+def test_the_speaker_named_in_the_next_sentence_is_the_speaker_of_the_one_before():
+    text = (
+        "Армянские подразделения не ведут огонь по мирным населённым пунктам. Об этом "
+        "сообщила пресс-секретарь Минобороны Армении Шушан Степанян."
+    )
+    found = only(text)
+    assert found.speaker == "пресс-секретарь Минобороны Армении Шушан Степанян"
+    assert found.text == "Армянские подразделения не ведут огонь по мирным населённым пунктам"
+    assert found.stance == "denial"
+
+
+def test_the_ministry_and_its_spokesman_point_back_to_the_speaker_named_before():
+    text = (
+        "Müdafiə Nazirliyi bildirib ki, erməni bölmələri Ağdam istiqamətində mövqeləri atəşə "
+        "tutub.\nNazirliyin məlumatına görə, atəş nəticəsində iki hərbçi yaralanıb."
+    )
+    first, second = find_claims(text)
+    assert first.speaker == second.speaker == "Müdafiə Nazirliyi"
+
+
+def test_english_rules_are_not_applied_to_other_scripts_and_english_still_reads():
+    english = "The Armenian defence ministry said that Azerbaijani drones struck Stepanakert."
+    russian = "Министерство обороны Азербайджана заявило, что армянские войска обстреляли Тертер."
+    found = find_claims(f"{english}\n{russian}")
+    assert [f.speaker for f in found] == [
+        "The Armenian defence ministry",
+        "Министерство обороны Азербайджана",
+    ]
+
+
+def test_the_labelled_reports_reach_the_bar_in_every_language(db):
+    # Texts written by us for these rules (the issue's real reports are others'): this is a
+    # floor that catches a broken frame, not the figure for real news.
+    total, per_file = evaluate_folder(REPORTS)
+    by_language = {}
+    for name, score in per_file.items():
+        by_language.setdefault(name[:2], []).append(score)
+    counts = {code: len(scores) for code, scores in by_language.items()}
+    assert counts == {"ru": 5, "uk": 5, "az": 5, "hy": 3, "tr": 3, "fr": 3}
+    for code, scores in by_language.items():
+        labels = sum(s.labels for s in scores)
+        matched = sum(s.matched for s in scores)
+        found = sum(s.found for s in scores)
+        assert matched / labels >= 0.75 and matched / found >= 0.8, code
+    assert total.recall >= 0.85 and total.precision >= 0.9
+
+
+def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
+    worker, demo, client
+):
+    from accounts import roles
+
+    russian = (REPORTS / "ru-tertar.txt").read_text()
+    article, _ = submit.submit_text(russian.encode())
+    wait_for(lambda: finished(article), message="the pipeline")
+    assert article.status == Article.Status.READY, article.error
+    assert article.language == "ru"
+    speakers = list(
+        article.suggestions.order_by("span_start").values_list("speaker_text", "stance")
+    )
+    assert ("Министерство обороны Азербайджана", "assertion") in speakers
+    assert ("пресс-секретарь Минобороны Армении Шушан Степанян", "denial") in speakers
+
+    german = (
+        "Das Verteidigungsministerium in Baku erklärte, armenische Truppen hätten die Stadt "
+        "Terter in der Nacht mit Raketen beschossen. Die Regierung in Eriwan wies das zurück."
+    )
+    other, _ = submit.submit_text(german.encode())
+    wait_for(lambda: finished(other), message="the pipeline")
+    log_in(client, demo["users"][roles.FACT_CHECKER])
+    page = client.get(other.newsroom_url()).content.decode()
+    assert "Claims are not suggested for German yet" in page
+    assert "Claims are not suggested" not in client.get(article.newsroom_url()).content.decode()
