@@ -6,6 +6,21 @@ from functools import lru_cache
 # sentence in a language we do not expect is not forced into one we do.
 LANGUAGES = ["en", "ru", "uk", "az", "hy", "tr", "fr", "ar", "de", "es", "ka", "fa", "it"]
 UNDETERMINED = "und"
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "az": "Azerbaijani",
+    "hy": "Armenian",
+    "tr": "Turkish",
+    "fr": "French",
+    "ar": "Arabic",
+    "de": "German",
+    "es": "Spanish",
+    "ka": "Georgian",
+    "fa": "Persian",
+    "it": "Italian",
+}
 MIN_CONFIDENCE = 0.6
 
 # PostgreSQL's own text search configurations; 'simple' (no stemming) elsewhere.

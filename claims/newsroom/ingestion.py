@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims.ingest import review
+from claims.ingest.attribution import languages_read
 from claims.ingest.submit import IngestError, submit
 from claims.ingest.submit import retry as retry_article
+from claims.meaning.language import LANGUAGE_NAMES, UNDETERMINED
 from claims.models import Article, Claim, ClaimSuggestion
 from claims.newsroom.access import newsroom_member_required
 from claims.newsroom.forms import AcceptSuggestionForm, IngestForm, PassageForm, speaker_choices
@@ -61,7 +63,16 @@ def _article_context(article):
         "suggestions": suggestions,
         "pending": sum(s.status == ClaimSuggestion.Status.PENDING for s in suggestions),
         "claims": article.claims.with_people().order_by("span_start"),
+        "unread_language": unread_language(article),
     }
+
+
+def unread_language(article) -> str:
+    """The name of the article's language when claims are not suggested in it yet."""
+    code = (article.language or "")[:2]
+    if not code or code == UNDETERMINED[:2] or code in languages_read():
+        return ""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 @newsroom_member_required
