@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from accounts import roles
 from bench.evaluation import evaluate_folder
 from claims.ingest import submit
 from claims.ingest.attribution import find_claims
@@ -135,8 +136,6 @@ def test_the_labelled_reports_reach_the_bar_in_every_language(db):
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
-    from accounts import roles
-
     russian = (REPORTS / "ru-tertar.txt").read_text()
     article, _ = submit.submit_text(russian.encode())
     wait_for(lambda: finished(article), message="the pipeline")
