@@ -24,7 +24,7 @@ from claims.platform import outbox
 
 logger = logging.getLogger(__name__)
 
-# Encoding costs ~30 ms a statement on these machines: an article's first 60 by
+# Encoding costs 20–30 ms a statement on these machines: an article's first 60 by
 # check-worthiness are matched by meaning too, the rest by their words.
 MEANING_STATEMENTS_AT_MOST = 60
 
