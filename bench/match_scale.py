@@ -149,21 +149,12 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verify.settings")
-    os.environ.setdefault("DEBUG", "1")
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/verify_bench"
-    )
     os.environ.setdefault("CLAIM_INDEX_DIR", str(ROOT / "var" / "bench-index"))
-    import django
-    from django.core.management import call_command
+    from bench.related_lookup import fill, use_bench_database
 
-    django.setup()
-    call_command("ensure_db", verbosity=0)
-    call_command("migrate", verbosity=0)
+    use_bench_database()
     from django.db import connection
 
-    from bench.related_lookup import fill
     from claims.meaning import index
     from claims.models import Claim
 

@@ -95,13 +95,9 @@ def fill(count, rng):
     print(f"filled in {time.monotonic() - started:.0f} s")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--claims", type=int, default=10_000)
-    parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-
+def use_bench_database():
+    """Django set up on the benchmarks' own database (verify_bench, or BENCH_DATABASE_URL),
+    created and migrated if need be."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verify.settings")
     os.environ.setdefault("DEBUG", "1")
     os.environ["DATABASE_URL"] = os.environ.get(
@@ -113,6 +109,16 @@ def main():
     django.setup()
     call_command("ensure_db", verbosity=0)
     call_command("migrate", verbosity=0)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    use_bench_database()
     from django.db import connection
 
     from claims.ingest.matching import related_claims
