@@ -7,7 +7,7 @@ are not the same claim however alike they read. Whether a match is the "same" cl
 other side's "counter" claim is decided by stance (a denial answers an accusation) and,
 when the query's side is known, by side; a close statement that is neither is "related".
 
-Thresholds come from tests/fixtures/claim_pairs.jsonl (bench/matching_eval.py prints
+Thresholds come from the pairs of tests/fixtures/claim_groups.json (bench/matching_eval.py prints
 precision and recall per threshold; the README has the table).
 """
 
@@ -45,7 +45,7 @@ NUMBERS_DISAGREE = 0.2
 PARTIES_REORDERED = 0.2
 OTHER_PARTIES_AT_MOST = 0.34
 
-# Calibrated on the train split of tests/fixtures/claim_pairs.jsonl.
+# Calibrated on the train groups of tests/fixtures/claim_groups.json (dev checks them).
 RELATED_THRESHOLD = 0.30
 SAME_THRESHOLD = 0.60
 COUNTER_THRESHOLD = 0.35
