@@ -458,6 +458,18 @@ class Claim(models.Model):
     def summary(self):
         return self.checkable_text or self.text
 
+    @property
+    def said_in(self) -> str:
+        """The name of the language the claim was said in when it is not the newsroom's
+        and its checkable sentence is another wording: pages then show the original words
+        too ("said in Russian: «…»"). Empty otherwise."""
+        from claims.meaning.language import LANGUAGE_NAMES
+
+        code = (self.language or "")[:2]
+        if code in ("", "un", settings.LANGUAGE_CODE[:2]) or self.summary == self.text:
+            return ""
+        return LANGUAGE_NAMES.get(code, code)
+
     def article_excerpt(self, context=300):
         """The article text around the claim, split so a template can highlight the span."""
         if not self.article or self.span_start is None:

@@ -76,7 +76,15 @@ ACTORS = [
         "institution",
         "Armenia",
         "",
-        ["Armenian MOD", "Armenia's Defence Ministry", "Armenian Defence Ministry"],
+        [
+            "Armenian MOD",
+            "Armenia's Defence Ministry",
+            "Armenian Defence Ministry",
+            "Министерство обороны Армении",
+            "Минобороны Армении",
+            "Ermənistan Müdafiə Nazirliyi",
+            "ՀՀ պաշտպանության նախարարություն",
+        ],
     ),
     (
         "Ministry of Defence of Azerbaijan",
@@ -88,6 +96,10 @@ ACTORS = [
             "Azerbaijan's Defense Ministry",
             "Azerbaijani Defence Ministry",
             "Azerbaijani Army",
+            "Министерство обороны Азербайджана",
+            "Минобороны Азербайджана",
+            "Azərbaycan Müdafiə Nazirliyi",
+            "Azərbaycan Respublikasının Müdafiə Nazirliyi",
         ],
     ),
     (
@@ -102,7 +114,7 @@ ACTORS = [
         "institution",
         "Russia",
         "",
-        ["Russian MFA", "Russia's Foreign Ministry", "Russian Foreign Ministry"],
+        ["Russian MFA", "Russia's Foreign Ministry", "Russian Foreign Ministry", "МИД России"],
     ),
     (
         "Government of Armenia",
@@ -123,14 +135,34 @@ ACTORS = [
         "person",
         "Armenia",
         "Prime Minister of Armenia",
-        ["Pashinyan", "Armenian Prime Minister", "Armenia's Prime Minister"],
+        [
+            "Pashinyan",
+            "Armenian Prime Minister",
+            "Armenia's Prime Minister",
+            "Никол Пашинян",
+            "Nikol Paşinyan",
+            "Նիկոլ Փաշինյան",
+        ],
     ),
     (
         "Ilham Aliyev",
         "person",
         "Azerbaijan",
         "President of Azerbaijan",
-        ["Aliyev", "Azerbaijani President", "Azerbaijan's President"],
+        [
+            "Aliyev",
+            "Azerbaijani President",
+            "Azerbaijan's President",
+            "Ильхам Алиев",
+            "İlham Əliyev",
+        ],
+    ),
+    (
+        "Shushan Stepanyan",
+        "person",
+        "Armenia",
+        "Spokesperson of the Ministry of Defence of Armenia",
+        ["Шушан Степанян", "Şuşan Stepanyan", "Շուշան Ստեփանյան"],
     ),
     ("Reuters", "media", None, "news agency", []),
 ]
@@ -197,8 +229,46 @@ DENIAL = {
     ),
 }
 
-# The accusations and the denial that answers one; every other demo claim is an assertion.
-STANCES = {"rockets": "accusation", "phosphorus": "accusation", "phosphorus-denial": "denial"}
+# The same allegation as reported in Russian and answered in Azerbaijani: the newsroom logs
+# the original words, and writes the checkable sentence in its own language.
+REPORT_IN_RUSSIAN = {
+    "url": "https://news.example.org/ru/yerevan-phosphorus",
+    "title": "Ереван обвинил Баку в применении фосфорных боеприпасов",
+    "author": "Demo correspondent",
+    "published_at": dt.datetime(2020, 10, 31, 12, 0, tzinfo=UTC),
+    "language": "ru",
+    "text": (
+        "Ереван обвинил Баку в применении фосфорных боеприпасов\n\n"
+        "Пресс-секретарь Минобороны Армении Шушан Степанян заявила, что азербайджанская "
+        "армия применила боеприпасы с белым фосфором против лесов под Шушой. По её словам, "
+        "огонь подбирается к жилым кварталам.\n\n"
+        "В Баку обвинения отвергли.\n"
+    ),
+}
+
+REPORT_IN_AZERBAIJANI = {
+    "url": "https://news.example.org/az/fosfor-iddialari",
+    "title": "Müdafiə Nazirliyi fosfor iddialarını təkzib edib",
+    "author": "Demo correspondent",
+    "published_at": dt.datetime(2020, 10, 31, 15, 0, tzinfo=UTC),
+    "language": "az",
+    "text": (
+        "Müdafiə Nazirliyi fosfor iddialarını təkzib edib\n\n"
+        "Azərbaycan Müdafiə Nazirliyi bildirib ki, Azərbaycan Ordusu ağ fosfor və ya "
+        "beynəlxalq hüquqla qadağan olunmuş digər sursatdan istifadə etmir. Nazirliyin "
+        "məlumatına görə, erməni tərəfi bu iddiaları mülki obyektlərə zərbələrini ört-basdır "
+        "etmək üçün yayır.\n"
+    ),
+}
+
+# The accusations and the denials that answer one; every other demo claim is an assertion.
+STANCES = {
+    "rockets": "accusation",
+    "phosphorus": "accusation",
+    "phosphorus-denial": "denial",
+    "phosphorus-in-russian": "accusation",
+    "phosphorus-denial-in-azerbaijani": "denial",
+}
 
 # key, article, speaker, quote (a substring of the article), checkable form, topics, status
 CLAIMS = [
@@ -352,6 +422,26 @@ CLAIMS = [
         ["Foreign fighters"],
         S.NEW,
     ),
+    (
+        "phosphorus-in-russian",
+        REPORT_IN_RUSSIAN,
+        "Shushan Stepanyan",
+        "азербайджанская армия применила боеприпасы с белым фосфором против лесов под Шушой",
+        "Azerbaijan's army used white phosphorus munitions on the forests near Shusha.",
+        ["Prohibited weapons"],
+        S.NEW,
+    ),
+    (
+        "phosphorus-denial-in-azerbaijani",
+        REPORT_IN_AZERBAIJANI,
+        "Ministry of Defence of Azerbaijan",
+        "Azərbaycan Ordusu ağ fosfor və ya beynəlxalq hüquqla qadağan olunmuş digər sursatdan "
+        "istifadə etmir",
+        "Azerbaijan's army does not use white phosphorus or other munitions banned under "
+        "international law.",
+        ["Prohibited weapons"],
+        S.NEW,
+    ),
 ]
 
 # from, kind, to, note
@@ -375,6 +465,13 @@ LINKS = [
     ("russian-reply", "responds_to", "letter", ""),
     ("admission-of-defeat", "responds_to", "letter", ""),
     ("foreign-soil", "responds_to", "russian-reply", ""),
+    ("phosphorus-in-russian", "same", "phosphorus", "The same accusation, reported in Russian."),
+    (
+        "phosphorus-in-russian",
+        "counter",
+        "phosphorus-denial-in-azerbaijani",
+        "Baku's answer, in Azerbaijani.",
+    ),
 ]
 
 # claim, rating slug, headline, summary, explanation, published, evidence
@@ -449,7 +546,7 @@ def _article(data, outlet):
             "title": data["title"],
             "author": data["author"],
             "published_at": data["published_at"],
-            "language": "en",
+            "language": data.get("language", "en"),
             "text": text,
             "raw_snapshot": raw,
             "snapshot_sha256": hashlib.sha256(raw).hexdigest(),
@@ -510,7 +607,8 @@ def load_demo():
         for name in TOPICS
     }
     outlet, _ = Outlet.objects.get_or_create(name=OUTLET[0], defaults={"domain": OUTLET[1]})
-    articles = {id(data): _article(data, outlet) for data in (DAY_37, DENIAL)}
+    reports = (DAY_37, DENIAL, REPORT_IN_RUSSIAN, REPORT_IN_AZERBAIJANI)
+    articles = {id(data): _article(data, outlet) for data in reports}
 
     claims = {}
     for key, data, speaker, quote, checkable, topic_names, status in CLAIMS:
@@ -526,7 +624,7 @@ def load_demo():
                 "speaker": actors[speaker],
                 "made_on": data["published_at"].date(),
                 "stance": STANCES.get(key, "assertion"),
-                "language": "en",
+                "language": article.language,
                 "status": status,
                 "rejection_reason": REJECTION_REASON if status == S.REJECTED else "",
                 "assignee": users[roles.FACT_CHECKER]

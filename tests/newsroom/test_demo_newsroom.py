@@ -57,3 +57,38 @@ def test_demo_speakers_resolve_through_their_aliases():
     assert Actor.objects.named("Azerbaijani MOD").get().name == "Ministry of Defence of Azerbaijan"
     assert Actor.objects.named("Azerbaijan's Defense Ministry").count() == 1
     assert Actor.objects.named("Armenian MOD").get().side.name == "Armenia"
+
+
+def test_the_demo_shows_the_allegation_across_languages_with_its_original_words(client):
+    from django.test import Client
+
+    from claims.ingest.speakers import resolve_actor
+    from tests.sessions import log_in
+
+    demo = load_demo()
+    in_russian = demo["claims"]["phosphorus-in-russian"]
+    in_azerbaijani = demo["claims"]["phosphorus-denial-in-azerbaijani"]
+    assert (in_russian.language, in_russian.article.language) == ("ru", "ru")
+    assert in_azerbaijani.language == "az" and in_azerbaijani.stance == "denial"
+    assert Claim.objects.counter_claims_of(in_russian).filter(pk=in_azerbaijani.pk).exists()
+    assert ClaimLink.objects.filter(
+        from_claim=in_russian, to_claim=demo["claims"]["phosphorus"], kind="same"
+    ).exists()
+    # Speakers as Russian and Azerbaijani reports write them resolve to the demo's actors.
+    assert resolve_actor("пресс-секретарь Минобороны Армении Шушан Степанян") == in_russian.speaker
+    assert resolve_actor("Azərbaycan Müdafiə Nazirliyi") == in_azerbaijani.speaker
+    assert in_russian.said_in == "Russian" and demo["claims"]["phosphorus"].said_in == ""
+
+    log_in(client, demo["users"][roles.FACT_CHECKER])
+    page = client.get(in_russian.newsroom_url()).content.decode()
+    assert "Said in Russian" in page and in_russian.text in page
+
+    published = demo["claims"]["russian-reply"]
+    Claim.objects.filter(pk=published.pk).update(
+        language="ru", text="Москва окажет Еревану всю необходимую помощь по договору"
+    )
+    verdict_page = Client().get(published.verdict.public_url()).content.decode()
+    assert "Said in Russian:" in verdict_page
+    assert '<span lang="ru">«Москва окажет Еревану всю необходимую помощь по договору»' in (
+        verdict_page
+    )
