@@ -14,7 +14,7 @@ precision and recall per threshold; the README has the table).
 import logging
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 from django.db import DatabaseError, connection, transaction
@@ -23,7 +23,7 @@ from django.urls import reverse
 from claims.ingest import matching as lexical
 from claims.meaning import index, language, names, stance
 from claims.meaning.encoder import encoder
-from claims.meaning.vectors import digest, from_bytes
+from claims.meaning.vectors import digest, from_bytes, texts_of
 from claims.models import Claim, ClaimVector
 
 logger = logging.getLogger(__name__)
@@ -153,6 +153,14 @@ def combined_score(cosine, words, mine: Signals, theirs: Signals) -> float:
     return round(max(0.0, min(1.0, score)), 3)
 
 
+def _language_of(checkable_text, text, claim_language):
+    """The language of a claim's checkable sentence: the claim's own when it is its words,
+    else what the sentence reads as (an editor writes it in the newsroom's language)."""
+    if checkable_text.strip() == (text or "").strip():
+        return claim_language
+    return language.detect(checkable_text)
+
+
 def kind_of(score, query_stance, their_stance, side_id, their_side) -> str | None:
     other_side = bool(side_id and their_side and side_id != their_side)
     same_side = bool(side_id and their_side and side_id == their_side)
@@ -229,7 +237,6 @@ def match(
         "verdict__published_at",
         "vector__digest",
         "vector__encoder",
-        "vector__indexed",
     )
     rows = list(rows)
     model_name = encoder().name
@@ -239,26 +246,24 @@ def match(
         for row in rows
         if row[9] and row[10] == model_name and row[9] == digest(row[2], row[1], model_name)
     }
-    # The index answered with the vectors it held when it was read; a vector stored since
-    # (not merged yet) is compared again from the database, so a claim re-embedded meanwhile
-    # is never scored on its old words.
-    merged = {row[0] for row in rows if row[11]}
-    cosines = {pk: sim for pk, sim in similar.items() if pk in fresh and pk in merged}
-    need_vectors = [row[0] for row in rows if row[0] in fresh and row[0] not in cosines]
-    if need_vectors:
+    # The index only proposes candidates: each is scored on its stored vectors, read now
+    # (so a claim re-embedded since the index was read is never scored on its old words),
+    # one per text, each with that text's own language and signals. A checkable sentence
+    # written in the newsroom's language is compared as such, not as the language the
+    # claim was said in.
+    stored = {
+        pk: (from_bytes(checkable), from_bytes(verbatim) if verbatim else None)
         for pk, checkable, verbatim in ClaimVector.objects.filter(
-            claim_id__in=need_vectors
-        ).values_list("claim_id", "checkable", "verbatim"):
-            stored = [from_bytes(checkable)] + ([from_bytes(verbatim)] if verbatim else [])
-            cosines[pk] = float(max(np.dot(v, vector) for v in stored))
-
+            claim_id__in=[row[0] for row in rows if row[0] in fresh]
+        ).values_list("claim_id", "checkable", "verbatim")
+    }
     # Found by words but not embedded yet (or edited since): encode the best few now, so a
     # claim the worker has not reached still matches by meaning.
-    unembedded = [row for row in rows if row[0] not in cosines][:UNEMBEDDED_AT_MOST]
+    unembedded = [row for row in rows if row[0] not in stored][:UNEMBEDDED_AT_MOST]
     if unembedded:
-        texts = [row[2] or row[1] for row in unembedded]
+        texts = [texts_of(row[2], row[1])[0] for row in unembedded]
         for row, their_vector in zip(unembedded, encoder().embed(texts), strict=True):
-            cosines[row[0]] = float(np.dot(their_vector, vector))
+            stored[row[0]] = (their_vector, None)
 
     ignore = lexical.side_words() if ignore is None else ignore
     mine = Signals.of(text, query_language)
@@ -276,8 +281,23 @@ def match(
         *_,
     ) in rows:
         words = words_score(text, checkable, their_text, ignore)
-        theirs = Signals.of(checkable or their_text, lang)
-        score = combined_score(cosines.get(pk, 0.0), words, mine, theirs)
+        checkable_text, verbatim_text = texts_of(checkable, their_text)
+        checkable_vector, verbatim_vector = stored.get(pk, (None, None))
+        # What the claim says (its numbers, who did what) is the checkable sentence's; the
+        # verbatim words often name the accuser too. Each vector keeps its own language.
+        theirs = Signals.of(checkable_text, _language_of(checkable_text, their_text, lang))
+        compared = [(checkable_vector, theirs)]
+        if verbatim_text is not None:
+            compared.append((verbatim_vector, replace(theirs, language=lang or theirs.language)))
+        score = max(
+            combined_score(
+                0.0 if their_vector is None else float(np.dot(their_vector, vector)),
+                words,
+                mine,
+                signals,
+            )
+            for their_vector, signals in compared
+        )
         kind = kind_of(score, query_stance, their_stance, side_id, their_side)
         if kind not in kinds:
             continue

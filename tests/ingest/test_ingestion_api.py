@@ -68,7 +68,7 @@ def test_a_tool_submits_a_text_reads_the_suggestions_and_accepts_one(tool, worke
     assert ClaimSuggestion.objects.get(pk=second["suggestion_id"]).status == "rejected"
     again = tool.post("/api/ingestions/", {"text": TEXT}, format="json")
     assert again.status_code == 200 and again.json()["claims"][0]["id"] == claim.pk
-    assert tool.get("/api/ingestions/?status=ready").json()["count"] == 3  # with the demo's
+    assert tool.get("/api/ingestions/?status=ready").json()["count"] == 5  # with the demo's four
     assert tool.get("/api/ingestions/?status=failed").json()["count"] == 0
 
 

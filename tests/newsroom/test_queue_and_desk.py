@@ -25,11 +25,11 @@ def test_the_queue_filters_by_status_side_and_text(demo_editor):
     demo, client = demo_editor
     azerbaijan = Side.objects.get(name="Azerbaijan")
 
-    assert listed(client.get("/newsroom/queue/")) == 15
-    assert listed(client.get("/newsroom/queue/?status=new")) == 7
-    assert listed(client.get("/newsroom/queue/?status=new&status=selected")) == 10
-    assert listed(client.get(f"/newsroom/queue/?side={azerbaijan.pk}")) == 7
-    assert listed(client.get("/newsroom/queue/?q=phosphorus")) == 1
+    assert listed(client.get("/newsroom/queue/")) == 17
+    assert listed(client.get("/newsroom/queue/?status=new")) == 9
+    assert listed(client.get("/newsroom/queue/?status=new&status=selected")) == 12
+    assert listed(client.get(f"/newsroom/queue/?side={azerbaijan.pk}")) == 8
+    assert listed(client.get("/newsroom/queue/?q=phosphorus")) == 3
     assert listed(client.get("/newsroom/queue/?overdue=true")) == 3
 
 
