@@ -129,12 +129,12 @@ def current():
         return index
 
 
-_waiting = {"stamp": None, "ids": np.empty(0, dtype=np.int64), "matrix": None}
+_waiting = {"stamp": None, "ids": [], "flags": [], "matrix": None}
 
 
 def _waiting_vectors():
-    """(claim ids, matrix) of the vectors not yet in the file, read again only when they
-    changed (one cheap query on a partial index tells)."""
+    """(claim ids, verbatim flags, matrix) of the vectors not yet in the file, read again
+    only when they changed (one cheap query on a partial index tells)."""
     rows = ClaimVector.objects.filter(indexed=False, encoder=encoder().name)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -144,35 +144,37 @@ def _waiting_vectors():
         )
         stamp = cursor.fetchone()
     if stamp == _waiting["stamp"]:
-        return _waiting["ids"], _waiting["matrix"]
-    ids, vectors = [], []
+        return _waiting["ids"], _waiting["flags"], _waiting["matrix"]
+    ids, flags, vectors = [], [], []
     for claim_id, checkable, verbatim in rows.values_list("claim_id", "checkable", "verbatim")[
         :WAITING_SEARCHED_AT_MOST
     ]:
-        for data in (checkable, verbatim):
+        for flag, data in ((False, checkable), (True, verbatim)):
             if data is not None:
                 ids.append(claim_id)
+                flags.append(flag)
                 vectors.append(from_bytes(data))
     matrix = np.vstack(vectors) if vectors else np.empty((0, encoder().dim), dtype=np.float32)
-    _waiting.update(stamp=stamp, ids=np.asarray(ids, dtype=np.int64), matrix=matrix)
-    return _waiting["ids"], matrix
+    _waiting.update(stamp=stamp, ids=ids, flags=flags, matrix=matrix)
+    return ids, flags, matrix
 
 
 def search(vector, k=40):
-    """({claim id: best cosine}, degraded reason or None) for the k nearest claims.
+    """({claim id: {verbatim?: cosine}}, degraded reason or None) for the k nearest claims,
+    nearest first: the cosine of its checkable sentence (False) and of its verbatim text
+    (True), each where it was among the nearest.
 
     The index file answers for the claims in it; claims embedded since are compared
     exactly, and their fresh vectors replace whatever the file holds for them."""
     vector = np.asarray(vector, dtype=np.float32)
     found, degraded = {}, None
-    waiting = {}
-    ids, matrix = _waiting_vectors()
+    ids, flags, matrix = _waiting_vectors()
     # Every waiting claim hides its vectors in the file, close to the query or not.
-    hidden = set(ids.tolist())
-    if len(ids):
-        for claim_id, similarity in zip(ids.tolist(), (matrix @ vector).tolist(), strict=True):
-            if similarity > waiting.get(claim_id, -1.0):
-                waiting[claim_id] = similarity
+    hidden = set(ids)
+    waiting = {}
+    if ids:
+        for claim_id, flag, similarity in zip(ids, flags, (matrix @ vector).tolist(), strict=True):
+            waiting.setdefault(claim_id, {})[flag] = similarity
     try:
         index = current()
     except IndexUnavailable as exc:
@@ -182,14 +184,11 @@ def search(vector, k=40):
         matches = index.search(vector, min(k * 2, len(index)))
         for key, distance in zip(matches.keys, matches.distances, strict=False):
             claim_id = int(key) // 2
-            if claim_id in hidden:
-                continue
-            similarity = 1.0 - float(distance)
-            if similarity > found.get(claim_id, -1.0):
-                found[claim_id] = similarity
-    best_waiting = sorted(waiting.items(), key=lambda item: -item[1])[:k]
+            if claim_id not in hidden:
+                found.setdefault(claim_id, {})[bool(int(key) % 2)] = 1.0 - float(distance)
+    best_waiting = sorted(waiting.items(), key=lambda item: -max(item[1].values()))[:k]
     found.update(best_waiting)
-    ranked = sorted(found.items(), key=lambda item: -item[1])[:k]
+    ranked = sorted(found.items(), key=lambda item: -max(item[1].values()))[:k]
     return dict(ranked), degraded
 
 

@@ -237,6 +237,7 @@ def match(
         "verdict__published_at",
         "vector__digest",
         "vector__encoder",
+        "vector__indexed",
     )
     rows = list(rows)
     model_name = encoder().name
@@ -246,24 +247,36 @@ def match(
         for row in rows
         if row[9] and row[10] == model_name and row[9] == digest(row[2], row[1], model_name)
     }
-    # The index only proposes candidates: each is scored on its stored vectors, read now
-    # (so a claim re-embedded since the index was read is never scored on its old words),
-    # one per text, each with that text's own language and signals. A checkable sentence
-    # written in the newsroom's language is compared as such, not as the language the
-    # claim was said in.
-    stored = {
-        pk: (from_bytes(checkable), from_bytes(verbatim) if verbatim else None)
-        for pk, checkable, verbatim in ClaimVector.objects.filter(
-            claim_id__in=[row[0] for row in rows if row[0] in fresh]
-        ).values_list("claim_id", "checkable", "verbatim")
-    }
+    # Each text of a claim (its checkable sentence, its verbatim words) is scored with its
+    # own cosine and language: a checkable sentence written in the newsroom's language is
+    # compared as such, not as the language the claim was said in. The index's cosines are
+    # trusted for claims it holds as they are now (merged, words unchanged); the others'
+    # stored vectors are read now, so a claim re-embedded since the index was read is never
+    # scored on its old words.
+    cosines = {}
+    need_vectors = []
+    for row in rows:
+        pk, their_text, checkable, merged = row[0], row[1], row[2], row[11]
+        if pk not in fresh:
+            continue
+        wanted = [False] + ([True] if texts_of(checkable, their_text)[1] is not None else [])
+        near = similar.get(pk, {})
+        if merged and all(flag in near for flag in wanted):
+            cosines[pk] = tuple(near[flag] for flag in wanted)
+        else:
+            need_vectors.append(pk)
+    for pk, checkable, verbatim in ClaimVector.objects.filter(
+        claim_id__in=need_vectors
+    ).values_list("claim_id", "checkable", "verbatim"):
+        stored = [checkable] + ([verbatim] if verbatim else [])
+        cosines[pk] = tuple(float(np.dot(from_bytes(data), vector)) for data in stored)
     # Found by words but not embedded yet (or edited since): encode the best few now, so a
     # claim the worker has not reached still matches by meaning.
-    unembedded = [row for row in rows if row[0] not in stored][:UNEMBEDDED_AT_MOST]
+    unembedded = [row for row in rows if row[0] not in cosines][:UNEMBEDDED_AT_MOST]
     if unembedded:
         texts = [texts_of(row[2], row[1])[0] for row in unembedded]
         for row, their_vector in zip(unembedded, encoder().embed(texts), strict=True):
-            stored[row[0]] = (their_vector, None)
+            cosines[row[0]] = (float(np.dot(their_vector, vector)),)
 
     ignore = lexical.side_words() if ignore is None else ignore
     mine = Signals.of(text, query_language)
@@ -281,22 +294,14 @@ def match(
         *_,
     ) in rows:
         words = words_score(text, checkable, their_text, ignore)
-        checkable_text, verbatim_text = texts_of(checkable, their_text)
-        checkable_vector, verbatim_vector = stored.get(pk, (None, None))
+        checkable_text = texts_of(checkable, their_text)[0]
         # What the claim says (its numbers, who did what) is the checkable sentence's; the
-        # verbatim words often name the accuser too. Each vector keeps its own language.
+        # verbatim words often name the accuser too. Each text keeps its own language.
         theirs = Signals.of(checkable_text, _language_of(checkable_text, their_text, lang))
-        compared = [(checkable_vector, theirs)]
-        if verbatim_text is not None:
-            compared.append((verbatim_vector, replace(theirs, language=lang or theirs.language)))
+        said_in = replace(theirs, language=lang or theirs.language)
         score = max(
-            combined_score(
-                0.0 if their_vector is None else float(np.dot(their_vector, vector)),
-                words,
-                mine,
-                signals,
-            )
-            for their_vector, signals in compared
+            combined_score(cosine, words, mine, signals)
+            for cosine, signals in zip(cosines.get(pk, (0.0,)), (theirs, said_in), strict=False)
         )
         kind = kind_of(score, query_stance, their_stance, side_id, their_side)
         if kind not in kinds:
