@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claims.ingest.inflection import nominative
 from claims.meaning import stance as stances
 
 MIN_CLAIM_WORDS = 4
@@ -40,6 +41,7 @@ class Language:
     that: str = ""  # the complementiser after the verb: "что", "ki", "que", "որ"
     according_before: str = ""  # "по словам" X, …
     according_after: str = ""  # X "sözlərinə görə", …  (postpositions)
+    genitive_frames: str = ""  # those of them that put the speaker in the genitive
     about_this: str = ""  # "Об этом" …: the speaker of the sentence before
     speaker_first_sov: bool = False  # "X, CLAIM açıkladı": speaker, comma, statement, verb
     deye: str = ""  # the quotative before the speaker at the end: "deyə"
@@ -74,6 +76,7 @@ RU = Language(
         r"по (?:словам|данным|информации|сведениям|утверждению)|как (?:сообщ|заяви|утвержда|"
         r"отмети|пишет|пишут)\w*|согласно (?:данным|заявлению)?"
     ),
+    genitive_frames=r"по (?:словам|данным|информации|сведениям|утверждению)|согласно данным",
     about_this=r"Об этом",
     adverbs=r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически",
     denying_claim=r"фейк|ложь|провокаци|дезинформаци|не соответству\w* действительности",
@@ -105,6 +108,7 @@ UK = Language(
     accusing=r"звинувати\w*|звинувачу\w*",
     that=r"що|нібито",
     according_before=r"за (?:словами|даними|інформацією)|як (?:повідом|заяви|пише|пишуть)\w*",
+    genitive_frames=r"за (?:словами|даними|інформацією)",
     about_this=r"Про це",
     adverbs=r"також|раніше|вже|офіційно|сьогодні|категорично",
     denying_claim=r"фейк|брехн|провокаці|дезінформаці|неправд|не відповіда\w* дійсності",
@@ -249,8 +253,9 @@ def _patterns(code):
     found.append(rf"^{claim}\s*[,:]\s*{DASH}?\s*(?P<verb>{verbs})\s+{speaker}{end}")
     found.append(rf"^{claim}[»”\"]\s*{DASH}\s*(?P<verb>{verbs})\s+{speaker}{end}")
     if lang.according_before:
-        found.append(rf"^(?i:{lang.according_before})\s+{speaker},\s*{claim}{end}")
-        found.append(rf"^{claim},\s*(?i:{lang.according_before})\s+{speaker}{end}")
+        frame = rf"(?P<frame>(?i:{lang.according_before}))"
+        found.append(rf"^{frame}\s+{speaker},\s*{claim}{end}")
+        found.append(rf"^{claim},\s*{frame}\s+{speaker}{end}")
     if lang.according_after:
         found.append(rf"^{speaker}(?:{lang.according_after}),?\s*{claim}{end}")
     if lang.called:
@@ -318,15 +323,23 @@ def _inside_quote(text, begin, cut):
 # --- statements ---------------------------------------------------------------------------------
 
 
-def _clean_speaker(speaker, lang):
+def _clean_speaker(speaker, lang, case=None):
+    """The speaker's words alone, in the nominative where the frame declined them (`case`:
+    the case the frame puts the speaker in, when it is not the nominative)."""
     speaker = speaker.strip(" ,:;-–—" + QUOTES)
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
-        speaker = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)  # "в Минобороны"
+        # "заявили в Минобороны", "повідомили у Генштабі": the place stands for the speaker
+        located = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)
+        case = "loct" if located != speaker else case
         # "говорится в заявлении ведомства": the statement's author
-        speaker = re.sub(r"^(?:заявлении|сообщении|пресс-релизе|заяві|повідомленні)\s+", "",
-                         speaker)  # fmt: skip
+        authored = re.sub(r"^(?:заявлении|сообщении|пресс-релизе|заяві|повідомленні)\s+", "",
+                          located)  # fmt: skip
+        case = "gent" if authored != located else case
+        speaker = authored.strip(" ,:;")
+        if case:
+            speaker = nominative(speaker, lang.code, case)
     return speaker.strip(" ,:;")
 
 
@@ -366,7 +379,9 @@ def _statement(sentence, match, lang):
         return None
     offset = raw.find(claim)
     start, end = start + offset, start + offset + len(claim)
-    speaker = _clean_speaker(match.group("speaker"), lang)
+    frame = match.groupdict().get("frame") or ""
+    declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
+    speaker = _clean_speaker(match.group("speaker"), lang, "gent" if declined else None)
     if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker):
         return None
     verb = match.groupdict().get("verb") or ""

@@ -1,0 +1,44 @@
+"""Speakers as Russian and Ukrainian reports decline them, back in the nominative:
+"по словам омбудсмена Артака Бегларяна" was said by "омбудсмен Артак Бегларян", "за даними
+Генштабу" by "Генштаб", "заявили в Кремлі" by "Кремль". So the speaker resolves to the actor
+its aliases name, and a new actor is proposed under its own name.
+
+The frame tells the case ("по словам" takes the genitive, "в" the locative); only the
+phrase's head is changed (the words up to its first noun) and people's names:
+"омбудсмена Нагорного Карабаха" keeps "Нагорного Карабаха", which depends on it. Morphology
+comes from pymorphy3 (MIT) with the OpenCorpora and VESUM dictionaries packaged for it
+(CC BY-SA), pinned by hash in deploy/pinned-by-hash.txt.
+"""
+
+from functools import cache
+
+NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+@cache
+def _analyzer(code):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+def nominative(speaker: str, code: str, case: str) -> str:
+    """`speaker`, read in `case` ("gent", "loct"…), with its head and people's names in the
+    nominative. Russian and Ukrainian only; other text is returned as it is."""
+    if code not in ("ru", "uk") or not speaker:
+        return speaker
+    analyzer = _analyzer(code)
+    result, in_head = [], True
+    for word in speaker.split():
+        parses = [p for p in analyzer.parse(word) if case in p.tag]
+        parse = next((p for p in parses if "sing" in p.tag), parses[0] if parses else None)
+        is_name = parse is not None and bool(NAME_TAGS & parse.tag.grammemes)
+        if parse is not None and (in_head or (is_name and word[:1].isupper())):
+            inflected = parse.inflect({"nomn"})
+            if inflected:
+                new = inflected.word
+                word = new[:1].upper() + new[1:] if word[:1].isupper() else new
+        result.append(word)
+        if parse is None or parse.tag.POS == "NOUN":
+            in_head = False
+    return " ".join(result)
