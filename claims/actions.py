@@ -19,6 +19,7 @@ from claims.models import (
     Evidence,
     Note,
     ReplyAttempt,
+    TakeRequest,
     Verdict,
 )
 from claims.notifications import editors, notify
@@ -164,8 +165,27 @@ def return_to_research(claim, by, comment):
 
 
 @transaction.atomic
-def publish_verdict(claim, by):
-    claim = _move(claim, by, "publish")
+def publish_verdict(
+    claim,
+    by,
+    confirmed=False,
+    accept_unarchived=False,
+    no_reply_sought=False,
+    no_counter_claims=False,
+):
+    """Publish after the checklist: `confirmed` that the preview was read; the other flags
+    accept a checklist item as it is (recorded in the audit trail with the editor's name)."""
+    data = {
+        "confirmed": confirmed,
+        "accept_unarchived": accept_unarchived,
+        "no_reply_sought": no_reply_sought,
+        "no_counter_claims": no_counter_claims,
+    }
+    accepted = workflow.publish_ticks(_locked(claim), data)
+    data["comment"] = (
+        _("Accepted as it is: %(items)s") % {"items": "; ".join(accepted)} if accepted else ""
+    )
+    claim = _move(claim, by, "publish", data)
     now = timezone.now()
     Verdict.objects.filter(claim=claim).update(
         reviewer=by, published_at=now, version=F("version") + 1
@@ -250,6 +270,9 @@ def record_correction(claim, by, kind, note, version=None, **changes):
         changes=changed,
         created_by=by,
     )
+    # Once corrected, a verdict stays marked "Corrected" in lists; later updates don't hide it.
+    if verdict.last_notice != Correction.Kind.CORRECTION:
+        Verdict.objects.filter(pk=verdict.pk).update(last_notice=kind)
     audit(
         claim,
         by,
@@ -339,6 +362,7 @@ def record_reply_attempt(
     contacted_at=None,
     outcome=ReplyAttempt.Outcome.WAITING,
     answer="",
+    answer_by=None,
 ):
     workflow.require(workflow.reply_refusal(by, claim))
     attempt = ReplyAttempt.objects.create(
@@ -346,12 +370,74 @@ def record_reply_attempt(
         contacted=contacted,
         channel=channel,
         contacted_at=contacted_at or timezone.now(),
+        answer_by=answer_by,
         outcome=outcome,
         answer=answer,
         recorded_by=by,
     )
     audit(claim, by, "reply", f"{contacted} via {channel}: {attempt.get_outcome_display()}")
     return attempt
+
+
+@transaction.atomic
+def ask_to_take(claim, by, note=""):
+    """A fact-checker offers to check a claim; the editors hear of it."""
+    claim = _locked(claim)
+    workflow.require(workflow.take_request_refusal(by, claim))
+    request = TakeRequest.objects.create(claim=claim, user=by, note=note.strip()[:300])
+    audit(claim, by, "ask_to_take", note.strip())
+    for editor in editors().exclude(pk=by.pk):
+        notify(
+            editor,
+            claim,
+            f"take:{request.pk}",
+            _("%(who)s asks to take: %(claim)s") % {"who": _name(by), "claim": claim},
+        )
+    return request
+
+
+@transaction.atomic
+def approve_take_request(request, by, due_at=None):
+    """The editor's one click: the claim is assigned to whoever asked."""
+    request = TakeRequest.objects.select_for_update().select_related("user").get(pk=request.pk)
+    workflow.require(workflow.take_decision_refusal(by, request))
+    claim = assign_claim(request.claim, by, request.user, due_at)
+    now = timezone.now()
+    TakeRequest.objects.filter(pk=request.pk).update(decided_at=now, decided_by=by, approved=True)
+    # Others who asked for the same claim hear that it went to someone else.
+    for other in TakeRequest.objects.filter(claim=claim, decided_at__isnull=True).exclude(
+        pk=request.pk
+    ):
+        TakeRequest.objects.filter(pk=other.pk).update(
+            decided_at=now, decided_by=by, approved=False
+        )
+        notify(
+            other.user,
+            claim,
+            f"take-declined:{other.pk}",
+            _("%(claim)s went to %(who)s.") % {"claim": claim, "who": _name(request.user)},
+        )
+    return claim
+
+
+@transaction.atomic
+def decline_take_request(request, by):
+    request = (
+        TakeRequest.objects.select_for_update().select_related("user", "claim").get(pk=request.pk)
+    )
+    workflow.require(workflow.take_decision_refusal(by, request))
+    TakeRequest.objects.filter(pk=request.pk).update(
+        decided_at=timezone.now(), decided_by=by, approved=False
+    )
+    audit(request.claim, by, "decline_take", _name(request.user))
+    notify(
+        request.user,
+        request.claim,
+        f"take-declined:{request.pk}",
+        _("%(editor)s kept %(claim)s for someone else.")
+        % {"editor": _name(by), "claim": request.claim},
+    )
+    return request
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ the integrity rules that the database itself can enforce.
 import re
 import secrets
 import unicodedata
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -16,7 +17,11 @@ from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+# How long a speaker has to answer us, unless the attempt sets its own deadline.
+REPLY_WINDOW_HOURS = 24
 
 
 def normalize_name(name: str) -> str:
@@ -635,6 +640,9 @@ class Verdict(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
     retraction_reason = models.TextField(blank=True)
+    # The kind of the latest correction or update ("correction", "update"), so lists and
+    # feeds mark a changed verdict without reading its corrections.
+    last_notice = models.CharField(max_length=20, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     search = models.GeneratedField(
@@ -666,6 +674,11 @@ class Verdict(models.Model):
     @property
     def is_published(self):
         return self.published_at is not None
+
+    @property
+    def notice_label(self):
+        """ "Corrected" or "Updated" for lists and feeds; "" when never changed."""
+        return {"correction": _("Corrected"), "update": _("Updated")}.get(self.last_notice, "")
 
     @property
     def modified_at(self):
@@ -733,6 +746,14 @@ class ReplyAttempt(models.Model):
     contacted = models.CharField(max_length=300, help_text=_("Who we contacted"))
     channel = models.CharField(max_length=100, help_text=_("e-mail, phone, press office…"))
     contacted_at = models.DateTimeField(default=timezone.now)
+    answer_by = models.DateTimeField(
+        _("deadline for an answer"),
+        null=True,
+        blank=True,
+        help_text=format_lazy(
+            _("Empty: {hours} hours after the contact"), hours=REPLY_WINDOW_HOURS
+        ),
+    )
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.WAITING)
     answer = models.TextField(blank=True)
     recorded_by = models.ForeignKey(
@@ -746,6 +767,10 @@ class ReplyAttempt(models.Model):
 
     def __str__(self):
         return f"{self.contacted} ({self.get_outcome_display()})"
+
+    @property
+    def deadline(self):
+        return self.answer_by or self.contacted_at + timedelta(hours=REPLY_WINDOW_HOURS)
 
 
 class ConflictOfInterest(models.Model):
@@ -834,6 +859,36 @@ class ApiToken(models.Model):
         return self.expires_at <= timezone.now()
 
 
+class TakeRequest(models.Model):
+    """A fact-checker asks to take a claim; an editor approves it (assigning the claim) or
+    declines. One open request per person and claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="take_requests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="take_requests"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "user"],
+                condition=Q(decided_at__isnull=True),
+                name="one_open_take_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} asks for {self.claim_id}"
+
+
 class Notification(models.Model):
     """An in-app notification, e-mailed once. `key` makes creating one idempotent."""
 
@@ -908,8 +963,7 @@ class ReaderRequest(models.Model):
         blank=True,
         related_name="reader_requests",
         help_text=_(
-            "The claim this request is about: matched by meaning on arrival, or linked by an "
-            "editor"
+            "The claim this request is about: matched by meaning on arrival, or linked by an editor"
         ),
     )
     matched_automatically = models.BooleanField(
@@ -972,9 +1026,7 @@ class ClaimVector(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(
-                fields=["claim"], name="claimvector_waiting", condition=Q(indexed=False)
-            )
+            models.Index(fields=["claim"], name="claimvector_waiting", condition=Q(indexed=False))
         ]
 
     def __str__(self):

@@ -7,7 +7,7 @@ from django.db.models import Count, F, Prefetch, Q, Sum, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from claims import workflow
-from claims.models import Claim, ClaimLink, Evidence, Note, ReplyAttempt, Verdict
+from claims.models import Claim, ClaimLink, Evidence, Note, ReplyAttempt, TakeRequest, Verdict
 
 
 def published_verdicts(related=True):
@@ -115,6 +115,33 @@ def finder_on_our_work():
 
 def history(claim):
     return claim.audit_events.select_related("actor").order_by("-created_at", "-pk")
+
+
+def what_to_fix(claim):
+    """The editor's "what to fix" when the claim came back from review: the return event,
+    shown on top of the workspace until the claim is sent to review again; else None."""
+    if claim.status != Claim.Status.IN_RESEARCH:
+        return None
+    last = (
+        claim.audit_events.filter(action__in=["return_to_research", "submit_for_review"])
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return last if last is not None and last.action == "return_to_research" else None
+
+
+def open_take_request(claim, user):
+    """`user`'s unanswered request to take `claim`, or None."""
+    if not user.is_authenticated:
+        return None
+    return claim.take_requests.filter(user=user, decided_at__isnull=True).first()
+
+
+def open_take_requests(claim=None):
+    """Unanswered requests to take a claim, oldest first: one claim's, or every claim's."""
+    requests = TakeRequest.objects.filter(decided_at__isnull=True).select_related("user", "claim")
+    return requests.filter(claim=claim) if claim is not None else requests
 
 
 def desk_for(user):
@@ -258,6 +285,24 @@ def public_verdict(pk):
             "claim__reply_attempts",
         )
         .get(pk=pk)
+    )
+
+
+def draft_verdict(claim_pk):
+    """A claim's verdict as its public page would show it, published or not (the preview)."""
+    return (
+        Verdict.objects.select_related(
+            "claim__speaker__side", "claim__article", "author", "reviewer", "rating"
+        )
+        .prefetch_related(
+            "claim__topics",
+            "corrections__previous_rating",
+            "corrections__new_rating",
+            "rating__scale__ratings",
+            Prefetch("claim__evidence", queryset=Evidence.objects.order_by("created_at")),
+            "claim__reply_attempts",
+        )
+        .get(claim_id=claim_pk)
     )
 
 

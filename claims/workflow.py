@@ -7,10 +7,12 @@ calls check() before it changes anything. A refusal says why, in words for a jou
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.roles import ADMIN, EDITOR, FACT_CHECKER, has_role
-from claims.models import AuditEvent, Claim, ConflictOfInterest
+from claims.models import AuditEvent, Claim, ConflictOfInterest, Evidence, ReplyAttempt
 
 S = Claim.Status
 
@@ -134,6 +136,139 @@ def _verdict_ready(claim, data):
     return problems
 
 
+# --- the publish checklist ---------------------------------------------------------------------
+# What an editor confirms before readers see a verdict. Each item either holds, or is accepted
+# by a tick the editor gives on the publish page (`tick`: the form field), or blocks.
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str
+    done: bool
+    detail: str = ""
+    tick: str = ""  # the field that accepts the item as it is; "" when nothing can
+    ticked: bool = False
+
+    @property
+    def holds(self) -> bool:
+        return self.done or (bool(self.tick) and self.ticked)
+
+
+def _ticked(data, key) -> bool:
+    return str(data.get(key) or "").lower() in ("1", "true", "on", "yes")
+
+
+def _replies_pending(claim, now):
+    """Attempts still waiting for an answer before their deadline, unless a later attempt to
+    the same person recorded the outcome."""
+    attempts = list(claim.reply_attempts.all())
+    pending = []
+    for attempt in attempts:
+        if attempt.outcome != ReplyAttempt.Outcome.WAITING or attempt.deadline <= now:
+            continue
+        settled = any(
+            later.contacted.strip().casefold() == attempt.contacted.strip().casefold()
+            and later.outcome != ReplyAttempt.Outcome.WAITING
+            and (later.contacted_at, later.pk) > (attempt.contacted_at, attempt.pk)
+            for later in attempts
+        )
+        if not settled:
+            pending.append(attempt)
+    return pending
+
+
+def publish_checklist(claim, data=None):
+    """The items an editor sees before publishing, in the order a reader would ask them."""
+    data = data or {}
+    now = timezone.now()
+    missing = [str(p) for p in _verdict_ready(claim, data)]
+    items = [
+        ChecklistItem(
+            "verdict",
+            _("Rating, summary, explanation and at least one source"),
+            not missing,
+            " ".join(missing),
+        )
+    ]
+    unarchived = claim.evidence.exclude(url="").exclude(
+        archive_status=Evidence.ArchiveStatus.ARCHIVED
+    )
+    count = unarchived.count()
+    items.append(
+        ChecklistItem(
+            "archived",
+            _("Every source archived"),
+            count == 0,
+            ngettext(
+                "%(count)d source has no archived copy: retry its archive, or accept it as it is.",
+                "%(count)d sources have no archived copy: retry their archives, or accept them "
+                "as they are.",
+                count,
+            )
+            % {"count": count}
+            if count
+            else "",
+            tick="accept_unarchived",
+            ticked=_ticked(data, "accept_unarchived"),
+        )
+    )
+    pending = _replies_pending(claim, now)
+    contacted = claim.reply_attempts.exists()
+    if pending:
+        first = min(attempt.deadline for attempt in pending)
+        detail = _(
+            "Waiting for an answer from %(who)s until %(when)s: record the answer, or wait."
+        ) % {
+            "who": ", ".join(sorted({a.contacted for a in pending})),
+            "when": timezone.localtime(first).strftime("%d %b %Y %H:%M"),
+        }
+    elif not contacted:
+        detail = _("Nobody was asked for a reply: tick only if there was no one to ask.")
+    else:
+        detail = ""
+    items.append(
+        ChecklistItem(
+            "reply",
+            _("Right of reply: the answer recorded or the deadline passed"),
+            contacted and not pending,
+            str(detail),
+            tick="" if pending else "no_reply_sought",
+            ticked=_ticked(data, "no_reply_sought"),
+        )
+    )
+    counters = Claim.objects.counter_claims_of(claim).exists()
+    items.append(
+        ChecklistItem(
+            "other_side",
+            _("The other side's claims linked"),
+            counters,
+            ""
+            if counters
+            else str(_("No counter-claim is linked: link one, or tick “none found”.")),
+            tick="no_counter_claims",
+            ticked=_ticked(data, "no_counter_claims"),
+        )
+    )
+    return items
+
+
+def _ready_to_publish(claim, data):
+    problems = [
+        item.detail or item.label for item in publish_checklist(claim, data) if not item.holds
+    ]
+    if not _ticked(data, "confirmed"):
+        problems.append(_("Read the preview and confirm that it can go out."))
+    return problems
+
+
+def publish_ticks(claim, data):
+    """The checklist items the editor accepted by a tick: written into the audit trail."""
+    return [
+        str(item.label) for item in publish_checklist(claim, data) if item.ticked and not item.done
+    ]
+
+
 def _needs(key, message):
     def check(claim, data):
         return [] if str(data.get(key) or "").strip() else [message]
@@ -234,7 +369,8 @@ TRANSITIONS = {
             (S.IN_REVIEW,),
             S.PUBLISHED,
             _publisher,
-            _verdict_ready,
+            _ready_to_publish,
+            ("confirmed", "accept_unarchived", "no_reply_sought", "no_counter_claims"),
         ),
         Transition(
             "correct",
@@ -354,7 +490,52 @@ def link_refusal(user, claim):
     return None if can_use_newsroom(user) else _("Only the newsroom can link claims.")
 
 
+def _takeable(claim) -> bool:
+    return claim.status in (S.NEW, S.SELECTED) and claim.assignee_id is None
+
+
+def take_request_refusal(user, claim):
+    """A fact-checker asks to take an unassigned claim; an editor assigns it by approving."""
+    if not can_use_newsroom(user):
+        return _("Only the newsroom can ask to take a claim.")
+    if not _takeable(claim):
+        return _("Only a claim nobody is assigned to can be asked for.")
+    if side := conflicting_side(user, claim):
+        return _("You declared a tie to %(side)s, the speaker's side.") % {"side": side}
+    if claim.take_requests.filter(user=user, decided_at__isnull=True).exists():
+        return _("You already asked to take this claim: an editor will answer.")
+    return None
+
+
+def askable(user, claims) -> set:
+    """The ids of `claims` that `user` may ask to take: take_request_refusal's rule for a
+    page of rows, in two queries."""
+    if not can_use_newsroom(user):
+        return set()
+    claims = [c for c in claims if _takeable(c)]
+    tied = set(ConflictOfInterest.objects.filter(user=user).values_list("side_id", flat=True))
+    asked = set(
+        user.take_requests.filter(decided_at__isnull=True, claim__in=claims).values_list(
+            "claim_id", flat=True
+        )
+    )
+    return {c.pk for c in claims if c.pk not in asked and (c.side is None or c.side.pk not in tied)}
+
+
+def take_decision_refusal(user, request):
+    """Approving (which assigns the claim) or declining a request: editors, while open."""
+    if not is_editor(user):
+        return _("Only an editor can answer a request to take a claim.")
+    if request.decided_at is not None:
+        return _("This request was already answered.")
+    return None
+
+
 # For templates and `if`s: whether the button or form shows.
+def can_ask_to_take(user, claim) -> bool:
+    return take_request_refusal(user, claim) is None
+
+
 def can_edit_verdict(user, claim) -> bool:
     return verdict_edit_refusal(user, claim) is None
 

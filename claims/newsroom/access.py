@@ -1,6 +1,7 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from claims import workflow
@@ -30,3 +31,13 @@ def editor_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def safe_next(request):
+    """The form's `next`, if it stays on this site; never an address elsewhere."""
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None

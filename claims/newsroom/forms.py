@@ -45,6 +45,23 @@ class CommentForm(forms.Form):
     comment = forms.CharField(label=_("What to fix"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PublishForm(forms.Form):
+    """The publish page's confirmation, and the ticks that accept a checklist item as it is."""
+
+    confirmed = forms.BooleanField(
+        required=False, label=_("I have read the preview: publish it to readers now")
+    )
+    accept_unarchived = forms.BooleanField(
+        required=False, label=_("Publish with the sources that have no archived copy")
+    )
+    no_reply_sought = forms.BooleanField(
+        required=False, label=_("There was no one to ask for a reply")
+    )
+    no_counter_claims = forms.BooleanField(
+        required=False, label=_("None found: we looked for the other side's claims")
+    )
+
+
 class VerdictForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     rating = forms.ModelChoiceField(queryset=Rating.objects.none(), required=False)
@@ -110,6 +127,7 @@ class EvidenceForm(forms.ModelForm):
     class Meta:
         model = Evidence
         fields = ["url", "title", "stance", "excerpt"]
+        labels = {"url": _("Web address")}
         widgets = {"excerpt": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):
@@ -126,8 +144,12 @@ class NoteForm(forms.Form):
 class ReplyAttemptForm(forms.ModelForm):
     class Meta:
         model = ReplyAttempt
-        fields = ["contacted", "channel", "contacted_at", "outcome", "answer"]
-        widgets = {"contacted_at": DateTimeInput(), "answer": forms.Textarea(attrs={"rows": 2})}
+        fields = ["contacted", "channel", "contacted_at", "answer_by", "outcome", "answer"]
+        widgets = {
+            "contacted_at": DateTimeInput(),
+            "answer_by": DateTimeInput(),
+            "answer": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class ConflictForm(forms.Form):

@@ -25,15 +25,21 @@ urlpatterns = [
     path("claims/<int:pk>/", workspace.claim_detail, name="claim"),
     path("claims/<int:pk>/do/<slug:name>/", workspace.claim_transition, name="transition"),
     path("claims/<int:pk>/verdict/", workspace.save_verdict, name="save-verdict"),
+    path("claims/<int:pk>/publish/", workspace.publish_page, name="publish"),
+    path("claims/<int:pk>/preview/", workspace.preview_verdict, name="preview"),
     path("claims/<int:pk>/correct/", workspace.correct_verdict, name="correct"),
     path("claims/<int:pk>/edit/", workspace.edit_claim, name="edit-claim"),
     path("claims/<int:pk>/evidence/", workspace.add_evidence, name="add-evidence"),
     path("claims/<int:pk>/notes/", workspace.add_note, name="add-note"),
     path("claims/<int:pk>/replies/", workspace.add_reply_attempt, name="add-reply"),
     path("claims/<int:pk>/links/", workspace.link_claim, name="link-claim"),
+    path("claims/<int:pk>/ask/", workspace.ask_to_take, name="ask-to-take"),
     path(
-        "claims/<int:pk>/links/<int:link>/remove/", workspace.unlink_claim, name="unlink-claim"
+        "take-requests/<int:pk>/<slug:answer>/",
+        workspace.answer_take_request,
+        name="answer-take-request",
     ),
+    path("claims/<int:pk>/links/<int:link>/remove/", workspace.unlink_claim, name="unlink-claim"),
 ]
 
 api_router = DefaultRouter(trailing_slash=True)

@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.db.models.functions import TruncWeek
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +19,7 @@ from claims.models import (
     ConflictOfInterest,
     SavedFilter,
 )
-from claims.newsroom.access import editor_required, newsroom_member_required
+from claims.newsroom.access import editor_required, newsroom_member_required, safe_next
 from claims.newsroom.filters import ClaimFilter
 from claims.newsroom.forms import BulkAssignForm, ConflictForm, SavedFilterForm
 
@@ -70,8 +69,11 @@ def has_been_checked(request):
     return render(request, "newsroom/checked.html", {"checked": checked}, status=status)
 
 
-@editor_required
+@newsroom_member_required
 def queue(request):
+    """Every claim, filtered. Editors assign from here and answer requests to take a claim;
+    fact-checkers read it and ask to take what nobody has."""
+    editor = workflow.is_editor(request.user)
     claim_filter = ClaimFilter(request.GET, queryset=selectors.queue_claims())
     claims = claim_filter.qs
     if not request.GET.get("ordering"):
@@ -86,7 +88,10 @@ def queue(request):
             "filter": claim_filter,
             "page": page,
             "query": query.urlencode(),
-            "assign_form": BulkAssignForm(),
+            "is_editor": editor,
+            "assign_form": BulkAssignForm() if editor else None,
+            "take_requests": selectors.open_take_requests() if editor else [],
+            "askable": set() if editor else workflow.askable(request.user, page),
             "saved_filters": request.user.saved_filters.all(),
             "save_form": SavedFilterForm(initial={"query": query.urlencode()}),
         },
@@ -113,21 +118,11 @@ def bulk_assign(request):
         messages.success(request, _("%(n)d claim(s) assigned.") % {"n": done})
     for reason in refused:
         messages.error(request, reason)
-    return redirect(_safe_next(request) or "newsroom:queue")
-
-
-def _safe_next(request):
-    """The form's `next`, if it stays on this site; never an address elsewhere."""
-    target = request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
+    return redirect(safe_next(request) or "newsroom:queue")
 
 
 @require_POST
-@editor_required
+@newsroom_member_required
 def save_filter(request):
     form = SavedFilterForm(request.POST)
     if form.is_valid():

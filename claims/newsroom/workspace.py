@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims import actions, selectors, workflow
-from claims.models import Claim, ClaimLink
-from claims.newsroom.access import newsroom_member_required
+from claims.models import Claim, ClaimLink, Rating, TakeRequest, Verdict
+from claims.newsroom.access import newsroom_member_required, safe_next
 from claims.newsroom.forms import (
     AssignForm,
     ClaimEditForm,
@@ -23,6 +24,7 @@ from claims.newsroom.forms import (
     EvidenceForm,
     LinkForm,
     NoteForm,
+    PublishForm,
     ReasonForm,
     ReplyAttemptForm,
     VerdictForm,
@@ -30,6 +32,7 @@ from claims.newsroom.forms import (
 
 TRANSITION_FORMS = {
     "assign": AssignForm,
+    "publish": PublishForm,
     "reject": ReasonForm,
     "retract": ReasonForm,
     "return_to_research": CommentForm,
@@ -46,10 +49,13 @@ def _claim(pk):
 def _workspace(request, claim, status=200, **forms):
     user = request.user
     verdict = getattr(claim, "verdict", None)
+    # Correcting has its own form by the verdict; publishing its own page (checklist,
+    # preview, confirmation), linked from the steps.
+    available = workflow.available_transitions(user, claim)
     transitions = [
         (t, TRANSITION_FORMS.get(t.name, lambda: None)())
-        for t in workflow.available_transitions(user, claim)
-        if t.name != "correct"
+        for t in available
+        if t.name not in ("correct", "publish")
     ]
     context = {
         "claim": claim,
@@ -57,7 +63,12 @@ def _workspace(request, claim, status=200, **forms):
         "excerpt": claim.article_excerpt(),
         "counter_claims": selectors.counter_claims(claim),
         "history": selectors.history(claim),
+        "what_to_fix": selectors.what_to_fix(claim),
+        "take_request": selectors.open_take_request(claim, user),
+        "take_requests": selectors.open_take_requests(claim) if workflow.is_editor(user) else [],
+        "can_ask_to_take": workflow.can_ask_to_take(user, claim),
         "transitions": transitions,
+        "can_publish": any(t.name == "publish" for t in available),
         "conflict_side": workflow.blocked_by_conflict(user, claim),
         "can_edit_verdict": workflow.can_edit_verdict(user, claim),
         "can_correct": workflow.can_correct(user, claim),
@@ -93,10 +104,10 @@ def claim_detail(request, pk):
     return _workspace(request, _claim(pk))
 
 
-def _refused(request, claim, exc):
+def _refused(request, claim, exc, to=None):
     for problem in exc.problems:
         messages.error(request, problem)
-    return redirect(claim.newsroom_url())
+    return redirect(to or claim.newsroom_url())
 
 
 def _invalid(request, claim, form):
@@ -127,9 +138,54 @@ def claim_transition(request, pk, name):
     try:
         action(claim, request.user, **data)
     except workflow.NotReady as exc:
-        return _refused(request, claim, exc)
+        back = reverse("newsroom:publish", args=[claim.pk]) if name == "publish" else None
+        return _refused(request, claim, exc, to=back)
     messages.success(request, _("Done: %(step)s.") % {"step": transition.label})
     return redirect(claim.newsroom_url())
+
+
+@newsroom_member_required
+def publish_page(request, pk):
+    """Before publishing: the checklist, the preview's link and the confirmation."""
+    claim = _claim(pk)
+    workflow.require(workflow.refusal(request.user, workflow.TRANSITIONS["publish"], claim))
+    return render(
+        request,
+        "newsroom/publish.html",
+        {
+            "claim": claim,
+            "verdict": getattr(claim, "verdict", None),
+            "checklist": workflow.publish_checklist(claim),
+            "form": PublishForm(),
+        },
+    )
+
+
+@newsroom_member_required
+def preview_verdict(request, pk):
+    """The verdict's public page as readers would see it, before it is published."""
+    try:
+        verdict = selectors.draft_verdict(pk)
+    except Verdict.DoesNotExist:
+        raise Http404(_("This claim has no verdict draft yet.")) from None
+    claim = verdict.claim
+    scale = verdict.rating.scale.ratings.all() if verdict.rating else Rating.objects.none()
+    response = render(
+        request,
+        "public/verdict.html",
+        {
+            "preview": True,
+            "can_publish": workflow.refusal(request.user, workflow.TRANSITIONS["publish"], claim)
+            is None,
+            "verdict": verdict,
+            "claim": claim,
+            "scale": scale,
+            "counter_claims": selectors.public_counter_claims(claim),
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @require_POST
@@ -289,6 +345,36 @@ def link_claim(request, pk):
         return _refused(request, claim, exc)
     messages.success(request, _("Linked: %(claim)s") % {"claim": other})
     return redirect(claim.newsroom_url())
+
+
+@require_POST
+@newsroom_member_required
+def ask_to_take(request, pk):
+    claim = _claim(pk)
+    workflow.require(workflow.take_request_refusal(request.user, claim))
+    actions.ask_to_take(claim, request.user, request.POST.get("note", ""))
+    messages.success(request, _("Asked: an editor will answer on the queue."))
+    return redirect(claim.newsroom_url())
+
+
+@require_POST
+@newsroom_member_required
+def answer_take_request(request, pk, answer):
+    if answer not in ("approve", "decline"):
+        raise Http404(_("A request is approved or declined."))
+    take = get_object_or_404(TakeRequest.objects.select_related("claim", "user"), pk=pk)
+    workflow.require(workflow.take_decision_refusal(request.user, take))
+    who = take.user.get_full_name() or take.user.username
+    try:
+        if answer == "approve":
+            actions.approve_take_request(take, request.user)
+            messages.success(request, _("Assigned to %(who)s.") % {"who": who})
+        else:
+            actions.decline_take_request(take, request.user)
+            messages.success(request, _("Declined; %(who)s was told.") % {"who": who})
+    except workflow.NotReady as exc:
+        return _refused(request, take.claim, exc)
+    return redirect(safe_next(request) or take.claim.newsroom_url())
 
 
 @require_POST

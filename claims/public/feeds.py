@@ -33,7 +33,10 @@ class VerdictFeed(Feed):
 
     # Text from before control characters were refused at the door must not break XML.
     def item_title(self, verdict):
-        return strip_control_characters(f"{verdict.rating}: {verdict.headline or verdict.claim}")
+        notice = f"[{verdict.notice_label}] " if verdict.last_notice else ""
+        return strip_control_characters(
+            f"{notice}{verdict.rating}: {verdict.headline or verdict.claim}"
+        )
 
     def item_description(self, verdict):
         return strip_control_characters(verdict.summary)

@@ -8,10 +8,12 @@ is unreachable the page is simply built again.
 import logging
 
 from django.contrib import messages
+from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
@@ -97,7 +99,7 @@ def browse(request):
     # query would make the planner read them all).
     verdict_filter = PublishedVerdictFilter(
         request.GET, queryset=selectors.published_verdicts(related=False)
-    )
+    ).show_choices()
     verdicts = verdict_filter.qs
     if not request.GET.get("ordering") and not request.GET.get("q"):
         verdicts = verdicts.order_by("-published_at")
@@ -122,6 +124,9 @@ def browse(request):
             "page": page,
             "query": query,
             "searching": bool(request.GET.get("q")),
+            "filtered": any(
+                request.GET.get(name) for name in BROWSE_PARAMETERS if name not in ("q", "page")
+            ),
             "meant": meant,
         },
     )
@@ -192,6 +197,21 @@ def side(request, slug):
 
 
 @public_page()
+def about(request):
+    """Who we are, who funds us, how to reach us and how to complain."""
+    return render(request, "public/about.html")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page, ours or not (admin, feeds)."""
+    icon = finders.find("favicon.ico")
+    with open(icon, "rb") as handle:
+        response = HttpResponse(handle.read(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@public_page()
 def methodology(request):
     scale = RatingScale.objects.filter(is_default=True).prefetch_related("ratings").first()
     return render(request, "public/methodology.html", {"scale": scale})
@@ -233,7 +253,9 @@ def ask(request):
             messages.success(request, _("Thank you: we will look at it."))
             return redirect("public:ask")
         return render(request, "public/ask.html", {"form": form}, status=400)
-    return render(request, "public/ask.html", {"form": AskForm()})
+    # "Ask us to check" from a search that found nothing arrives with the reader's words.
+    initial = {"text": request.GET.get("text", "")[:2000]}
+    return render(request, "public/ask.html", {"form": AskForm(initial=initial)})
 
 
 def unsubscribe(request, token):
@@ -246,35 +268,92 @@ def unsubscribe(request, token):
 
 
 def _archived(content, content_type, fetched_at):
-    """An archived copy, sandboxed: its scripts never run and it cannot act as our site."""
+    """An archived copy, sandboxed: its scripts never run and it cannot act as our site.
+    Only our own banner page may frame it."""
     mime, _, charset = content_type.partition("; charset=")
     kind = "text/html" if mime in ("text/html", "application/xhtml+xml") else "text/plain"
     response = HttpResponse(bytes(content), content_type=f"{kind}; charset={charset or 'utf-8'}")
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src *; style-src *"
+    response["Content-Security-Policy"] = (
+        "sandbox; default-src 'none'; img-src *; style-src *; frame-ancestors 'self'"
+    )
+    response["X-Frame-Options"] = "SAMEORIGIN"
     response["X-Robots-Tag"] = "noindex"
     if fetched_at:
         response["Last-Modified"] = http_date(fetched_at.timestamp())
     return response
 
 
-def archived_article(request, pk):
-    article = get_object_or_404(
+def _banner(request, *, original, fetched_at, sha256, verdicts, copy_url, title):
+    """The archived copy's page: where it came from, when, its fingerprint, the verdicts that
+    cite it, and the copy itself below in a sandboxed frame."""
+    response = render(
+        request,
+        "public/archived.html",
+        {
+            "original": original,
+            "fetched_at": fetched_at,
+            "sha256": sha256,
+            "verdicts": verdicts,
+            "copy_url": copy_url,
+            "title": title,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _published_article(pk):
+    return get_object_or_404(
         Article.objects.filter(
             claims__verdict__in=selectors.published_verdicts(related=False),
             raw_snapshot__isnull=False,
         ).distinct(),
         pk=pk,
     )
-    return _archived(article.raw_snapshot, article.content_type, article.fetched_at)
 
 
-def archived_evidence(request, pk):
-    evidence = get_object_or_404(
-        Evidence,
+def _published_evidence(pk):
+    return get_object_or_404(
+        Evidence.objects.select_related("claim__verdict"),
         pk=pk,
         claim__verdict__in=selectors.published_verdicts(related=False),
         archive_status=Evidence.ArchiveStatus.ARCHIVED,
     )
+
+
+def archived_article(request, pk):
+    article = _published_article(pk)
+    return _banner(
+        request,
+        original=article.url,
+        fetched_at=article.fetched_at,
+        sha256=article.snapshot_sha256,
+        verdicts=selectors.published_verdicts().filter(claim__article=article),
+        copy_url=reverse("public:archived-article-copy", args=[article.pk]),
+        title=article.title or article.url,
+    )
+
+
+def archived_article_copy(request, pk):
+    article = _published_article(pk)
+    return _archived(article.raw_snapshot, article.content_type, article.fetched_at)
+
+
+def archived_evidence(request, pk):
+    evidence = _published_evidence(pk)
+    return _banner(
+        request,
+        original=evidence.url,
+        fetched_at=evidence.archived_at,
+        sha256=evidence.archived_sha256,
+        verdicts=[evidence.claim.verdict],
+        copy_url=reverse("public:archived-evidence-copy", args=[evidence.pk]),
+        title=evidence.title,
+    )
+
+
+def archived_evidence_copy(request, pk):
+    evidence = _published_evidence(pk)
     return _archived(evidence.archived_snapshot, "text/html", evidence.archived_at)
 
 

@@ -40,7 +40,7 @@ def test_a_claim_goes_from_assignment_through_review_to_a_reader(page, demo, wor
     # The fact-checker finds it on their desk, researches, adds evidence and drafts.
     log_in(page, "checker", "demo-checker-pass")
     page.get_by_role("link", name=re.compile("Grad and Smerch")).first.click()
-    expect(page.locator("form.step-publish")).to_have_count(0)
+    expect(page.locator(".step-publish")).to_have_count(0)
     step(page, "start_research")
     page.locator("summary", has_text="Add evidence").click()
     page.locator("#id_url").fill(local_site.url("/statement"))
@@ -55,7 +55,7 @@ def test_a_claim_goes_from_assignment_through_review_to_a_reader(page, demo, wor
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".messages")).to_contain_text("Verdict draft saved")
     step(page, "submit_for_review")
-    expect(page.locator("form.step-publish")).to_have_count(0)
+    expect(page.locator(".step-publish")).to_have_count(0)
     log_out(page)
 
     # The background worker archived the evidence.
@@ -81,18 +81,39 @@ def test_a_claim_goes_from_assignment_through_review_to_a_reader(page, demo, wor
     )
     page.goto(claim_url)
     expect(page.locator("#notes")).to_contain_text("Say what each side claims.")
+    # The editor's "what to fix" stands at the top of the workspace until the next submission.
+    expect(page.locator("header .what-to-fix")).to_contain_text("Say what each side claims.")
     page.locator("#id_summary").fill(
         "Karabakh's ministry reports the strikes; nobody independent has confirmed."
     )
     page.get_by_role("button", name="Save draft").click()
     step(page, "submit_for_review")
+    expect(page.locator(".what-to-fix")).to_have_count(0)
     log_out(page)
 
     # The editor publishes.
     log_in(page, "editor", "demo-editor-pass")
     page.goto(claim_url)
-    step(page, "publish")
+    page.get_by_role("link", name="Review the checklist and publish…").click()
+    # The checklist says what is missing: nobody was asked for a reply, no counter-claim.
+    expect(page.locator("[data-item=reply]")).to_contain_text("Nobody was asked for a reply")
+    expect(page.locator("[data-item=other_side]")).to_contain_text("No counter-claim is linked")
+    # Without the ticks, publishing is refused with the reasons, and nothing is published.
+    page.get_by_label("I have read the preview").check()
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.locator(".messages")).to_contain_text("link one, or tick")
+    # The preview shows the page as readers will see it.
+    page.get_by_role("link", name="Open the public page as readers will see it").click()
+    expect(page.locator(".preview-banner")).to_contain_text("readers cannot see this page")
+    expect(page.locator("h1")).to_have_text("No independent confirmation of the rocket strikes")
+    page.get_by_role("link", name="Publish checklist").click()
+    page.get_by_label("There was no one to ask for a reply").check()
+    page.get_by_label("None found").check()
+    page.get_by_label("I have read the preview").check()
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.locator(".messages")).to_contain_text("Done")
     expect(page.locator("article header .status")).to_have_text("Published")
+    expect(page.get_by_role("link", name="See the public verdict page")).to_be_visible()
     log_out(page)
 
     # An anonymous reader finds it.

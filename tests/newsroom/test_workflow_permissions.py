@@ -60,6 +60,10 @@ def post_as(people, who, url, data):
     return client.post(url, {**data, "csrfmiddlewaretoken": token})
 
 
+# What an editor ticks on the publish page for a claim with no reply sought and no
+# counter-claim linked (ready_claim's), and the confirmation that the preview was read.
+PUBLISH = {"confirmed": "1", "no_reply_sought": "1", "no_counter_claims": "1"}
+
 # step, starting status, data, resulting status, who may
 STEPS = [
     ("select", "new", {}, "selected", {"editor", "admin"}),
@@ -69,7 +73,7 @@ STEPS = [
     ("start_research", "assigned", {}, "in_research", {"assignee", "editor", "admin"}),
     ("submit_for_review", "in_research", {}, "in_review", {"assignee", "editor", "admin"}),
     ("return_to_research", "in_review", {"comment": "Fix it"}, "in_research", {"editor", "admin"}),
-    ("publish", "in_review", {}, "published", {"editor", "admin"}),
+    ("publish", "in_review", PUBLISH, "published", {"editor", "admin"}),
     ("retract", "published", {"reason": "Wrong"}, "retracted", {"editor", "admin"}),
 ]
 
@@ -180,7 +184,7 @@ def test_edit_permission(people, newsroom_setup, who, suffix, status, data, allo
     "url,allowed",
     [
         ("/newsroom/", {"assignee", "other_checker", "editor", "admin"}),
-        ("/newsroom/queue/", {"editor", "admin"}),
+        ("/newsroom/queue/", {"assignee", "other_checker", "editor", "admin"}),
         ("/newsroom/dashboard/", {"editor", "admin"}),
         ("/newsroom/conflicts/", {"assignee", "other_checker", "editor", "admin"}),
         ("/newsroom/notifications/", {"assignee", "other_checker", "editor", "admin"}),
@@ -207,9 +211,12 @@ def test_a_fact_checker_never_sees_a_publish_button(people, newsroom_setup):
     claim = ready_claim(people, "in_review")
     client = Client()
     log_in(client, people["assignee"])
-    assert "do/publish/" not in client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
+    publish_page = f"/newsroom/claims/{claim.pk}/publish/"
+    assert publish_page not in client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
+    assert client.get(publish_page).status_code == 403
     log_in(client, people["editor"])
-    assert "do/publish/" in client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
+    assert publish_page in client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
+    assert "do/publish/" in client.get(publish_page).content.decode()
 
 
 def test_a_forged_publish_post_without_csrf_token_changes_nothing(people, newsroom_setup):
@@ -228,7 +235,7 @@ def test_an_editor_cannot_publish_a_verdict_they_wrote(people, newsroom_setup):
     claim = ready_claim(people, "in_review")
     Verdict.objects.filter(claim=claim).update(author=people["editor"])
 
-    response = post_as(people, "editor", f"/newsroom/claims/{claim.pk}/do/publish/", {})
+    response = post_as(people, "editor", f"/newsroom/claims/{claim.pk}/do/publish/", PUBLISH)
 
     assert response.status_code == 403
     assert "cannot approve a verdict they wrote" in response.content.decode()
@@ -248,10 +255,10 @@ def test_an_editor_with_a_declared_tie_cannot_publish_and_is_told_why(people, ne
     log_in(client, people["editor"])
 
     page = client.get(f"/newsroom/claims/{claim.pk}/").content.decode()
-    response = client.post(f"/newsroom/claims/{claim.pk}/do/publish/")
+    response = client.post(f"/newsroom/claims/{claim.pk}/do/publish/", PUBLISH)
 
     assert "You declared a tie to Azerbaijan" in page
-    assert "do/publish/" not in page
+    assert f"/newsroom/claims/{claim.pk}/publish/" not in page
     assert response.status_code == 403
 
 
@@ -271,14 +278,14 @@ def test_an_editor_who_changed_the_verdict_in_review_cannot_publish_it(people, n
     )
     assert edit.status_code in (200, 302)
 
-    response = post_as(people, "editor", f"/newsroom/claims/{claim.pk}/do/publish/", {})
+    response = post_as(people, "editor", f"/newsroom/claims/{claim.pk}/do/publish/", PUBLISH)
 
     assert response.status_code == 403
     assert "You changed this verdict in review" in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == "in_review"
     # Another editor, who changed nothing, may approve it.
-    other = post_as(people, "admin", f"/newsroom/claims/{claim.pk}/do/publish/", {})
+    other = post_as(people, "admin", f"/newsroom/claims/{claim.pk}/do/publish/", PUBLISH)
     assert other.status_code == 302
     claim.refresh_from_db()
     assert claim.status == "published"

@@ -16,6 +16,7 @@ from claims.models import (
     Rating,
     Side,
 )
+from tests.publishing import publish
 from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,7 @@ def full_cycle(desk):
     )
     actions.add_evidence(claim, desk["checker"], title="Ministry statement")
     claim = actions.submit_for_review(claim, desk["checker"])
-    return actions.publish_verdict(claim, desk["editor"])
+    return publish(claim, desk["editor"])
 
 
 def test_the_whole_cycle_leaves_an_audit_trail_and_a_reviewer(desk):

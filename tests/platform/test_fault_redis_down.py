@@ -79,7 +79,10 @@ PUBLISH = """
 from django.contrib.auth import get_user_model
 from claims import actions
 from claims.models import Claim
-actions.publish_verdict(Claim.objects.get(pk={pk}), get_user_model().objects.get(username="editor"))
+actions.publish_verdict(
+    Claim.objects.get(pk={pk}), get_user_model().objects.get(username="editor"),
+    confirmed=True, accept_unarchived=True, no_reply_sought=True, no_counter_claims=True,
+)
 """
 DRAIN = "from claims.platform import outbox; print(outbox.drain())"
 

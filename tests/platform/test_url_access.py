@@ -16,7 +16,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
 from claims.demo.newsroom import load_demo
-from claims.models import Article, ClaimLink, ClaimSuggestion, Evidence, ReaderSubscription
+from claims.models import (
+    Article,
+    ClaimLink,
+    ClaimSuggestion,
+    Evidence,
+    ReaderSubscription,
+    TakeRequest,
+)
 from tests.sessions import log_in
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +85,9 @@ ROWS = {
     "api-suggestion-reject": ("post", "/api/suggestions/{suggestion}/reject/", api({204})),
     "newsroom:home": ("get", "/newsroom/", members_only({200})),
     "newsroom:has-been-checked": ("get", "/newsroom/checked/?q=phosphorus", members_only({200})),
-    "newsroom:queue": ("get", "/newsroom/queue/", editors_only({200})),
+    "newsroom:queue": ("get", "/newsroom/queue/", members_only({200})),
     "newsroom:bulk-assign": ("post", "/newsroom/queue/assign/", editors_only(HANDLED)),
-    "newsroom:save-filter": ("post", "/newsroom/queue/saved/", editors_only(HANDLED)),
+    "newsroom:save-filter": ("post", "/newsroom/queue/saved/", members_only(HANDLED)),
     "newsroom:dashboard": ("get", "/newsroom/dashboard/", editors_only({200})),
     "newsroom:conflicts": ("get", "/newsroom/conflicts/", members_only({200})),
     "newsroom:notifications": ("get", "/newsroom/notifications/", members_only({200})),
@@ -113,6 +120,14 @@ ROWS = {
         members_only(HANDLED),
     ),
     "newsroom:save-verdict": ("post", "/newsroom/claims/{claim}/verdict/", members_only(HANDLED)),
+    "newsroom:publish": ("get", "/newsroom/claims/{in_review}/publish/", editors_only({200})),
+    "newsroom:preview": ("get", "/newsroom/claims/{in_review}/preview/", members_only({200})),
+    "newsroom:ask-to-take": ("post", "/newsroom/claims/{claim}/ask/", members_only(HANDLED)),
+    "newsroom:answer-take-request": (
+        "post",
+        "/newsroom/take-requests/{take}/approve/",
+        members_only(HANDLED),
+    ),
     "newsroom:correct": ("post", "/newsroom/claims/{claim}/correct/", members_only(HANDLED)),
     "newsroom:edit-claim": ("post", "/newsroom/claims/{claim}/edit/", members_only(HANDLED)),
     "newsroom:add-evidence": (
@@ -140,6 +155,14 @@ ROWS = {
     "public:ask": ("get", "/ask/", every(200)),
     "public:archived-article": ("get", "/archive/articles/{published_article}/", every(200)),
     "public:archived-evidence": ("get", "/archive/evidence/{evidence}/", every(200)),
+    "public:archived-article-copy": (
+        "get",
+        "/archive/articles/{published_article}/copy/",
+        every(200),
+    ),
+    "public:archived-evidence-copy": ("get", "/archive/evidence/{evidence}/copy/", every(200)),
+    "public:about": ("get", "/about/", every(200)),
+    "public:favicon": ("get", "/favicon.ico", every(200)),
     "public:unsubscribe": ("get", "/unsubscribe/{token}/", every(200)),
     "public:feed-rss": ("get", "/feeds/rss/", every(200)),
     "public:feed-atom": ("get", "/feeds/atom/", every(200)),
@@ -211,6 +234,10 @@ def newsroom(make_user):
         "evidence": evidence.pk,
         "token": subscription.token,
         "link": ClaimLink.objects.filter(from_claim=demo["claims"]["rockets"]).first().pk,
+        "in_review": demo["claims"]["turkey-recruits"].pk,
+        "take": TakeRequest.objects.create(
+            claim=demo["claims"]["rockets"], user=make_user("asks", role=roles.FACT_CHECKER)
+        ).pk,
     }
     return people, values
 

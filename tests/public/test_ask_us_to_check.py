@@ -8,6 +8,7 @@ from claims import actions
 from claims.demo.newsroom import load_demo
 from claims.models import Claim, ReaderRequest, ReaderSubscription
 from tests.conftest import wait_for
+from tests.publishing import publish
 
 
 def reader():
@@ -65,7 +66,7 @@ def test_a_subscriber_gets_one_email_when_the_verdict_is_published(worker):
     request.claim = claim
     request.save()
 
-    actions.publish_verdict(claim, demo["users"][roles.EDITOR])
+    publish(claim, demo["users"][roles.EDITOR])
 
     subscription = ReaderSubscription.objects.get()
     wait_for(

@@ -12,6 +12,7 @@ from accounts import roles
 from claims import actions
 from claims.demo.newsroom import load_demo
 from claims.models import Article, Claim, ClaimLink, Evidence, Rating, Topic, Verdict
+from tests.publishing import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,10 @@ def public_urls(demo):
         "ask": "/ask/",
         "archived-article": f"/archive/articles/{published.claim.article_id}/",
         "archived-evidence": f"/archive/evidence/{evidence.pk}/",
+        "archived-article-copy": f"/archive/articles/{published.claim.article_id}/copy/",
+        "archived-evidence-copy": f"/archive/evidence/{evidence.pk}/copy/",
+        "about": "/about/",
+        "browse:facets": "/verdicts/?rating=unproven&side=Armenia",
         "feed-rss": "/feeds/rss/",
         "feed-atom": "/feeds/atom/",
         "topic-rss": "/feeds/topics/prohibited-weapons/rss/",
@@ -73,8 +78,12 @@ def test_no_public_page_feed_sitemap_or_api_shows_a_draft(client, newsroom):
         response = client.get(url)
         assert response.status_code == 200, url
         page = response.content.decode()
-        # The search box repeats the reader's own query; that is not a leak.
-        page = page.replace(f'value="{DRAFT_MARK}"', "").replace(f"“{DRAFT_MARK}”", "")
+        # The search box and "ask us to check it" repeat the reader's own query: no leak.
+        page = (
+            page.replace(f'value="{DRAFT_MARK}"', "")
+            .replace(f"“{DRAFT_MARK}”", "")
+            .replace(f"/ask/?text={DRAFT_MARK}", "")
+        )
         assert DRAFT_MARK not in page, url
 
 
@@ -85,8 +94,9 @@ def test_every_public_route_has_a_row_in_the_leak_test(newsroom):
     for pattern in urls.urlpatterns:
         for inner in getattr(pattern, "url_patterns", [pattern]):
             routes.add(inner.name)
-    # unsubscribe takes a secret token and shows only the reader's own request.
-    tested = {name.split(":")[0] for name in public_urls(newsroom)} | {"unsubscribe"}
+    # unsubscribe takes a secret token and shows only the reader's own request; favicon is
+    # an image from the static files.
+    tested = {name.split(":")[0] for name in public_urls(newsroom)} | {"unsubscribe", "favicon"}
     assert routes - tested == set(), "add the new public route to public_urls()"
 
 
@@ -102,15 +112,31 @@ def test_a_draft_verdict_is_a_404_everywhere_as_if_it_did_not_exist(client, news
         f"/verdicts/{in_review.pk}/",
         f"/api/public/verdicts/{draft.pk}/",
         f"/archive/evidence/{evidence.pk}/",
+        f"/archive/evidence/{evidence.pk}/copy/",
     ]:
         assert client.get(url).status_code == 404, url
 
 
 def test_archived_copies_are_sandboxed(client, newsroom):
     urls = public_urls(newsroom)
-    response = client.get(urls["archived-evidence"])
+    response = client.get(urls["archived-evidence-copy"])
     assert response["Content-Security-Policy"].startswith("sandbox")
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
     assert response.content == b"<p>copy</p>"
+
+
+def test_an_archived_copy_comes_with_its_origin_time_fingerprint_and_verdict(client, newsroom):
+    urls = public_urls(newsroom)
+    evidence = Evidence.objects.get(pk=int(urls["archived-evidence"].split("/")[-2]))
+    Evidence.objects.filter(pk=evidence.pk).update(archived_sha256="ab" * 32)
+
+    page = client.get(urls["archived-evidence"]).content.decode()
+
+    assert evidence.url and evidence.url in page
+    assert "ab" * 32 in page
+    assert evidence.claim.verdict.public_url() in page
+    frame = f'<iframe class="archived-copy" src="{urls["archived-evidence-copy"]}" sandbox=""'
+    assert frame in page
 
 
 REQUIRED = {
@@ -281,7 +307,7 @@ def test_pages_are_cached_and_a_publication_makes_them_fresh(newsroom):
     editor = newsroom["users"][roles.EDITOR]
     assert claim.verdict.headline not in first.content.decode()
 
-    actions.publish_verdict(claim, editor)
+    publish(claim, editor)
     # The task the outbox sends is a plain function too; the worker runs it in production.
     from claims.tasks import verdict_changed
 
