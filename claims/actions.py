@@ -343,6 +343,72 @@ def add_evidence(claim, by, url="", title="", excerpt="", stance=Evidence.Stance
     return evidence
 
 
+def _locked_evidence(evidence):
+    return Evidence.objects.select_for_update().select_related("claim").get(pk=evidence.pk)
+
+
+@transaction.atomic
+def retry_archive(evidence, by):
+    """Try again to archive a source whose archive failed (the site was down, say)."""
+    evidence = _locked_evidence(evidence)
+    workflow.require(workflow.evidence_refusal(by, evidence.claim))
+    if not evidence.url or evidence.archive_status != Evidence.ArchiveStatus.FAILED:
+        raise workflow.NotReady([_("Only a source whose archive failed can be tried again.")])
+    Evidence.objects.filter(pk=evidence.pk).update(
+        archive_status=Evidence.ArchiveStatus.PENDING, archive_error=""
+    )
+    audit(evidence.claim, by, "retry_archive", evidence.title)
+    outbox.enqueue(tasks.archive_evidence.name, evidence_id=evidence.pk)
+    return evidence
+
+
+EVIDENCE_FIELDS = ["title", "excerpt", "stance"]
+
+
+@transaction.atomic
+def edit_evidence(evidence, by, **changes):
+    """Its title, excerpt and stance. The address stays: a new address is a new source
+    (remove this one and add it), so an archived copy always matches its address."""
+    evidence = _locked_evidence(evidence)
+    workflow.require(workflow.evidence_refusal(by, evidence.claim))
+    before = snapshot(evidence, EVIDENCE_FIELDS)
+    for field in EVIDENCE_FIELDS:
+        if field in changes:
+            setattr(evidence, field, changes[field])
+    if not evidence.title.strip():
+        raise workflow.NotReady([_("A source needs a title.")])
+    evidence.save(update_fields=EVIDENCE_FIELDS)
+    changed = diff(before, snapshot(evidence, EVIDENCE_FIELDS))
+    if changed:
+        audit(
+            evidence.claim,
+            by,
+            "edit_evidence",
+            evidence.title,
+            {k: v[0] for k, v in changed.items()},
+            {k: v[1] for k, v in changed.items()},
+        )
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(evidence, by, reason=""):
+    """Take a source off the claim. The trail keeps what it was: address, title, fingerprint."""
+    evidence = _locked_evidence(evidence)
+    claim = evidence.claim
+    workflow.require(workflow.evidence_removal_refusal(by, claim))
+    kept = {
+        "url": evidence.url,
+        "title": evidence.title,
+        "stance": evidence.stance,
+        "excerpt": evidence.excerpt,
+        "archived_sha256": evidence.archived_sha256,
+    }
+    evidence.delete()
+    audit(claim, by, "remove_evidence", reason.strip() or kept["title"], before=kept)
+    return claim
+
+
 @transaction.atomic
 def add_note(claim, by, body):
     workflow.require(workflow.note_refusal(by, claim))

@@ -820,9 +820,48 @@ class AuditEvent(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
 
     def changes(self):
-        """[(field, before, after)] for the fields this event changed."""
+        """[(field, before, after)] for the fields this event really changed (a transition
+        records the claim's whole state before and after; unchanged fields are left out)."""
         keys = list(dict.fromkeys([*self.before, *self.after]))
-        return [(key, self.before.get(key), self.after.get(key)) for key in keys]
+        return [
+            (key, self.before.get(key), self.after.get(key))
+            for key in keys
+            if self.before.get(key) != self.after.get(key)
+        ]
+
+    # What each action is called in the history, in the newsroom's words.
+    ACTION_WORDS = {
+        "create": _("logged the claim"),
+        "select": _("selected it for checking"),
+        "reject": _("rejected it"),
+        "reopen": _("reopened it"),
+        "assign": _("assigned it"),
+        "start_research": _("started research"),
+        "submit_for_review": _("sent it to review"),
+        "return_to_research": _("returned it to research"),
+        "publish": _("published the verdict"),
+        "correct": _("published a correction or update"),
+        "retract": _("retracted the verdict"),
+        "verdict": _("edited the verdict draft"),
+        "edit": _("edited the claim"),
+        "evidence": _("added a source"),
+        "edit_evidence": _("edited a source"),
+        "remove_evidence": _("removed a source"),
+        "retry_archive": _("retried a source's archive"),
+        "note": _("wrote a note"),
+        "reply": _("recorded a right-of-reply attempt"),
+        "link": _("linked a claim"),
+        "unlink": _("removed a link"),
+        "ask_to_take": _("asked to take the claim"),
+        "decline_take": _("declined a request to take the claim"),
+        "admin-add": _("added it in the admin"),
+        "admin-change": _("changed it in the admin"),
+        "admin-delete": _("deleted it in the admin"),
+    }
+
+    @property
+    def action_label(self):
+        return self.ACTION_WORDS.get(self.action, self.action.replace("_", " ").replace("-", " "))
 
 
 class ApiToken(models.Model):

@@ -2,12 +2,24 @@
 
 import re
 
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Count, F, Prefetch, Q, Sum, TextField, Value
 from django.db.models.functions import Coalesce, Concat
+from django.utils.translation import gettext_lazy as _
 
 from claims import workflow
-from claims.models import Claim, ClaimLink, Evidence, Note, ReplyAttempt, TakeRequest, Verdict
+from claims.models import (
+    Actor,
+    Claim,
+    ClaimLink,
+    Evidence,
+    Note,
+    Rating,
+    ReplyAttempt,
+    TakeRequest,
+    Verdict,
+)
 
 
 def published_verdicts(related=True):
@@ -113,8 +125,52 @@ def finder_on_our_work():
     return counts
 
 
+FIELD_WORDS = {
+    "status": _("status"),
+    "assignee_id": _("assignee"),
+    "due_at": _("due"),
+    "text": _("as reported"),
+    "checkable_text": _("checkable form"),
+    "speaker_id": _("speaker"),
+    "rating_id": _("rating"),
+    "headline": _("headline"),
+    "summary": _("summary"),
+    "explanation": _("explanation"),
+    "title": _("title"),
+    "excerpt": _("excerpt"),
+    "stance": _("stance"),
+    "url": _("address"),
+}
+
+
 def history(claim):
-    return claim.audit_events.select_related("actor").order_by("-created_at", "-pk")
+    """The claim's trail, newest first, each event with `readable_changes`: (field, before,
+    after) in words (statuses by name, people and ratings by name), real changes only."""
+    events = list(claim.audit_events.select_related("actor").order_by("-created_at", "-pk"))
+    ids = {"assignee_id": set(), "speaker_id": set(), "rating_id": set()}
+    for event in events:
+        for key, before, after in event.changes():
+            if key in ids:
+                ids[key] |= {v for v in (before, after) if v is not None}
+    names = {
+        "assignee_id": {
+            u.pk: u.get_full_name() or u.username
+            for u in get_user_model().objects.filter(pk__in=ids["assignee_id"])
+        },
+        "speaker_id": {a.pk: a.name for a in Actor.objects.filter(pk__in=ids["speaker_id"])},
+        "rating_id": {r.pk: r.label for r in Rating.objects.filter(pk__in=ids["rating_id"])},
+        "status": dict(Claim.Status.choices),
+    }
+    for event in events:
+        event.readable_changes = [
+            (
+                FIELD_WORDS.get(key, key.replace("_", " ")),
+                names.get(key, {}).get(before, before),
+                names.get(key, {}).get(after, after),
+            )
+            for key, before, after in event.changes()
+        ]
+    return events
 
 
 def what_to_fix(claim):

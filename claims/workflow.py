@@ -457,6 +457,14 @@ def evidence_refusal(user, claim):
     return _("You cannot add evidence to this claim now.")
 
 
+def evidence_removal_refusal(user, claim):
+    """Removing a source: as adding one, but never from a verdict readers can see (its
+    sources are on the public page; publish a correction that says what changed)."""
+    if claim.status == S.PUBLISHED:
+        return _("Readers see this verdict's sources: publish a correction instead.")
+    return evidence_refusal(user, claim)
+
+
 def reply_refusal(user, claim):
     """Right of reply: the assignee or an editor while open; once readers see the verdict,
     an editor only (the reply shows on the live page with the date it was recorded)."""

@@ -137,6 +137,15 @@ class EvidenceForm(forms.ModelForm):
         return data
 
 
+class EvidenceEditForm(forms.ModelForm):
+    """A source's title, excerpt and stance; its address is fixed (a new one is a new source)."""
+
+    class Meta:
+        model = Evidence
+        fields = ["title", "stance", "excerpt"]
+        widgets = {"excerpt": forms.Textarea(attrs={"rows": 2})}
+
+
 class NoteForm(forms.Form):
     body = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}))
 

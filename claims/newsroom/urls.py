@@ -30,6 +30,21 @@ urlpatterns = [
     path("claims/<int:pk>/correct/", workspace.correct_verdict, name="correct"),
     path("claims/<int:pk>/edit/", workspace.edit_claim, name="edit-claim"),
     path("claims/<int:pk>/evidence/", workspace.add_evidence, name="add-evidence"),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence>/retry/",
+        workspace.retry_archive,
+        name="retry-archive",
+    ),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence>/edit/",
+        workspace.edit_evidence,
+        name="edit-evidence",
+    ),
+    path(
+        "claims/<int:pk>/evidence/<int:evidence>/remove/",
+        workspace.remove_evidence,
+        name="remove-evidence",
+    ),
     path("claims/<int:pk>/notes/", workspace.add_note, name="add-note"),
     path("claims/<int:pk>/replies/", workspace.add_reply_attempt, name="add-reply"),
     path("claims/<int:pk>/links/", workspace.link_claim, name="link-claim"),

@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims import actions, selectors, workflow
-from claims.models import Claim, ClaimLink, Rating, TakeRequest, Verdict
+from claims.models import Claim, ClaimLink, Evidence, Rating, TakeRequest, Verdict
 from claims.newsroom.access import newsroom_member_required, safe_next
 from claims.newsroom.forms import (
     AssignForm,
     ClaimEditForm,
     CommentForm,
     CorrectionForm,
+    EvidenceEditForm,
     EvidenceForm,
     LinkForm,
     NoteForm,
@@ -73,6 +74,11 @@ def _workspace(request, claim, status=200, **forms):
         "can_edit_verdict": workflow.can_edit_verdict(user, claim),
         "can_correct": workflow.can_correct(user, claim),
         "can_add_evidence": workflow.can_add_evidence(user, claim),
+        "can_remove_evidence": workflow.evidence_removal_refusal(user, claim) is None,
+        "evidence": [
+            (item, EvidenceEditForm(instance=item, auto_id=f"evidence{item.pk}_%s"))
+            for item in claim.evidence.all()
+        ],
         "can_record_reply": workflow.can_record_reply(user, claim),
         "can_edit_claim": workflow.can_edit_claim(user, claim),
         "can_link": workflow.can_link(user, claim),
@@ -291,6 +297,52 @@ def add_evidence(request, pk):
     else:
         messages.success(request, _("Evidence added."))
     return redirect(claim.newsroom_url())
+
+
+def _evidence(claim, evidence_pk):
+    return get_object_or_404(Evidence.objects.select_related("claim"), pk=evidence_pk, claim=claim)
+
+
+@require_POST
+@newsroom_member_required
+def retry_archive(request, pk, evidence):
+    claim = _claim(pk)
+    workflow.require(workflow.evidence_refusal(request.user, claim))
+    try:
+        actions.retry_archive(_evidence(claim, evidence), request.user)
+    except workflow.NotReady as exc:
+        return _refused(request, claim, exc)
+    messages.success(request, _("Archiving again in the background."))
+    return redirect(f"{claim.newsroom_url()}#evidence")
+
+
+@require_POST
+@newsroom_member_required
+def edit_evidence(request, pk, evidence):
+    claim = _claim(pk)
+    workflow.require(workflow.evidence_refusal(request.user, claim))
+    item = _evidence(claim, evidence)
+    form = EvidenceEditForm(request.POST, instance=item)
+    if not form.is_valid():
+        return _invalid(request, claim, form)
+    try:
+        actions.edit_evidence(item, request.user, **form.cleaned_data)
+    except workflow.NotReady as exc:
+        return _refused(request, claim, exc)
+    messages.success(request, _("Source saved."))
+    return redirect(f"{claim.newsroom_url()}#evidence")
+
+
+@require_POST
+@newsroom_member_required
+def remove_evidence(request, pk, evidence):
+    claim = _claim(pk)
+    workflow.require(workflow.evidence_removal_refusal(request.user, claim))
+    actions.remove_evidence(
+        _evidence(claim, evidence), request.user, request.POST.get("reason", "")[:300]
+    )
+    messages.success(request, _("Source removed; the history keeps what it was."))
+    return redirect(f"{claim.newsroom_url()}#evidence")
 
 
 @require_POST

@@ -120,6 +120,21 @@ ROWS = {
         members_only(HANDLED),
     ),
     "newsroom:save-verdict": ("post", "/newsroom/claims/{claim}/verdict/", members_only(HANDLED)),
+    "newsroom:retry-archive": (
+        "post",
+        "/newsroom/claims/{claim}/evidence/{claim_evidence}/retry/",
+        members_only(HANDLED),
+    ),
+    "newsroom:edit-evidence": (
+        "post",
+        "/newsroom/claims/{claim}/evidence/{claim_evidence}/edit/",
+        members_only(HANDLED),
+    ),
+    "newsroom:remove-evidence": (
+        "post",
+        "/newsroom/claims/{claim}/evidence/{claim_evidence}/remove/",
+        members_only(HANDLED),
+    ),
     "newsroom:publish": ("get", "/newsroom/claims/{in_review}/publish/", editors_only({200})),
     "newsroom:preview": ("get", "/newsroom/claims/{in_review}/preview/", members_only({200})),
     "newsroom:ask-to-take": ("post", "/newsroom/claims/{claim}/ask/", members_only(HANDLED)),
@@ -235,6 +250,9 @@ def newsroom(make_user):
         "token": subscription.token,
         "link": ClaimLink.objects.filter(from_claim=demo["claims"]["rockets"]).first().pk,
         "in_review": demo["claims"]["turkey-recruits"].pk,
+        "claim_evidence": Evidence.objects.create(
+            claim=demo["claims"]["rockets"], title="A source", added_by=people["editor"]
+        ).pk,
         "take": TakeRequest.objects.create(
             claim=demo["claims"]["rockets"], user=make_user("asks", role=roles.FACT_CHECKER)
         ).pk,
