@@ -28,24 +28,46 @@ def public_urls(demo):
         "/methodology/",
         "/corrections/",
         "/ask/",
+        "/about/",
+        "/verdicts/?rating=true&side=russia",
+        "/verdicts/?q=zebras",
         f"/speakers/{speaker.slug}/",
         "/accounts/login/",
     ]
 
 
-def test_readers_pages_meet_wcag_aa(page, demo):
+WIDTHS = [(1280, 900), (390, 844)]  # a laptop and a phone
+
+
+@pytest.mark.parametrize("width,height", WIDTHS)
+def test_readers_pages_meet_wcag_aa(page, demo, width, height):
+    from claims.models import Evidence
     from claims.selectors import published_verdicts
 
+    page.set_viewport_size({"width": width, "height": height})
     verdict = published_verdicts().first()
     assert verdict is not None, "the demo newsroom has published verdicts"
-    for url in [*public_urls(demo), verdict.public_url()]:
+    evidence = Evidence.objects.filter(claim=verdict.claim).first()
+    Evidence.objects.filter(pk=evidence.pk).update(
+        archive_status="archived", archived_snapshot=b"<p>copy</p>", archived_sha256="ab" * 32
+    )
+    for url in [*public_urls(demo), verdict.public_url(), f"/archive/evidence/{evidence.pk}/"]:
         page.goto(url)
         assert violations(page) == [], url
+        assert _fits(page), f"{url} scrolls sideways at {width} px"
 
 
-def test_newsroom_pages_meet_wcag_aa(page, demo):
+def _fits(page):
+    """The page does not scroll sideways (a wide table may scroll inside its own box)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.mark.parametrize("width,height", WIDTHS)
+def test_newsroom_pages_meet_wcag_aa(page, demo, width, height):
+    page.set_viewport_size({"width": width, "height": height})
     log_in(page, "editor", "demo-editor-pass")
     claim = demo["claims"]["rockets"]
+    in_review = demo["claims"]["turkey-recruits"]
     for url in [
         "/newsroom/",
         "/newsroom/queue/",
@@ -53,8 +75,23 @@ def test_newsroom_pages_meet_wcag_aa(page, demo):
         "/newsroom/articles/new/",
         claim.newsroom_url(),
         claim.article.newsroom_url(),
+        in_review.newsroom_url(),
+        f"/newsroom/claims/{in_review.pk}/publish/",
+        f"/newsroom/claims/{in_review.pk}/preview/",
+        "/newsroom/notifications/",
         "/accounts/two-factor/set-up/",
         "/accounts/two-factor/recovery-codes/",
     ]:
         page.goto(url)
         assert violations(page) == [], url
+        assert _fits(page), f"{url} scrolls sideways at {width} px"
+
+
+@pytest.mark.parametrize("width,height", WIDTHS)
+def test_a_fact_checkers_pages_meet_wcag_aa(page, demo, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    log_in(page, "checker", "demo-checker-pass")
+    for url in ["/newsroom/", "/newsroom/queue/", demo["claims"]["phosphorus"].newsroom_url()]:
+        page.goto(url)
+        assert violations(page) == [], url
+        assert _fits(page), f"{url} scrolls sideways at {width} px"
