@@ -1,0 +1,149 @@
+"""Before readers see a verdict: the checklist, the preview and the confirmation."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from accounts import roles
+from claims import actions, workflow
+from claims.models import Claim, ClaimLink, Evidence, Rating, ReplyAttempt, Verdict
+from tests.sessions import log_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def in_review(make_user):
+    author = make_user("author", role=roles.FACT_CHECKER)
+    editor = make_user("editor1", role=roles.EDITOR)
+    claim = Claim.objects.create(text="They used phosphorus munitions.", status="in_review")
+    Verdict.objects.create(
+        claim=claim,
+        rating=Rating.objects.get(slug="unproven"),
+        headline="No proof yet",
+        summary="s",
+        explanation="e",
+        author=author,
+    )
+    Evidence.objects.create(claim=claim, title="Ministry statement", added_by=author)
+    return claim, editor, author
+
+
+def items(claim, **data):
+    return {item.key: item for item in workflow.publish_checklist(claim, data)}
+
+
+def test_a_source_whose_archive_failed_must_be_retried_or_accepted(in_review):
+    claim, editor, author = in_review
+    Evidence.objects.create(
+        claim=claim, url="https://example.org/gone", title="Gone", archive_status="failed",
+        added_by=author,
+    )  # fmt: skip
+
+    assert not items(claim)["archived"].holds
+    with pytest.raises(workflow.NotReady, match="1 source has no archived copy"):
+        actions.publish_verdict(claim, editor, confirmed=True, no_reply_sought=True,
+                                no_counter_claims=True)  # fmt: skip
+    assert items(claim, accept_unarchived=True)["archived"].holds
+
+
+def test_a_reply_still_awaited_blocks_publishing_until_its_deadline_or_the_answer(in_review):
+    claim, editor, author = in_review
+    ticks = {"confirmed": True, "no_counter_claims": True}
+    attempt = ReplyAttempt.objects.create(
+        claim=claim, contacted="Ministry press office", channel="e-mail",
+        answer_by=timezone.now() + timedelta(hours=3), recorded_by=author,
+    )  # fmt: skip
+
+    reply = items(claim)["reply"]
+    assert not reply.holds and reply.tick == ""  # no tick can wave a pending reply through
+    assert "Waiting for an answer from Ministry press office" in reply.detail
+    with pytest.raises(workflow.NotReady, match="Waiting for an answer"):
+        actions.publish_verdict(claim, editor, no_reply_sought=True, **ticks)
+
+    # The answer arrives: a later attempt to the same person records it.
+    actions.record_reply_attempt(
+        claim, editor, contacted="ministry press office", channel="phone",
+        outcome=ReplyAttempt.Outcome.ANSWERED, answer="We deny it.",
+    )  # fmt: skip
+    assert items(claim)["reply"].holds
+
+    # Or no answer came and the deadline passed.
+    ReplyAttempt.objects.exclude(pk=attempt.pk).delete()
+    ReplyAttempt.objects.filter(pk=attempt.pk).update(answer_by=timezone.now() - timedelta(1))
+    assert items(claim)["reply"].holds
+    actions.publish_verdict(claim, editor, **ticks)
+    assert Claim.objects.get(pk=claim.pk).status == "published"
+
+
+def test_an_attempt_without_its_own_deadline_gets_a_day(in_review):
+    claim, editor, author = in_review
+    attempt = ReplyAttempt.objects.create(
+        claim=claim, contacted="Spokesman", channel="phone",
+        contacted_at=timezone.now() - timedelta(hours=23), recorded_by=author,
+    )  # fmt: skip
+    assert not items(claim)["reply"].holds
+    ReplyAttempt.objects.filter(pk=attempt.pk).update(
+        contacted_at=timezone.now() - timedelta(hours=25)
+    )
+    assert items(claim)["reply"].holds
+
+
+def test_the_other_side_is_linked_or_ticked_none_found(in_review):
+    claim, editor, author = in_review
+    assert not items(claim)["other_side"].holds
+    assert items(claim, no_counter_claims=True)["other_side"].holds
+    other = Claim.objects.create(text="We never used them.")
+    ClaimLink.objects.create(from_claim=other, to_claim=claim, kind="counter")
+    assert items(claim)["other_side"].done
+
+
+def test_publishing_without_confirming_the_preview_is_refused(in_review):
+    claim, editor, author = in_review
+    with pytest.raises(workflow.NotReady, match="Read the preview"):
+        actions.publish_verdict(claim, editor, no_reply_sought=True, no_counter_claims=True)
+    assert Claim.objects.get(pk=claim.pk).status == "in_review"
+
+
+def test_what_the_editor_accepted_by_a_tick_is_in_the_audit_trail(in_review):
+    claim, editor, author = in_review
+    actions.publish_verdict(
+        claim, editor, confirmed=True, no_reply_sought=True, no_counter_claims=True
+    )
+    event = claim.audit_events.get(action="publish")
+    assert event.actor == editor
+    assert "Right of reply" in event.summary
+    assert "The other side's claims linked" in event.summary
+    assert "Every source archived" not in event.summary  # it held: nothing was accepted
+
+
+def test_the_publish_page_shows_the_checklist_and_a_refusal_comes_back_to_it(in_review):
+    claim, editor, author = in_review
+    client = Client()
+    log_in(client, editor)
+
+    page = client.get(f"/newsroom/claims/{claim.pk}/publish/").content.decode()
+    response = client.post(f"/newsroom/claims/{claim.pk}/do/publish/", {"confirmed": "1"})
+
+    assert 'data-item="reply"' in page and 'name="no_reply_sought"' in page
+    assert f"/newsroom/claims/{claim.pk}/preview/" in page
+    assert response["Location"] == f"/newsroom/claims/{claim.pk}/publish/"
+    assert Claim.objects.get(pk=claim.pk).status == "in_review"
+
+
+def test_the_preview_is_the_public_page_unpublished_and_never_indexed(in_review):
+    claim, editor, author = in_review
+    client = Client()
+    log_in(client, author)
+
+    response = client.get(f"/newsroom/claims/{claim.pk}/preview/")
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert "No proof yet" in page and "Not published yet" in page
+    assert 'name="robots" content="noindex, nofollow"' in page
+    assert "application/ld+json" not in page  # no ClaimReview for an unpublished verdict
+    assert response["Cache-Control"] == "private, no-store"
+    assert Client().get(f"/newsroom/claims/{claim.pk}/preview/").status_code == 302
