@@ -2,10 +2,15 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.models import Group
 from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from accounts import api_tokens
+from accounts.roles import ROLES
 from claims import actions, models, workflow
 
 User = get_user_model()
@@ -123,7 +128,16 @@ class EvidenceInline(admin.StackedInline):
 
 @admin.register(models.Claim)
 class ClaimAdmin(AuditedAdmin):
-    list_display = ["__str__", "speaker", "status", "assignee", "due_at", "created_at"]
+    list_display = ["statement", "speaker", "status", "assignee", "due_at", "created_at"]
+
+    @admin.display(description=_("claim"), ordering="checkable_text")
+    def statement(self, claim):
+        # A minimum width, so that the claim is not squeezed behind the short columns.
+        return format_html(
+            '<span class="claim-cell" style="display:inline-block;min-width:24rem">{}</span>',
+            Truncator(str(claim)).chars(160),
+        )
+
     list_filter = ["status", "speaker__side", "topics", "language"]
     list_select_related = ["speaker", "assignee"]
     search_fields = ["text", "checkable_text", "speaker__name"]
@@ -368,13 +382,53 @@ class ApiTokenAdmin(AuditedAdmin):
 admin.site.unregister(User)
 
 
+ROLE_HELP = _(
+    "Fact-checker: researches the claims assigned to them and drafts verdicts. "
+    "Editor: also selects and assigns claims, reviews and publishes verdicts (never their own), "
+    "and corrects them. Admin: also manages users and the newsroom's settings here. "
+    "Give one role; the permissions below are for exceptions only."
+)
+
+
+class NewsroomUserCreationForm(AdminUserCreationForm):
+    """The new user's name, password and role on one page."""
+
+    class Meta(AdminUserCreationForm.Meta):
+        fields = ("username", "groups")
+
+
 @admin.register(User)
 class NewsroomUserAdmin(UserAdmin):
-    """Users with their role; deactivating (unticking 'active') locks a user out at once."""
+    """Users with their role; deactivating (unticking 'active') locks a user out at once.
+    The role comes first, explained; raw permissions are folded away as exceptions."""
 
     list_display = ["username", "email", "full_name", "roles", "is_active", "last_login"]
     list_filter = ["groups", "is_active", "is_staff"]
     actions = ["deactivate"]
+    add_form = NewsroomUserCreationForm
+    add_fieldsets = (
+        (None, {"fields": ("username", "usable_password", "password1", "password2")}),
+        (_("Role"), {"fields": ("groups",), "description": ROLE_HELP}),
+    )
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Role"), {"fields": ("groups",), "description": ROLE_HELP}),
+        (_("Person"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Access"), {"fields": ("is_active", "is_staff")}),
+        (
+            _("Exceptions: single permissions and superuser"),
+            {"fields": ("is_superuser", "user_permissions"), "classes": ("collapse",)},
+        ),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(name__in=ROLES).order_by("pk")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["label"] = _("Role")
+            kwargs["help_text"] = ""
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")

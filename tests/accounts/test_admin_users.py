@@ -105,3 +105,14 @@ def test_a_claim_change_page_shows_its_links_and_evidence_inline(admin_client):
     content = response.content.decode()
     assert "Investigation into recruitment of Syrian fighters" in content
     assert "links_out" in content
+
+
+def test_the_admins_claim_list_gives_the_claim_room_to_read(admin_client):
+    from claims.models import Claim
+
+    Claim.objects.create(text="Azerbaijan's army used phosphorus munitions near Shusha.")
+
+    page = admin_client.get("/admin/claims/claim/").content.decode()
+
+    assert 'class="claim-cell" style="display:inline-block;min-width:24rem"' in page
+    assert "phosphorus munitions near Shusha" in page
