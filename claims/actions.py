@@ -323,22 +323,39 @@ def edit_claim(claim, by, version, topics=None, **changes):
 
 
 @transaction.atomic
-def add_evidence(claim, by, url="", title="", excerpt="", stance=Evidence.Stance.CONTEXT):
+def add_evidence(
+    claim, by, url="", title="", excerpt="", stance=Evidence.Stance.CONTEXT, file=None
+):
+    """A source: a web address (the worker archives a copy), an uploaded file (a checked
+    evidence_files.EvidenceFile, its own archived copy), or both (the file is the copy)."""
     claim = _locked(claim)
     workflow.require(workflow.evidence_refusal(by, claim))
     if url and claim.evidence.filter(url=url).exists():
         raise workflow.NotReady([_("This source is already in the evidence list.")])
-    evidence = Evidence.objects.create(
+    if file and claim.evidence.filter(archived_sha256=file.sha256).exists():
+        raise workflow.NotReady([_("This file is already in the evidence list.")])
+    evidence = Evidence(
         claim=claim,
         url=url,
-        title=title.strip() or url,
+        title=title.strip() or url or (file.name if file else ""),
         excerpt=excerpt,
         stance=stance,
         added_by=by,
         archive_status=Evidence.ArchiveStatus.PENDING if url else Evidence.ArchiveStatus.NONE,
     )
-    audit(claim, by, "evidence", evidence.title, after={"url": url, "stance": stance})
-    if url:
+    if file:
+        evidence.archive_status = Evidence.ArchiveStatus.ARCHIVED
+        evidence.archived_snapshot = file.content
+        evidence.archived_sha256 = file.sha256
+        evidence.archived_at = timezone.now()
+        evidence.archived_content_type = file.content_type
+        evidence.file_name = file.name
+    evidence.save()
+    after = {"url": url, "stance": stance}
+    if file:
+        after |= {"file": file.name, "sha256": file.sha256}
+    audit(claim, by, "evidence", evidence.title, after=after)
+    if url and not file:
         outbox.enqueue(tasks.archive_evidence.name, evidence_id=evidence.pk)
     return evidence
 

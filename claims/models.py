@@ -548,6 +548,10 @@ class Evidence(models.Model):
     archived_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     archive_error = models.TextField(blank=True, editable=False)
+    # An uploaded file is its own archived copy: its name and the type read from its bytes
+    # ("" for pages the worker archived, which are HTML).
+    file_name = models.CharField(max_length=200, blank=True, editable=False)
+    archived_content_type = models.CharField(max_length=100, blank=True, editable=False)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADMIN, EDITOR, FACT_CHECKER
+from claims import evidence_files
 from claims.ingest.submit import MAX_TEXT_BYTES, Source
 from claims.models import ClaimLink, Correction, Evidence, Rating, ReplyAttempt, Side, Topic
 
@@ -124,16 +125,39 @@ class ClaimEditForm(forms.Form):
 
 
 class EvidenceForm(forms.ModelForm):
+    file = forms.FileField(
+        label=_("…or upload a file (PDF or picture)"),
+        required=False,
+        help_text=_("PDF, PNG, JPEG, GIF or WebP, up to 5 MB."),
+    )
+
     class Meta:
         model = Evidence
-        fields = ["url", "title", "stance", "excerpt"]
+        fields = ["url", "file", "title", "stance", "excerpt"]
         labels = {"url": _("Web address")}
         widgets = {"excerpt": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without a title, the source is named by its address or its file's name.
+        self.fields["title"].required = False
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        try:
+            return evidence_files.read_upload(upload)
+        except evidence_files.BadFile as exc:
+            raise forms.ValidationError(str(exc)) from None
+
     def clean(self):
         data = super().clean()
-        if not data.get("url") and not (data.get("title") or "").strip():
-            raise forms.ValidationError(_("Give the source's address or at least its title."))
+        given = data.get("url") or data.get("file") or (data.get("title") or "").strip()
+        if not given and "file" not in self.errors:
+            raise forms.ValidationError(
+                _("Give the source's address, a file, or at least its title.")
+            )
         return data
 
 

@@ -31,6 +31,11 @@ urlpatterns = [
     path("claims/<int:pk>/edit/", workspace.edit_claim, name="edit-claim"),
     path("claims/<int:pk>/evidence/", workspace.add_evidence, name="add-evidence"),
     path(
+        "claims/<int:pk>/evidence/<int:evidence>/copy/",
+        workspace.evidence_copy,
+        name="evidence-copy",
+    ),
+    path(
         "claims/<int:pk>/evidence/<int:evidence>/retry/",
         workspace.retry_archive,
         name="retry-archive",

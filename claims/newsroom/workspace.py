@@ -285,14 +285,16 @@ def edit_claim(request, pk):
 def add_evidence(request, pk):
     claim = _claim(pk)
     workflow.require(workflow.evidence_refusal(request.user, claim))
-    form = EvidenceForm(request.POST)
+    form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
         return _invalid(request, claim, form)
     try:
         evidence = actions.add_evidence(claim, request.user, **form.cleaned_data)
     except workflow.NotReady as exc:
         return _refused(request, claim, exc)
-    if evidence.url:
+    if evidence.file_name:
+        messages.success(request, _("File added and kept with its SHA-256."))
+    elif evidence.url:
         messages.success(request, _("Evidence added; archiving a copy in the background."))
     else:
         messages.success(request, _("Evidence added."))
@@ -301,6 +303,19 @@ def add_evidence(request, pk):
 
 def _evidence(claim, evidence_pk):
     return get_object_or_404(Evidence.objects.select_related("claim"), pk=evidence_pk, claim=claim)
+
+
+@newsroom_member_required
+def evidence_copy(request, pk, evidence):
+    """The archived copy or uploaded file of a source, for the newsroom, before readers see
+    it: sandboxed like the public copies."""
+    from claims.public.views import serve_archived_evidence
+
+    claim = _claim(pk)
+    item = _evidence(claim, evidence)
+    if item.archive_status != Evidence.ArchiveStatus.ARCHIVED:
+        raise Http404(_("This source has no archived copy."))
+    return serve_archived_evidence(item)
 
 
 @require_POST

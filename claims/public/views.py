@@ -6,6 +6,7 @@ is unreachable the page is simply built again.
 """
 
 import logging
+import re
 
 from django.contrib import messages
 from django.contrib.staticfiles import finders
@@ -17,7 +18,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from claims import selectors
+from claims import evidence_files, selectors
 from claims.models import (
     Actor,
     Article,
@@ -267,12 +268,21 @@ def unsubscribe(request, token):
     return render(request, "public/unsubscribe.html", {"subscription": subscription})
 
 
-def _archived(content, content_type, fetched_at):
+def _archived(content, content_type, fetched_at, file_name=""):
     """An archived copy, sandboxed: its scripts never run and it cannot act as our site.
-    Only our own banner page may frame it."""
+    Only our own banner page may frame it. An uploaded picture is shown; an uploaded PDF is
+    downloaded (a browser's PDF viewer does not run in a sandbox)."""
     mime, _, charset = content_type.partition("; charset=")
-    kind = "text/html" if mime in ("text/html", "application/xhtml+xml") else "text/plain"
-    response = HttpResponse(bytes(content), content_type=f"{kind}; charset={charset or 'utf-8'}")
+    if mime in evidence_files.ACCEPTED:
+        response = HttpResponse(bytes(content), content_type=mime)
+        disposition = "inline" if mime in evidence_files.PICTURES else "attachment"
+        safe_name = re.sub(r"[^\w.\- ]", "_", file_name or "evidence")
+        response["Content-Disposition"] = f'{disposition}; filename="{safe_name}"'
+    else:
+        kind = "text/html" if mime in ("text/html", "application/xhtml+xml") else "text/plain"
+        response = HttpResponse(
+            bytes(content), content_type=f"{kind}; charset={charset or 'utf-8'}"
+        )
     response["Content-Security-Policy"] = (
         "sandbox; default-src 'none'; img-src *; style-src *; frame-ancestors 'self'"
     )
@@ -283,7 +293,10 @@ def _archived(content, content_type, fetched_at):
     return response
 
 
-def _banner(request, *, original, fetched_at, sha256, verdicts, copy_url, title):
+def _banner(
+    request, *, original, fetched_at, sha256, verdicts, copy_url, title, file_name="",
+    content_type="",
+):  # fmt: skip
     """The archived copy's page: where it came from, when, its fingerprint, the verdicts that
     cite it, and the copy itself below in a sandboxed frame."""
     response = render(
@@ -296,6 +309,10 @@ def _banner(request, *, original, fetched_at, sha256, verdicts, copy_url, title)
             "verdicts": verdicts,
             "copy_url": copy_url,
             "title": title,
+            "file_name": file_name,
+            "picture": content_type in evidence_files.PICTURES,
+            "download": content_type in evidence_files.ACCEPTED
+            and content_type not in evidence_files.PICTURES,
         },
     )
     response["X-Robots-Tag"] = "noindex"
@@ -349,12 +366,22 @@ def archived_evidence(request, pk):
         verdicts=[evidence.claim.verdict],
         copy_url=reverse("public:archived-evidence-copy", args=[evidence.pk]),
         title=evidence.title,
+        file_name=evidence.file_name,
+        content_type=evidence.archived_content_type,
+    )
+
+
+def serve_archived_evidence(evidence):
+    return _archived(
+        evidence.archived_snapshot,
+        evidence.archived_content_type or "text/html",
+        evidence.archived_at,
+        evidence.file_name,
     )
 
 
 def archived_evidence_copy(request, pk):
-    evidence = _published_evidence(pk)
-    return _archived(evidence.archived_snapshot, "text/html", evidence.archived_at)
+    return serve_archived_evidence(_published_evidence(pk))
 
 
 def robots_txt(request):

@@ -15,9 +15,7 @@ from tests.e2e.browser import log_in, log_out
 pytestmark = pytest.mark.browser
 
 
-def test_a_fact_checker_asks_to_take_a_claim_and_an_editor_approves_it_with_one_click(
-    page, demo
-):
+def test_a_fact_checker_asks_to_take_a_claim_and_an_editor_approves_it_with_one_click(page, demo):
     log_in(page, "checker", "demo-checker-pass")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Queue").click()
     expect(page.locator("h1")).to_have_text("Newsroom queue")
@@ -38,9 +36,10 @@ def test_a_fact_checker_asks_to_take_a_claim_and_an_editor_approves_it_with_one_
     expect(page.locator("table.claims tr", has_text="Grad and Smerch")).to_contain_text(
         "Farid Checker"
     )
-    assert demo["claims"]["rockets"].__class__.objects.get(
-        pk=demo["claims"]["rockets"].pk
-    ).assignee == demo["users"][roles.FACT_CHECKER]
+    assert (
+        demo["claims"]["rockets"].__class__.objects.get(pk=demo["claims"]["rockets"].pk).assignee
+        == demo["users"][roles.FACT_CHECKER]
+    )
 
 
 def test_a_new_claim_says_why_research_has_not_started_and_what_to_do_meanwhile(page, demo):
@@ -168,3 +167,32 @@ def test_a_failed_archive_is_retried_from_the_workspace(page, demo, worker, loca
         "Archived"
     )
     log_out(page)
+
+
+def test_a_fact_checker_uploads_a_screenshot_as_evidence_and_readers_see_it_kept(page, demo):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
+    claim = demo["claims"]["phosphorus"]
+    log_in(page, "checker", "demo-checker-pass")
+    page.goto(claim.newsroom_url())
+    page.locator("summary", has_text="Add evidence").click()
+    page.get_by_label("…or upload a file (PDF or picture)").set_input_files(
+        files=[{"name": "telegram-post.png", "mimeType": "image/png", "buffer": png}]
+    )
+    page.locator("#id_title").fill("Telegram post, 2 November")
+    page.get_by_role("button", name="Add evidence").click()
+    expect(page.locator(".messages")).to_contain_text("File added")
+    item = page.locator(".evidence li", has_text="Telegram post, 2 November")
+    expect(item).to_contain_text("Archived")
+    link = item.get_by_role("link", name="file: telegram-post.png")
+    response = page.request.get(link.get_attribute("href"))
+    assert response.headers["content-type"] == "image/png"
+    assert response.headers["content-security-policy"].startswith("sandbox")
+
+    # A file that only pretends to be a picture is refused, with the reason.
+    page.locator("summary", has_text="Add evidence").click()
+    page.get_by_label("…or upload a file (PDF or picture)").set_input_files(
+        files=[{"name": "photo.png", "mimeType": "image/png", "buffer": b"<svg onload=alert(1)>"}]
+    )
+    page.get_by_role("button", name="Add evidence").click()
+    expect(page.locator(".messages")).to_contain_text("Only these files can be evidence")
+    assert Evidence.objects.filter(claim=claim, file_name="photo.png").count() == 0

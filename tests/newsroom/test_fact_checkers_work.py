@@ -163,3 +163,76 @@ def test_dates_carry_the_year_only_when_it_is_not_this_year():
     )
     assert ago(now) == "just now"
     assert ago(now - timezone.timedelta(minutes=5)) == "5 minutes ago"
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
+PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+
+def _researching(desk):
+    claim = desk["claim"]
+    Claim.objects.filter(pk=claim.pk).update(status="in_research", assignee=desk["checker"])
+    claim.refresh_from_db()
+    client = Client()
+    log_in(client, desk["checker"])
+    return claim, client
+
+
+def _upload(client, claim, name, content, **extra):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        f"/newsroom/claims/{claim.pk}/evidence/",
+        {"file": SimpleUploadedFile(name, content), "stance": "supports", **extra},
+    )
+
+
+def test_an_uploaded_picture_is_kept_with_its_fingerprint_and_served_sandboxed(desk):
+    import hashlib
+
+    claim, client = _researching(desk)
+
+    response = _upload(client, claim, "screenshot.png", PNG, title="Telegram post, 2 Nov")
+
+    assert response.status_code == 302
+    item = Evidence.objects.get(claim=claim)
+    assert item.archive_status == "archived" and item.file_name == "screenshot.png"
+    assert item.archived_sha256 == hashlib.sha256(PNG).hexdigest()
+    assert item.archived_content_type == "image/png"
+    assert AuditEvent.objects.get(action="evidence").after["sha256"] == item.archived_sha256
+    assert not OutboxMessage.objects.filter(task="verify.archive_evidence").exists()
+    copy = client.get(f"/newsroom/claims/{claim.pk}/evidence/{item.pk}/copy/")
+    assert copy["Content-Type"] == "image/png"
+    assert copy["Content-Security-Policy"].startswith("sandbox")
+    assert copy["Content-Disposition"] == 'inline; filename="screenshot.png"'
+    assert bytes(copy.content) == PNG
+
+
+def test_an_uploaded_pdf_is_downloaded_never_rendered_by_us(desk):
+    claim, client = _researching(desk)
+    _upload(client, claim, "ministry statement (2 Nov).pdf", PDF)
+    item = Evidence.objects.get(claim=claim)
+    copy = client.get(f"/newsroom/claims/{claim.pk}/evidence/{item.pk}/copy/")
+    assert item.title == "ministry statement (2 Nov).pdf"
+    assert copy["Content-Type"] == "application/pdf"
+    assert copy["Content-Disposition"].startswith("attachment;")
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("photo.png", b"<svg onload=alert(1)></svg>", "Only these files can be evidence"),
+        ("page.pdf", b"<html><script>alert(1)</script></html>", "Only these files"),
+        ("empty.png", b"", "empty"),
+        ("huge.png", PNG + b"\x00" * 5_000_000, "larger than 5 MB"),
+    ],
+)
+def test_a_file_that_is_not_a_document_or_picture_is_refused_and_nothing_is_kept(
+    desk, name, content, message
+):
+    claim, client = _researching(desk)
+
+    response = client.get(_upload(client, claim, name, content)["Location"])
+
+    assert message in response.content.decode()
+    assert not Evidence.objects.filter(claim=claim).exists()

@@ -120,6 +120,11 @@ ROWS = {
         members_only(HANDLED),
     ),
     "newsroom:save-verdict": ("post", "/newsroom/claims/{claim}/verdict/", members_only(HANDLED)),
+    "newsroom:evidence-copy": (
+        "get",
+        "/newsroom/claims/{claim}/evidence/{claim_evidence}/copy/",
+        members_only({404}),
+    ),  # the row's source has no copy: a 404 that says so, for the newsroom only
     "newsroom:retry-archive": (
         "post",
         "/newsroom/claims/{claim}/evidence/{claim_evidence}/retry/",
