@@ -22,10 +22,12 @@ from claims.models import (
     Article,
     Claim,
     ClaimLink,
+    Correction,
     Evidence,
     Outlet,
     Rating,
     RatingScale,
+    ReplyAttempt,
     Side,
     Topic,
     Verdict,
@@ -268,6 +270,7 @@ STANCES = {
     "phosphorus-denial": "denial",
     "phosphorus-in-russian": "accusation",
     "phosphorus-denial-in-azerbaijani": "denial",
+    "distraction": "accusation",
 }
 
 # key, article, speaker, quote (a substring of the article), checkable form, topics, status
@@ -331,7 +334,7 @@ CLAIMS = [
         "Armenian units fired missiles and artillery at Azerbaijani positions and villages on "
         "1 and 2 November 2020.",
         ["Shelling"],
-        S.NEW,
+        S.PUBLISHED,
     ),
     (
         "cross-border-fire",
@@ -342,7 +345,7 @@ CLAIMS = [
         "Armenian troops fired from inside Armenia (Noyemberyan, Berd, Vardenis) at Azerbaijani "
         "units in Gazakh, Tovuz and Dashkesan.",
         ["Shelling"],
-        S.SELECTED,
+        S.PUBLISHED,
     ),
     (
         "villages",
@@ -363,7 +366,7 @@ CLAIMS = [
         "Pashinyan asked Putin to start consultations on Russian assistance to Armenia under "
         "the 1997 treaty.",
         ["Diplomacy"],
-        S.NEW,
+        S.PUBLISHED,
     ),
     (
         "russian-reply",
@@ -392,7 +395,7 @@ CLAIMS = [
         "Moscow's reply showed that Armenian troops were fighting on foreign soil",
         "Russia's reply shows that Armenian troops are fighting outside Armenia.",
         ["Diplomacy"],
-        S.NEW,
+        S.PUBLISHED,
     ),
     (
         "turkey-recruits",
@@ -411,7 +414,7 @@ CLAIMS = [
         "Karabakh forces had already captured two Syrian fighters serving with Azerbaijani units",
         "Karabakh forces captured two Syrian fighters serving with Azerbaijani units.",
         ["Foreign fighters"],
-        S.SELECTED,
+        S.PUBLISHED,
     ),
     (
         "lebanese-fighters",
@@ -420,7 +423,7 @@ CLAIMS = [
         "Lebanese citizens of Armenian descent were fighting on the Karabakh side",
         "Lebanese citizens of Armenian descent fought for the Karabakh forces.",
         ["Foreign fighters"],
-        S.NEW,
+        S.PUBLISHED,
     ),
     (
         "phosphorus-in-russian",
@@ -440,7 +443,16 @@ CLAIMS = [
         "Azerbaijan's army does not use white phosphorus or other munitions banned under "
         "international law.",
         ["Prohibited weapons"],
-        S.NEW,
+        S.PUBLISHED,
+    ),
+    (
+        "distraction",
+        DENIAL,
+        "Ministry of Defence of Azerbaijan",
+        "an attempt to distract from Armenian strikes on Azerbaijani towns far from the front",
+        "Armenian forces struck Azerbaijani towns far from the front in early November 2020.",
+        ["Shelling"],
+        S.RETRACTED,
     ),
 ]
 
@@ -474,7 +486,7 @@ LINKS = [
     ),
 ]
 
-# claim, rating slug, headline, summary, explanation, published, evidence
+# claim, rating slug, headline, summary, explanation, published on (None: a draft), evidence
 VERDICTS = [
     (
         "russian-reply",
@@ -485,7 +497,7 @@ VERDICTS = [
         "The ministry's statement of 31 October 2020 makes the treaty's assistance conditional "
         "on hostilities taking place on Armenia's own territory. The claim reports that "
         "condition accurately.",
-        True,
+        dt.datetime(2020, 11, 4, 12, 0, tzinfo=UTC),
         [
             (
                 "Statement of the Russian Foreign Ministry, 31 October 2020",
@@ -500,7 +512,7 @@ VERDICTS = [
         "Phosphorus use: the evidence so far does not settle it",
         "Draft: images show incendiary effects but no independent laboratory analysis yet.",
         "Draft in progress.",
-        False,
+        None,
         [
             (
                 "Footage analysed by open-source researchers",
@@ -517,7 +529,7 @@ VERDICTS = [
         "we found no evidence of recruits from Libya.",
         "Draft for review: independent reporting and a war monitor documented recruitment of "
         "Syrian fighters. The claim's mention of Libya is not supported by what we found.",
-        False,
+        None,
         [
             (
                 "Investigation into recruitment of Syrian fighters",
@@ -531,7 +543,198 @@ VERDICTS = [
             ),
         ],
     ),
+    (
+        "letter",
+        "true",
+        "Yes, Pashinyan wrote to Putin asking for consultations",
+        "Armenia's government published the prime minister's letter to the Russian president, "
+        "which asks for urgent consultations on help under the 1997 treaty.",
+        "The letter was published by the Armenian government on the day it was sent, and "
+        "the Kremlin confirmed receiving it. It cites the 1997 treaty and asks for "
+        "consultations; it does not ask for troops.",
+        dt.datetime(2020, 11, 4, 15, 0, tzinfo=UTC),
+        [
+            (
+                "The prime minister's letter, as published by the government",
+                "https://evidence.example.org/pashinyan-letter",
+                "supports",
+            ),
+            (
+                "Kremlin spokesman confirms the letter arrived",
+                "https://evidence.example.org/kremlin-confirms-letter",
+                "supports",
+            ),
+        ],
+    ),
+    (
+        "foreign-soil",
+        "misleading",
+        "Moscow's reply was conditional; it did not say where Armenian troops fought",
+        "Russia's Foreign Ministry said it would help if fighting reached Armenian territory. "
+        "It said nothing about Armenian troops fighting outside Armenia.",
+        "President Aliyev drew a conclusion the statement does not contain. The ministry set a "
+        "condition for assistance; it made no finding about where Armenian units were.",
+        dt.datetime(2020, 11, 5, 10, 0, tzinfo=UTC),
+        [
+            (
+                "Statement of the Russian Foreign Ministry, 31 October 2020",
+                "https://evidence.example.org/russian-mfa-statement",
+                "refutes",
+            )
+        ],
+    ),
+    (
+        "syrians-captured",
+        "mostly-true",
+        "Two captured Syrian fighters: charged by Armenian prosecutors",
+        "Karabakh forces said they had captured two Syrian men fighting for Azerbaijan; "
+        "Armenian prosecutors later charged both.",
+        "At first only the captors' own videos backed the claim. Charges brought by Armenian "
+        "prosecutors, which name both men, now support it; the trial has not ended.",
+        dt.datetime(2020, 11, 6, 9, 0, tzinfo=UTC),
+        [
+            (
+                "Videos of the interrogation released by the Karabakh authorities",
+                "https://evidence.example.org/interrogation-videos",
+                "context",
+            ),
+            (
+                "Prosecutor's statement on the charges",
+                "https://evidence.example.org/prosecutor-charges",
+                "supports",
+            ),
+        ],
+    ),
+    (
+        "lebanese-fighters",
+        "unproven",
+        "Lebanese volunteers for Karabakh: reported, not documented",
+        "A news agency reported Lebanese-Armenians going to fight; we found no record of "
+        "how many went or whether they fought.",
+        "The report quotes relatives and social media posts. Neither side's authorities "
+        "published numbers, and no independent source confirmed combat.",
+        dt.datetime(2020, 11, 6, 14, 0, tzinfo=UTC),
+        [
+            (
+                "News agency report on Lebanese-Armenian volunteers",
+                "https://evidence.example.org/lebanese-volunteers",
+                "context",
+            )
+        ],
+    ),
+    (
+        "armenian-fire",
+        "unproven",
+        "Shelling of Azerbaijani positions and villages: only the ministry's word",
+        "Azerbaijan's Defence Ministry reported the strikes; no independent observer could "
+        "reach the front to confirm them.",
+        "Both ministries published accusations of shelling for the same night. Journalists "
+        "had no access to the front line, and no satellite imagery was published.",
+        dt.datetime(2020, 11, 7, 11, 0, tzinfo=UTC),
+        [
+            (
+                "Azerbaijani Defence Ministry bulletin, 2 November",
+                "https://evidence.example.org/az-mod-bulletin",
+                "context",
+            )
+        ],
+    ),
+    (
+        "cross-border-fire",
+        "unproven",
+        "Fire from inside Armenia: not confirmed by anyone but the ministry",
+        "Azerbaijan's Defence Ministry named three Armenian districts; Armenia denied it, "
+        "and no observer confirmed either account.",
+        "The claim names places, which makes it checkable in principle, but no monitoring "
+        "mission covered the border and both ministries contradict each other.",
+        dt.datetime(2020, 11, 7, 16, 0, tzinfo=UTC),
+        [
+            (
+                "Azerbaijani Defence Ministry bulletin, 2 November",
+                "https://evidence.example.org/az-mod-bulletin",
+                "context",
+            ),
+            (
+                "Armenian Defence Ministry denial",
+                "https://evidence.example.org/am-mod-denial",
+                "refutes",
+            ),
+        ],
+    ),
+    (
+        "phosphorus-denial-in-azerbaijani",
+        "unproven",
+        "Baku's denial of phosphorus use cannot be confirmed yet",
+        "Azerbaijan's Defence Ministry denied using white phosphorus; no independent "
+        "laboratory has examined samples from the burnt forests.",
+        "A denial is as checkable as the accusation it answers. Until samples are analysed "
+        "independently, neither can be confirmed; we link both and will update this verdict.",
+        dt.datetime(2020, 11, 8, 12, 0, tzinfo=UTC),
+        [
+            (
+                "Statement of the Azerbaijani Defence Ministry, 31 October",
+                "https://evidence.example.org/az-mod-phosphorus-denial",
+                "context",
+            )
+        ],
+    ),
+    (
+        "distraction",
+        "mostly-true",
+        "Strikes far from the front: towns were hit",
+        "Towns in Azerbaijan far from the front line were hit in early November.",
+        "Withdrawn: see the retraction notice.",
+        dt.datetime(2020, 11, 5, 18, 0, tzinfo=UTC),
+        [
+            (
+                "Azerbaijani prosecutor's list of strikes",
+                "https://evidence.example.org/az-prosecutor-list",
+                "supports",
+            )
+        ],
+    ),
 ]
+
+# Right of reply on published verdicts: claim, who, how, outcome, answer.
+REPLIES = [
+    ("foreign-soil", "Presidential press office of Azerbaijan", "e-mail", "no_answer", ""),
+    ("lebanese-fighters", "Foreign Ministry of Azerbaijan", "e-mail", "declined", ""),
+    (
+        "cross-border-fire",
+        "Press service of Azerbaijan's Defence Ministry",
+        "phone",
+        "answered",
+        "The ministry stands by its bulletin and says its radar recorded the launches.",
+    ),
+    ("letter", "Office of the Prime Minister of Armenia", "e-mail", "answered", "Confirmed."),
+]
+
+# Public changes to published verdicts: claim, kind, note, rating before (None: unchanged),
+# day. The verdict's rating in VERDICTS is the one after the change.
+CHANGES = [
+    (
+        "letter",
+        "correction",
+        "We first gave the date of the letter as 1 November; it was sent on 31 October.",
+        None,
+        dt.datetime(2020, 11, 5, 9, 0, tzinfo=UTC),
+    ),
+    (
+        "syrians-captured",
+        "update",
+        "Armenian prosecutors charged both men; we added their statement to the sources.",
+        "unproven",
+        dt.datetime(2020, 11, 12, 10, 0, tzinfo=UTC),
+    ),
+]
+
+RETRACTIONS = {
+    "distraction": (
+        "We rated a list of towns we could not verify: the prosecutor's list we relied on "
+        "was later withdrawn.",
+        dt.datetime(2020, 11, 9, 12, 0, tzinfo=UTC),
+    )
+}
 
 REJECTION_REASON = "An opinion about the meaning of a letter, not a checkable statement of fact."
 
@@ -556,6 +759,43 @@ def _article(data, outlet):
         },
     )
     return article
+
+
+def _evidence(claim, title, url, stance, users, archived):
+    """A source; for a published verdict also its archived copy (a page written for the
+    demo: the example.org addresses do not exist)."""
+    defaults = {"title": title, "stance": stance, "added_by": users[roles.FACT_CHECKER]}
+    if archived:
+        copy = (
+            f"<!doctype html><title>{title}</title><h1>{title}</h1>"
+            "<p>The demo newsroom's stand-in for the archived page.</p>"
+        ).encode()
+        defaults |= {
+            "archive_status": Evidence.ArchiveStatus.ARCHIVED,
+            "archived_snapshot": copy,
+            "archived_sha256": hashlib.sha256(copy).hexdigest(),
+            "archived_at": archived,
+        }
+    Evidence.objects.get_or_create(claim=claim, url=url, defaults=defaults)
+
+
+def _public_change(verdict, kind, note, rating_before, day, scale, users):
+    """A correction or update readers see; `rating_before` if it changed the rating."""
+    if verdict.corrections.filter(note=note).exists():
+        return
+    previous = scale.ratings.get(slug=rating_before) if rating_before else verdict.rating
+    Correction.objects.create(
+        verdict=verdict,
+        kind=kind,
+        note=note,
+        previous_rating=previous,
+        new_rating=verdict.rating,
+        changes={"rating_id": [previous.pk, verdict.rating_id]} if rating_before else {},
+        created_by=users[roles.EDITOR],
+        created_at=day,
+    )
+    if verdict.last_notice != Correction.Kind.CORRECTION:
+        Verdict.objects.filter(pk=verdict.pk).update(last_notice=kind)
 
 
 def _users():
@@ -628,7 +868,7 @@ def load_demo():
                 "status": status,
                 "rejection_reason": REJECTION_REASON if status == S.REJECTED else "",
                 "assignee": users[roles.FACT_CHECKER]
-                if status in (*workflow.ASSIGNED_WORK, S.PUBLISHED)
+                if status in (*workflow.ASSIGNED_WORK, S.PUBLISHED, S.RETRACTED)
                 else None,
                 "due_at": dt.datetime(2020, 11, 6, 12, 0, tzinfo=UTC)
                 if status in workflow.ASSIGNED_WORK
@@ -650,7 +890,7 @@ def load_demo():
 
     for key, rating, headline, summary, explanation, published, evidence in VERDICTS:
         claim = claims[key]
-        Verdict.objects.get_or_create(
+        verdict, _ = Verdict.objects.get_or_create(
             claim=claim,
             defaults={
                 "rating": scale.ratings.get(slug=rating),
@@ -659,13 +899,26 @@ def load_demo():
                 "explanation": explanation,
                 "author": users[roles.FACT_CHECKER],
                 "reviewer": users[roles.EDITOR] if published else None,
-                "published_at": dt.datetime(2020, 11, 4, 12, 0, tzinfo=UTC) if published else None,
+                "published_at": published,
             },
         )
         for title, url, stance in evidence:
-            Evidence.objects.get_or_create(
-                claim=claim,
-                url=url,
-                defaults={"title": title, "stance": stance, "added_by": users[roles.FACT_CHECKER]},
-            )
+            _evidence(claim, title, url, stance, users, archived=published)
+    for key, who, channel, outcome, answer in REPLIES:
+        claim = claims[key]
+        ReplyAttempt.objects.get_or_create(
+            claim=claim,
+            contacted=who,
+            defaults={
+                "channel": channel,
+                "contacted_at": claim.verdict.published_at - dt.timedelta(days=1),
+                "outcome": outcome,
+                "answer": answer,
+                "recorded_by": users[roles.FACT_CHECKER],
+            },
+        )
+    for key, kind, note, new_rating, day in CHANGES:
+        _public_change(claims[key].verdict, kind, note, new_rating, day, scale, users)
+    for key, (reason, day) in RETRACTIONS.items():
+        Verdict.objects.filter(claim=claims[key]).update(retracted_at=day, retraction_reason=reason)
     return {"users": users, "claims": claims}

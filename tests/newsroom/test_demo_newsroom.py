@@ -46,6 +46,35 @@ def test_the_demo_newsroom_is_complete():
     assert {"published", "in_research", "in_review"} <= states
 
 
+def test_the_demo_shows_the_product_to_readers_and_work_in_every_state_to_the_newsroom():
+    from django.db.models import Count
+
+    from claims.models import Correction, ReplyAttempt
+    from claims.selectors import published_verdicts
+
+    load_demo()
+    published = published_verdicts()
+
+    assert published.count() >= 8
+    sides = set(published.values_list("claim__speaker__side__name", flat=True))
+    assert {"Armenia", "Azerbaijan"} <= sides  # from both sides
+    assert not published.filter(claim__evidence__isnull=True).exists()  # each has sources
+    assert not published.filter(  # whose archived copies readers can open
+        claim__evidence__archive_status__in=["none", "pending", "failed"]
+    ).exists()
+    assert ReplyAttempt.objects.filter(claim__verdict__in=published).exists()
+    assert set(Correction.objects.values_list("kind", flat=True)) == {"correction", "update"}
+    several = published.values("claim__topics").annotate(n=Count("pk")).filter(n__gte=2)
+    assert several.count() >= 2  # topics with several verdicts
+    speakers = published.values("claim__speaker").annotate(n=Count("pk")).filter(n__gte=2)
+    assert speakers.exists()
+    with_counter = [v for v in published if Claim.objects.counter_claims_of(v.claim).exists()]
+    assert len(with_counter) >= 3
+    assert set(Claim.Status.values) == set(Claim.objects.values_list("status", flat=True))
+    retracted = Verdict.objects.get(claim__status="retracted")
+    assert retracted.retraction_reason and retracted.retracted_at
+
+
 def test_every_demo_claim_points_at_its_words_in_the_article():
     load_demo()
     for claim in Claim.objects.select_related("article"):
