@@ -59,8 +59,8 @@ def test_a_reader_filters_by_choices_with_counts_and_the_url_can_be_shared(page,
     expect(page).to_have_url(re.compile(r"/verdicts/$"))
     page.get_by_text("Filter and sort").click()
     rating = page.get_by_label("Rating")
-    expect(rating.locator("option", has_text="True (1)")).to_have_count(1)
-    rating.select_option(label="True (1)")
+    expect(rating.locator("option", has_text="True (2)")).to_have_count(1)
+    rating.select_option(label="True (2)")
     page.get_by_label("Side").select_option(label="Russia (1)")
     page.get_by_role("button", name="Apply").click()
     expect(page).to_have_url(re.compile(r"rating=true.*side=russia"))
@@ -97,7 +97,10 @@ def test_a_correction_leads_the_verdict_page_and_marks_it_in_lists_and_feeds(pag
     first = page.locator("article.verdict > *").first
     expect(first).to_have_class(re.compile("correction-notice"))
     page.goto("/verdicts/")
-    expect(page.locator(".verdict-list .notice-tag")).to_have_text("Corrected")
+    listed = page.locator(".verdict-list > li", has_text=verdict.headline)
+    expect(listed.locator(".notice-tag")).to_have_text("Corrected")
+    # The demo's updated verdict is marked too.
+    expect(page.locator(".verdict-list .notice-update")).to_have_text("Updated")
     feed = page.request.get("/feeds/rss/").text()
     assert "[Corrected] Mostly true:" in feed
 

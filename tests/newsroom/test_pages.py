@@ -63,7 +63,7 @@ def test_the_queue_lists_every_claim_with_speaker_side_and_assignee(client):
 
     content = client.get("/newsroom/queue/").content.decode()
 
-    assert content.count('class="status status-') == 17
+    assert content.count('class="status status-') == 18
     assert "Ministry of Defence of Azerbaijan" in content
     assert "Farid Checker" in content  # an assigned claim
     assert "—" in content  # an unassigned one

@@ -246,11 +246,16 @@ def test_search_finds_words_in_any_language(client, newsroom):
 
 
 def test_browse_filters_by_rating_side_and_topic(client, newsroom):
-    assert "1 verdict" in client.get("/verdicts/?rating=true").content.decode()
+    assert "2 verdicts" in client.get("/verdicts/?rating=true").content.decode()
     assert "0 verdicts" in client.get("/verdicts/?rating=false").content.decode()
     assert "1 verdict" in client.get("/verdicts/?side=russia").content.decode()
-    assert "0 verdicts" in client.get("/verdicts/?side=armenia").content.decode()
-    assert "1 verdict" in client.get("/verdicts/?topic=diplomacy").content.decode()
+    assert "2 verdicts" in client.get("/verdicts/?side=armenia").content.decode()
+    assert "3 verdicts" in client.get("/verdicts/?topic=diplomacy").content.decode()
+    # As readers type them: names instead of slugs, in any case.
+    assert "1 verdict" in client.get("/verdicts/?rating=True&side=Armenia").content.decode()
+    page = client.get("/verdicts/").content.decode()
+    assert '<option value="true">True (2)</option>' in page
+    assert '<option value="armenia">Armenia (2)</option>' in page
 
 
 def publish_many(demo, n):
@@ -362,7 +367,8 @@ def test_the_home_page_lists_the_most_read_topics_first(client, newsroom):
         section = page.split("Most-read topics", 1)[1]
         return re.findall(r'href="/topics/([\w-]+)/"', section)
 
-    assert topics_on_home() == ["diplomacy", "shelling"]  # nobody read anything: by name
+    # Nobody read anything: by number of verdicts (3, 3, 2, 1), then by name.
+    assert topics_on_home() == ["diplomacy", "shelling", "foreign-fighters", "prohibited-weapons"]
     for _ in range(3):
         assert client.get(f"/verdicts/{shelling.pk}/").status_code == 200
     client.get(f"/verdicts/{newsroom['claims']['russian-reply'].verdict.pk}/")
