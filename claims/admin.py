@@ -421,6 +421,7 @@ class NewsroomUserAdmin(UserAdmin):
         ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
+    readonly_fields = ["last_login", "date_joined"]  # facts, not settings
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups":

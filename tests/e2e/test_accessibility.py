@@ -95,3 +95,11 @@ def test_a_fact_checkers_pages_meet_wcag_aa(page, demo, width, height):
         page.goto(url)
         assert violations(page) == [], url
         assert _fits(page), f"{url} scrolls sideways at {width} px"
+
+
+def test_the_admins_user_pages_we_changed_meet_wcag_aa(page, demo):
+    log_in(page, "admin", "demo-admin-pass")
+    checker = demo["users"]["Fact-checker"]
+    for url in ["/admin/auth/user/add/", f"/admin/auth/user/{checker.pk}/change/"]:
+        page.goto(url)
+        assert violations(page) == [], url

@@ -199,3 +199,26 @@ def test_a_fact_checker_uploads_a_screenshot_as_evidence_and_readers_see_it_kept
     page.get_by_role("button", name="Add evidence").click()
     expect(page.locator(".messages")).to_contain_text("Only these files can be evidence")
     assert Evidence.objects.filter(claim=claim, file_name="photo.png").count() == 0
+
+
+def test_a_fact_checker_edits_a_source_then_removes_it_and_the_history_keeps_it(page, demo):
+    claim = demo["claims"]["phosphorus"]
+    Evidence.objects.create(
+        claim=claim, title="A blurry photo", added_by=demo["users"][roles.FACT_CHECKER]
+    )
+    log_in(page, "checker", "demo-checker-pass")
+    page.goto(claim.newsroom_url())
+    item = page.locator(".evidence li", has_text="A blurry photo")
+    item.locator("summary", has_text="Edit").click()
+    item.get_by_label("Title").fill("A blurry photo of the forest fire")
+    item.get_by_role("button", name="Save source").click()
+    expect(page.locator(".messages")).to_contain_text("Source saved.")
+    item = page.locator(".evidence li", has_text="A blurry photo of the forest fire")
+    item.locator("summary", has_text="Remove").click()
+    item.get_by_label("Why (kept in the history)").fill("Cannot be dated")
+    item.get_by_role("button", name="Remove this source").click()
+    expect(page.locator(".messages")).to_contain_text("the history keeps what it was")
+    expect(page.locator(".evidence")).not_to_contain_text("A blurry photo")
+    history = page.locator("#history + ol")
+    expect(history).to_contain_text("removed a source: Cannot be dated")
+    expect(history).to_contain_text("edited a source")
