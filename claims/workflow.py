@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.roles import ADMIN, EDITOR, FACT_CHECKER, has_role
+from claims.dates import readable
 from claims.models import AuditEvent, Claim, ConflictOfInterest, Evidence, ReplyAttempt
 
 S = Claim.Status
@@ -221,7 +222,7 @@ def publish_checklist(claim, data=None):
             "Waiting for an answer from %(who)s until %(when)s: record the answer, or wait."
         ) % {
             "who": ", ".join(sorted({a.contacted for a in pending})),
-            "when": timezone.localtime(first).strftime("%d %b %Y %H:%M"),
+            "when": readable(first),
         }
     elif not contacted:
         detail = _("Nobody was asked for a reply: tick only if there was no one to ask.")

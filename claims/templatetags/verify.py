@@ -1,13 +1,11 @@
-import datetime as dt
-
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from claims.dates import readable
 from claims.selectors import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 register = template.Library()
@@ -22,23 +20,7 @@ def highlighted(snippet):
     )
 
 
-# Dates: one format everywhere. "6 Nov 14:05" this year, "6 Nov 2020 14:05" another year;
-# days alone as "6 Nov" / "6 Nov 2020". Always in a <time> with the machine-readable value.
-
-
-def _local(value):
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        return timezone.localtime(value)
-    return value
-
-
-def _readable(value, with_time) -> str:
-    value = _local(value)
-    this_year = timezone.localdate().year
-    day = "j M" if value.year == this_year else "j M Y"
-    if with_time and isinstance(value, dt.datetime):
-        return date_format(value, f"{day} H:i")
-    return date_format(value, day)
+# Dates: one format everywhere (claims/dates.py), always in a <time> with the machine value.
 
 
 @register.simple_tag
@@ -47,7 +29,7 @@ def when(value, with_time=True):
     if not value:
         return ""
     machine = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return format_html('<time datetime="{}">{}</time>', machine, _readable(value, with_time))
+    return format_html('<time datetime="{}">{}</time>', machine, readable(value, with_time))
 
 
 @register.simple_tag
@@ -72,4 +54,4 @@ def ago(value):
         return ngettext("%(n)d hour ago", "%(n)d hours ago", hours) % {"n": hours}
     if hours < 48:
         return _("yesterday")
-    return _readable(value, with_time=False)
+    return readable(value, with_time=False)
