@@ -267,15 +267,11 @@ CANDIDATES_SQL = """
 """
 
 
-def related_claims(
-    text, side_id=None, stance="assertion", exclude_article_id=None, limit=5, ignore=None
-):
-    """[{"claim_id", "kind", "score"}] for the newsroom's claims that relate to `text`.
-
-    `ignore`: the side_words() to leave out of the comparison (looked up when not given).
-    """
-    keys = terms(text)
-    query = _tsquery(keys)
+def word_candidates(text, exclude_article_id=None):
+    """The claims sharing pairs of `text`'s telling words, best first, as rows that
+    related_claims() scores: (id, stance, side id, trigram similarity, checkable, text).
+    A caller that also matches by meaning passes their ids on, so the search runs once."""
+    query = _tsquery(terms(text))
     if not query:
         return []
     # Only constants are joined here; every value goes in as a parameter.
@@ -292,7 +288,25 @@ def related_claims(
             sql,
             {"text": text, "query": query, "article": exclude_article_id, "limit": CANDIDATES},
         )
-        rows = cursor.fetchall()
+        return cursor.fetchall()
+
+
+def related_claims(
+    text,
+    side_id=None,
+    stance="assertion",
+    exclude_article_id=None,
+    limit=5,
+    ignore=None,
+    rows=None,
+):
+    """[{"claim_id", "kind", "score"}] for the newsroom's claims that relate to `text`.
+
+    `ignore`: the side_words() to leave out of the comparison (looked up when not given);
+    `rows`: word_candidates() already looked up for `text`.
+    """
+    if rows is None:
+        rows = word_candidates(text, exclude_article_id)
     mine = set(terms_all(text)) - (side_words() if ignore is None else ignore)
     results = []
     for claim_id, their_stance, their_side, trigram, checkable, their_text in rows:

@@ -159,12 +159,14 @@ def related_claims(found, *, side_id, article_id, ignore, vector=None, limit=5):
     """The newsroom's claims a statement repeats ("same") or answers ("counter"): those its
     words share, then those its meaning shares (other wordings, other languages). Where both
     find a claim, the word matcher's kind stands: it reads the sides' own words."""
+    rows = matching.word_candidates(found.text, article_id)
     by_words = matching.related_claims(
         found.text,
         side_id=side_id,
         stance=found.stance,
         exclude_article_id=article_id,
         ignore=ignore,
+        rows=rows,
     )
     related = {r["claim_id"]: r for r in by_words}
     if vector is not None:
@@ -178,6 +180,7 @@ def related_claims(found, *, side_id, article_id, ignore, vector=None, limit=5):
                 kinds=("same", "counter"),
                 vector=vector,
                 ignore=ignore,
+                word_ids=[row[0] for row in rows],
             ).matches
         except BadQuery:
             by_meaning = []

@@ -207,8 +207,12 @@ def match(
     published_only=False,
     vector=None,
     ignore=None,
+    word_ids=None,
 ) -> Result:
-    """The newsroom's claims that `text` repeats, answers or is about, best first."""
+    """The newsroom's claims that `text` repeats, answers or is about, best first.
+
+    `vector`: `text` already encoded; `word_ids`: the claims its words already found
+    (ingestion has both for each statement, so neither is done twice)."""
     text = clean_query(text)
     limit = max(1, min(int(limit), MAX_LIMIT))
     query_language = language.detect(text)
@@ -216,7 +220,9 @@ def match(
     if vector is None:
         vector = encoder().embed([text])[0]
     similar, degraded = index.search(vector, VECTOR_CANDIDATES)
-    candidate_ids = set(similar) | _lexical_candidates(text, exclude_article_id)
+    if word_ids is None:
+        word_ids = _lexical_candidates(text, exclude_article_id)
+    candidate_ids = set(similar) | set(word_ids)
     if not candidate_ids:
         return Result(text, query_language, [], degraded)
 
