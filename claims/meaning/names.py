@@ -10,6 +10,7 @@ out: a party's leader is named in claims about the other party too.)
 """
 
 import re
+from functools import lru_cache
 
 PARTIES = {
     "armenia": [
@@ -92,6 +93,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 def parties(text) -> list:
     """The parties `text` names, in the order it first names them (a word names the party
     of the longest stem it starts with)."""
+    return list(_parties(text or ""))
+
+
+@lru_cache(maxsize=50_000)
+def _parties(text) -> tuple:
     found = []
     for word in _WORD.findall((text or "").lower()):
         for length in _STEM_LENGTHS:
@@ -100,4 +106,4 @@ def parties(text) -> list:
                 if party not in found:
                     found.append(party)
                 break
-    return found
+    return tuple(found)

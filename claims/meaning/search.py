@@ -116,10 +116,10 @@ def meaning_score(cosine, across_languages=False) -> float:
 
 
 def words_score(query, checkable_text, text, ignore) -> float:
-    mine = set(lexical.terms_all(query)) - ignore
+    mine = lexical.terms_all(query) - ignore
     shared, containment = max(
-        lexical._containment(mine, set(lexical.terms_all(checkable_text)) - ignore),
-        lexical._containment(mine, set(lexical.terms_all(text)) - ignore),
+        lexical._containment(mine, lexical.terms_all(checkable_text) - ignore),
+        lexical._containment(mine, lexical.terms_all(text) - ignore),
     )
     return containment if shared >= 2 else containment / 2
 
