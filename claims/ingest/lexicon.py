@@ -49,6 +49,9 @@ class Language:
     adverbs: str = ""  # between speaker and verb, not the speaker's: "также", "ранее"
     denying_claim: str = ""  # what makes the statement itself a denial: "фейк", "provocation"
     denial_object: bool = False  # "X опроверг сообщения о …": the object is the statement
+    # "X обвинил Y в обстреле …", "X accuse Y d'avoir frappé …": the word that links whom X
+    # accuses to what of; the accusation is both.
+    accused_of: str = ""
     called: str = ""  # "X назвал … фейком": the verb …
     false: str = ""  # … and what it called the statement
     # Words that point back to a speaker already named ("ведомство", "nazirlik", "il"):
@@ -71,6 +74,7 @@ RU = Language(
     ),
     denying=r"опроверг\w*|отверг\w*|отрица\w*",
     accusing=r"обвини\w*|обвиня\w*",
+    accused_of=r"в\s|во\s",
     that=r"что|будто",
     according_before=(
         r"по (?:словам|данным|информации|сведениям|утверждению)|как (?:сообщ|заяви|утвержда|"
@@ -106,6 +110,7 @@ UK = Language(
     ),
     denying=r"спростува\w*|відкину\w*|заперечу\w*",
     accusing=r"звинувати\w*|звинувачу\w*",
+    accused_of=r"у\s|в\s",
     that=r"що|нібито",
     according_before=r"за (?:словами|даними|інформацією)|як (?:повідом|заяви|пише|пишуть)\w*",
     genitive_frames=r"за (?:словами|даними|інформацією)",
@@ -179,6 +184,7 @@ FR = Language(
     ),
     denying=r"(?:(?:a|ont) )?(?:démenti|dément|démentent|nié|nie|nient|rejeté|rejette)\b",
     accusing=r"(?:(?:a|ont) )?(?:accusé|accuse|accusent|dénoncé|dénonce)\b",
+    accused_of=r"d['’]\s?|de\s",
     that=r"que|qu'|qu’",
     according_before=r"[Ss]elon|[Dd]'après|D’après|[Dd]’après",
     adverbs=r"également|aussi|déjà|encore|pourtant|par ailleurs",
@@ -262,6 +268,12 @@ def _patterns(code):
         # Минобороны назвало сообщения о … фейком.
         found.append(
             rf"^{speaker}\s+(?P<verb>{lang.called})\s+{claim}\s+(?P<false>{lang.false}){end}"
+        )
+    if lang.accused_of:
+        # Bakou accuse l'armée arménienne d'avoir frappé Gandja.
+        found.append(
+            rf"^{speaker}\s+(?P<verb>{lang.accusing})\s+"
+            rf"(?P<claim>[^\n]+?\s(?:{lang.accused_of})[^\n]+?){end}"
         )
     if lang.denial_object:
         # X опроверг сообщения о …  /  X a démenti toute utilisation de …
@@ -350,10 +362,23 @@ def _plausible_speaker(speaker):
     return any(ch.isupper() for ch in speaker) or len(words) <= 3
 
 
+PAIRED = {"»": "«", "”": "“"}
+
+
 def _clean_claim(claim):
+    """The claim without the quotation marks and punctuation around it; a closing mark whose
+    opening mark is inside stays («Смерч»)."""
     claim = claim.strip()
-    while claim and (claim[0] in QUOTES + " -–—,:" or claim[-1] in QUOTES + " ,:;-–—.։"):
-        claim = claim.strip(QUOTES + " -–—,:;.։")
+    while claim:
+        first, last = claim[0], claim[-1]
+        if first in QUOTES + " -–—,:":
+            claim = claim[1:]
+        elif last in QUOTES + " ,:;-–—.։" and not (
+            last in PAIRED and claim.count(PAIRED[last]) >= claim.count(last)
+        ):
+            claim = claim[:-1]
+        else:
+            break
     return claim
 
 
@@ -382,20 +407,28 @@ def _statement(sentence, match, lang):
     frame = match.groupdict().get("frame") or ""
     declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
     speaker = _clean_speaker(match.group("speaker"), lang, "gent" if declined else None)
-    if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker):
+    # "Selon les services de renseignement, …": a frame names a source, capitals or not.
+    named_by_frame = bool(frame) and 0 < len(speaker.split()) <= 8
+    if len(claim.split()) < MIN_CLAIM_WORDS or not (
+        named_by_frame or _plausible_speaker(speaker)
+    ):
         return None
     verb = match.groupdict().get("verb") or ""
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
 
 
-def _named(speaker, found, lang):
+def _named(speaker, found, lang, mentioned=None):
     """The speaker as last named in full, when the words point back to one ("the ministry",
-    "Nazirliyin", "il") or give a surname alone ("Çavuşoğlu")."""
-    if not found:
-        return speaker
+    "Nazirliyin", "il") or give a surname alone ("Çavuşoğlu"). `mentioned`: a subject named
+    since the last statement ("Минобороны … опровергло эти обвинения."), which the words
+    point back to first."""
     words = speaker.split()
     if lang.pointing_back and re.fullmatch(rf"(?:{lang.pointing_back})", speaker, re.IGNORECASE):
-        return found[-1].speaker
+        if mentioned:
+            return mentioned
+        return found[-1].speaker if found else speaker
+    if not found:
+        return speaker
     if len(words) == 1:
         prefix = words[0][:5].lower()
         for earlier in reversed(found):
@@ -409,7 +442,11 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
     lang = LANGUAGES[code]
     patterns = _patterns(code)
     about = _about_this(code)
-    found, previous = [], None
+    found, previous, mentioned = [], None, None
+    acting = re.compile(
+        rf"^(?P<subject>[^,\n«“\"]{{2,80}}?)\s+(?:\w+\s+)?"
+        rf"(?:{lang.verbs}|{lang.denying}|{lang.accusing})\b"
+    )
     for sentence in sentences(text, code, start, end):
         if len(sentence.text) > MAX_SENTENCE_CHARS:
             previous = None
@@ -442,9 +479,17 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 previous = None
                 continue
         if statement:
-            statement.speaker = _named(statement.speaker, found, lang)
+            statement.speaker = _named(statement.speaker, found, lang, mentioned)
             found.append(statement)
-            previous = None
+            previous, mentioned = None, None
         else:
             previous = sentence
+            # A subject acting without a statement we log ("X опровергло эти обвинения"):
+            # "the ministry" in the next sentences means X.
+            acted = acting.match(sentence.text)
+            subject = _clean_speaker(acted["subject"], lang) if acted else ""
+            if subject and _plausible_speaker(subject) and not re.fullmatch(
+                rf"(?:{lang.pointing_back})", subject, re.IGNORECASE
+            ):
+                mentioned = subject
     return found

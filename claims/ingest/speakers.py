@@ -46,6 +46,7 @@ def candidates(written: str):
     words = titled.split()
     if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
         forms += [" ".join(words[-2:]), words[-1]]
+    forms += [base for form in list(forms) if (base := uninflected(form)) != form]
     seen, result = set(), []
     for form in forms:
         key = normalize_name(form)
@@ -53,6 +54,44 @@ def candidates(written: str):
             seen.add(key)
             result.append(form)
     return result
+
+
+# Where Azerbaijani, Turkish and Armenian put the case on a speaker: on the phrase's last
+# word, as a suffix. "Müdafiə Nazirliyinin" (the ministry's), "Savunma Bakanlığı'nın",
+# "Պաշտպանության նախարարությունը" (the ministry, with the article), "Փաշինյանի"
+# (Pashinyan's). Longest first; the base must keep at least four letters.
+TURKIC_SUFFIXES = (
+    "ndan", "ndən", "nden", "nın", "nin", "nun", "nün", "nda", "ndə", "nde",
+    "na", "nə", "ne", "nı", "ni", "nu", "nü",
+)  # fmt: skip
+ARMENIAN_ENDINGS = (("ությունը", "ություն"), ("ության", "ություն"), ("ը", ""), ("ի", ""),
+                    ("ն", ""))  # fmt: skip
+ARMENIAN = re.compile(r"[\u0531-\u058F]")
+
+
+def uninflected(phrase: str) -> str:
+    """`phrase` with the case suffix or article of its last word taken off (Azerbaijani,
+    Turkish, Armenian), for looking the speaker up among the actors' names; else as it is.
+    Russian and Ukrainian speakers are put back in the nominative earlier (inflection.py)."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    last = words[-1]
+    if "'" in last and not last.endswith("'s"):  # Turkish: "Bakanlığı'nın" → "Bakanlığı"
+        base = last.split("'", 1)[0]
+    elif ARMENIAN.search(last):
+        base = next(
+            (last[: -len(end)] + new for end, new in ARMENIAN_ENDINGS
+             if last.endswith(end) and len(last) - len(end) >= 4),
+            last,
+        )  # fmt: skip
+    else:
+        base = next(
+            (last[: -len(end)] for end in TURKIC_SUFFIXES
+             if last.endswith(end) and len(last) - len(end) >= 4 and last[:1].isupper()),
+            last,
+        )  # fmt: skip
+    return " ".join([*words[:-1], base])
 
 
 def resolve_actor(written: str) -> Actor | None:
@@ -89,5 +128,7 @@ def resolve(written: str, sides=None) -> Speaker:
     if actor:
         return Speaker(written, actor, "", actor.side)
     proposed = re.sub(r"^the\s+", "", written.strip(), flags=re.IGNORECASE)
+    if ARMENIAN.search(proposed):  # an article or case ending is never part of a name
+        proposed = uninflected(proposed)
     proposed = proposed[:1].upper() + proposed[1:]
     return Speaker(written, None, proposed[:200], guess_side(written, sides))

@@ -78,6 +78,33 @@ def only(text):
             "Nous n'avons jamais visé de civils",
             "denial",
         ),
+        # Whom X accuses, and of what: both are the accusation.
+        (
+            "Bakou accuse l'armée arménienne d'avoir frappé la ville de Gandja.",
+            "Bakou",
+            "l'armée arménienne d'avoir frappé la ville de Gandja",
+            "accusation",
+        ),
+        (
+            "Баку обвинил армянскую сторону в обстреле Гянджи из систем «Смерч».",
+            "Баку",
+            "армянскую сторону в обстреле Гянджи из систем «Смерч»",
+            "accusation",
+        ),
+        (
+            "Київ звинуватив Москву у обстрілі Харкова балістичними ракетами.",
+            "Київ",
+            "Москву у обстрілі Харкова балістичними ракетами",
+            "accusation",
+        ),
+        # A frame names its source, written in capitals or not.
+        (
+            "D'après les services de renseignement français, ces combattants appartiennent à "
+            "des groupes djihadistes.",
+            "les services de renseignement français",
+            "ces combattants appartiennent à des groupes djihadistes",
+            "assertion",
+        ),
     ],
 )
 def test_each_language_finds_its_reporting_frames(text, speaker, claim, stance):
@@ -109,6 +136,19 @@ def test_a_speaker_the_frame_declines_is_given_back_in_the_nominative(text, spea
     assert only(text).speaker == speaker
 
 
+def test_the_ministry_that_acted_in_the_sentence_before_is_the_one_the_statement_names():
+    text = (
+        "По словам омбудсмена Артака Бегларяна, пожары уничтожили несколько гектаров леса.\n"
+        "Министерство обороны Азербайджана категорически опровергло эти обвинения.\n"
+        "«Азербайджанская армия не имеет на вооружении фосфорных боеприпасов», – говорится в "
+        "заявлении ведомства."
+    )
+    ombudsman, ministry = find_claims(text)
+    assert ombudsman.speaker == "омбудсмен Артак Бегларян"
+    assert ministry.speaker == "Министерство обороны Азербайджана"  # not the ombudsman
+    assert ministry.stance == "denial"
+
+
 def test_the_speaker_named_in_the_next_sentence_is_the_speaker_of_the_one_before():
     text = (
         "Армянские подразделения не ведут огонь по мирным населённым пунктам. Об этом "
@@ -127,6 +167,31 @@ def test_the_ministry_and_its_spokesman_point_back_to_the_speaker_named_before()
     )
     first, second = find_claims(text)
     assert first.speaker == second.speaker == "Müdafiə Nazirliyi"
+
+
+@pytest.mark.parametrize(
+    "written,actor",
+    [
+        ("Azərbaycan Müdafiə Nazirliyinin", "Ministry of Defence of Azerbaijan"),  # genitive
+        ("Azərbaycan Müdafiə Nazirliyindən", "Ministry of Defence of Azerbaijan"),  # ablative
+        ("Ermənistan Müdafiə Nazirliyinə", "Ministry of Defence of Armenia"),  # dative
+        ("ՀՀ պաշտպանության նախարարությունը", "Ministry of Defence of Armenia"),  # article
+        ("Նիկոլ Փաշինյանի", "Nikol Pashinyan"),  # genitive
+        ("Նիկոլ Փաշինյանը", "Nikol Pashinyan"),
+    ],
+)
+def test_a_speaker_with_a_case_ending_or_article_resolves_to_its_actor(db, written, actor):
+    from claims.demo.newsroom import load_demo
+    from claims.ingest.speakers import resolve
+
+    load_demo()
+    assert resolve(written).actor.name == actor
+
+
+def test_a_new_armenian_speaker_is_proposed_without_the_article(db):
+    from claims.ingest.speakers import resolve
+
+    assert resolve("Արցախի ՄԻՊ Գեղամ Ստեփանյանը").proposed == "Արցախի ՄԻՊ Գեղամ Ստեփանյան"
 
 
 def test_english_rules_are_not_applied_to_other_scripts_and_english_still_reads():
