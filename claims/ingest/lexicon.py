@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from claims.ingest import russian_syntax
 from claims.ingest.inflection import nominative
 from claims.meaning import stance as stances
 
@@ -437,6 +438,31 @@ def _named(speaker, found, lang, mentioned=None):
     return speaker
 
 
+def _by_syntax(sentence, lang, statement):
+    """Russian: the parse finds what no frame reads ("Азербайджанская сторона, как
+    утверждает Баку, не использовала …"), and takes off what a frame left on a speaker
+    ("… Шушан Степанян в воскресенье сообщила, что …": the subject, without the time)."""
+    found = russian_syntax.attributions(sentence.text, rf"(?:{lang.verbs}|{lang.denying})")
+    if not found:
+        return statement
+    told = found[0]
+    speaker = _clean_speaker(sentence.text[slice(*told.speaker)], lang)
+    if statement is not None:
+        if speaker and speaker != statement.speaker and statement.speaker.startswith(speaker):
+            statement.speaker = speaker
+        return statement
+    pieces = [sentence.text[a:b] for a, b in told.claim]
+    claim = _clean_claim(" ".join(pieces))
+    if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker):
+        return None
+    if len(told.claim) == 1:
+        offset = sentence.text.find(claim, told.claim[0][0])
+        start, end = sentence.start + offset, sentence.start + offset + len(claim)
+    else:  # around the aside: the span is the sentence's, the text both parts
+        start, end = sentence.start + told.claim[0][0], sentence.start + told.claim[-1][1]
+    return Statement(claim, speaker, start, end, _stance(lang, told.verb, claim))
+
+
 def find_statements(text, code, start=0, end=None) -> list[Statement]:
     """The attributed statements of text[start:end], written in the language `code`."""
     lang = LANGUAGES[code]
@@ -458,6 +484,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 statement = _statement(sentence, match, lang)
                 if statement:
                     break
+        if code == "ru":
+            statement = _by_syntax(sentence, lang, statement)
         if statement is None and about is not None and previous is not None:
             # "Об этом сообщила X.": X said what the sentence before said.
             told = about.match(sentence.text)

@@ -136,6 +136,32 @@ def test_a_speaker_the_frame_declines_is_given_back_in_the_nominative(text, spea
     assert only(text).speaker == speaker
 
 
+def test_russian_is_parsed_where_no_frame_reads_the_sentence():
+    from claims.ingest import russian_syntax
+
+    assert russian_syntax.available(), "natasha's model files, slovnet and navec are installed"
+    text = (
+        "Пресс-секретарь Минобороны Армении Шушан Степанян в воскресенье сообщила, что "
+        "азербайджанская армия применила фосфорные боеприпасы.\n"
+        "Азербайджанская сторона, как утверждает Баку, не использовала запрещённое оружие.\n"
+        "Как заявил помощник президента Азербайджана Хикмет Гаджиев, армянские силы "
+        "обстреляли Гянджу."
+    )
+    first, aside, leading = find_claims(text)
+    # The subject of the verb, without the time the frame would have kept ("в воскресенье").
+    assert first.speaker == "Пресс-секретарь Минобороны Армении Шушан Степанян"
+    # A parenthetical attribution: the statement is the main clause around it.
+    assert (aside.speaker, aside.text) == (
+        "Баку",
+        "Азербайджанская сторона не использовала запрещённое оружие",
+    )
+    assert text[aside.start : aside.end].startswith("Азербайджанская сторона, как утверждает")
+    assert (leading.speaker, leading.text) == (
+        "помощник президента Азербайджана Хикмет Гаджиев",
+        "армянские силы обстреляли Гянджу",
+    )
+
+
 def test_the_ministry_that_acted_in_the_sentence_before_is_the_one_the_statement_names():
     text = (
         "По словам омбудсмена Артака Бегларяна, пожары уничтожили несколько гектаров леса.\n"
