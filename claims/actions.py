@@ -4,6 +4,7 @@ Each action asks workflow.check() first, changes rows locked in one transaction,
 audit event, and enqueues its notifications through the outbox (sent after the commit).
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -172,24 +173,37 @@ def publish_verdict(
     accept_unarchived=False,
     no_reply_sought=False,
     no_counter_claims=False,
+    sources_exception="",
 ):
     """Publish after the checklist: `confirmed` that the preview was read; the other flags
-    accept a checklist item as it is (recorded in the audit trail with the editor's name)."""
+    accept a checklist item as it is (recorded in the audit trail with the editor's name);
+    `sources_exception`: why fewer independent sources than required will do (readers see
+    it)."""
+    sources_exception = strip_control_characters((sources_exception or "").strip())
     data = {
         "confirmed": confirmed,
         "accept_unarchived": accept_unarchived,
         "no_reply_sought": no_reply_sought,
         "no_counter_claims": no_counter_claims,
+        "sources_exception": sources_exception,
     }
-    accepted = workflow.publish_ticks(_locked(claim), data)
+    locked = _locked(claim)
+    accepted = workflow.publish_ticks(locked, data)
+    short_of_sources = workflow.independent_sources(locked) < settings.SOURCES_REQUIRED
     data["comment"] = (
         _("Accepted as it is: %(items)s") % {"items": "; ".join(accepted)} if accepted else ""
     )
     claim = _move(claim, by, "publish", data)
     now = timezone.now()
     Verdict.objects.filter(claim=claim).update(
-        reviewer=by, published_at=now, version=F("version") + 1
+        reviewer=by,
+        published_at=now,
+        version=F("version") + 1,
+        sourcing_exception=sources_exception if short_of_sources else "",
     )
+    if short_of_sources:
+        audit(claim, by, "sourcing_exception", sources_exception[:300],
+              after={"sources_exception": sources_exception})  # fmt: skip
     for user in {claim.assignee, claim.verdict.author} - {None, by}:
         notify(
             user,

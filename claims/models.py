@@ -644,6 +644,9 @@ class Verdict(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
     retraction_reason = models.TextField(blank=True)
+    # Why the verdict was published on fewer independent sources than the newsroom requires
+    # (settings.SOURCES_REQUIRED): an editor's words, shown to readers in the methodology note.
+    sourcing_exception = models.TextField(blank=True)
     # The kind of the latest correction or update ("correction", "update"), so lists and
     # feeds mark a changed verdict without reading its corrections.
     last_notice = models.CharField(max_length=20, blank=True, editable=False)
@@ -846,6 +849,7 @@ class AuditEvent(models.Model):
         "publish": _("published the verdict"),
         "correct": _("published a correction or update"),
         "retract": _("retracted the verdict"),
+        "sourcing_exception": _("published on fewer sources than the rule, saying why"),
         "verdict": _("edited the verdict draft"),
         "edit": _("edited the claim"),
         "evidence": _("added a source"),

@@ -5,7 +5,9 @@ calls check() before it changes anything. A refusal says why, in words for a jou
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -160,6 +162,21 @@ def _ticked(data, key) -> bool:
     return str(data.get(key) or "").lower() in ("1", "true", "on", "yes")
 
 
+def independent_sources(claim) -> int:
+    """How many independent sources back the verdict: two addresses on one site (or one
+    outlet's domain) count once, as do two copies of one file."""
+    keys = set()
+    for url, sha256, title in claim.evidence.values_list("url", "archived_sha256", "title"):
+        if url:
+            host = (urlsplit(url).hostname or url).lower().removeprefix("www.")
+            keys.add(("site", host))
+        elif sha256:
+            keys.add(("file", sha256))
+        else:
+            keys.add(("title", " ".join(title.casefold().split())))
+    return len(keys)
+
+
 def _replies_pending(claim, now):
     """Attempts still waiting for an answer before their deadline, unless a later attempt to
     the same person recorded the outcome."""
@@ -192,6 +209,31 @@ def publish_checklist(claim, data=None):
             " ".join(missing),
         )
     ]
+    required = settings.SOURCES_REQUIRED
+    independent = independent_sources(claim)
+    items.append(
+        ChecklistItem(
+            "sources",
+            ngettext(
+                "At least %(n)d independent source",
+                "At least %(n)d independent sources",
+                required,
+            )
+            % {"n": required},
+            independent >= required,
+            ""
+            if independent >= required
+            else str(
+                _(
+                    "%(have)d independent (sources from one site count once): add another, or "
+                    "write why this verdict stands on fewer; readers see it."
+                )
+                % {"have": independent}
+            ),
+            tick="sources_exception",
+            ticked=bool(str(data.get("sources_exception") or "").strip()),
+        )
+    )
     unarchived = claim.evidence.exclude(url="").exclude(
         archive_status=Evidence.ArchiveStatus.ARCHIVED
     )
@@ -371,7 +413,13 @@ TRANSITIONS = {
             S.PUBLISHED,
             _publisher,
             _ready_to_publish,
-            ("confirmed", "accept_unarchived", "no_reply_sought", "no_counter_claims"),
+            (
+                "confirmed",
+                "accept_unarchived",
+                "no_reply_sought",
+                "no_counter_claims",
+                "sources_exception",
+            ),
         ),
         Transition(
             "correct",

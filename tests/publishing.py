@@ -9,6 +9,7 @@ ACCEPT_ALL = {
     "accept_unarchived": True,
     "no_reply_sought": True,
     "no_counter_claims": True,
+    "sources_exception": "The ministry's own statement is the claim's only record.",
 }
 
 

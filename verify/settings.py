@@ -26,6 +26,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The public name of the newsroom, shown to readers and used as the ClaimReview author.
 NEWSROOM_NAME = env.str("NEWSROOM_NAME", default="Verify Desk")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Independent sources a verdict needs before it is published (EFCSN: two for the central
+# claim); 1 is allowed. Fewer needs an editor's written exception, shown to readers.
+SOURCES_REQUIRED = max(1, env.int("SOURCES_REQUIRED", default=2))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -61,6 +61,12 @@ class PublishForm(forms.Form):
     no_counter_claims = forms.BooleanField(
         required=False, label=_("None found: we looked for the other side's claims")
     )
+    sources_exception = forms.CharField(
+        required=False,
+        max_length=1000,
+        label=_("Why this verdict stands on fewer sources (shown to readers)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class VerdictForm(forms.Form):

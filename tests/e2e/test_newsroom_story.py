@@ -109,6 +109,11 @@ def test_a_claim_goes_from_assignment_through_review_to_a_reader(page, demo, wor
     expect(page.locator("h1")).to_have_text("No independent confirmation of the rocket strikes")
     page.get_by_role("link", name="Publish checklist").click()
     page.get_by_label("There was no one to ask for a reply").check()
+    # One source where the rule asks two: the editor says why, for readers.
+    expect(page.locator("[data-item=sources]")).to_contain_text("1 independent")
+    page.get_by_label("Why this verdict stands on fewer sources").fill(
+        "Only the ministry has reported these strikes; we will add any independent account."
+    )
     page.get_by_label("I have read the preview").check()
     page.get_by_role("button", name="Publish now").click()
     expect(page.locator(".messages")).to_contain_text("Done")
@@ -121,6 +126,7 @@ def test_a_claim_goes_from_assignment_through_review_to_a_reader(page, demo, wor
     page.get_by_role("link", name="No independent confirmation of the rocket strikes").click()
     expect(page.locator("article")).to_contain_text("nobody independent has confirmed")
     expect(page.locator(".rating").first).to_have_text("Unproven")
+    expect(page.locator(".methodology-note")).to_contain_text("Only the ministry has reported")
 
     assert Claim.objects.get(pk=claim.pk).status == "published"
     wait_for(

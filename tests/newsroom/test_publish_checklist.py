@@ -28,6 +28,7 @@ def in_review(make_user):
         author=author,
     )
     Evidence.objects.create(claim=claim, title="Ministry statement", added_by=author)
+    Evidence.objects.create(claim=claim, title="Satellite images", added_by=author)
     return claim, editor, author
 
 
@@ -147,3 +148,44 @@ def test_the_preview_is_the_public_page_unpublished_and_never_indexed(in_review)
     assert "application/ld+json" not in page  # no ClaimReview for an unpublished verdict
     assert response["Cache-Control"] == "private, no-store"
     assert Client().get(f"/newsroom/claims/{claim.pk}/preview/").status_code == 302
+
+
+def test_two_sources_from_one_site_count_once_and_fewer_need_a_reason_readers_see(
+    in_review, client
+):
+    claim, editor, author = in_review
+    Evidence.objects.filter(claim=claim).delete()
+    for path in ("statement", "statement-2"):
+        Evidence.objects.create(
+            claim=claim, url=f"https://www.mod.example/{path}", title=path, added_by=author,
+            archive_status="archived",
+        )  # fmt: skip
+    ticks = {"confirmed": True, "no_reply_sought": True, "no_counter_claims": True}
+
+    assert workflow.independent_sources(claim) == 1
+    assert "1 independent" in items(claim)["sources"].detail
+    with pytest.raises(workflow.NotReady, match="1 independent"):
+        actions.publish_verdict(claim, editor, **ticks)
+    with pytest.raises(workflow.NotReady, match="1 independent"):
+        actions.publish_verdict(claim, editor, sources_exception="   ", **ticks)
+
+    actions.publish_verdict(
+        claim, editor, sources_exception="Only the ministry has spoken so far.", **ticks
+    )
+
+    verdict = claim.verdict.__class__.objects.get(claim=claim)
+    assert verdict.sourcing_exception == "Only the ministry has spoken so far."
+    assert claim.audit_events.filter(action="sourcing_exception").exists()
+    page = client.get(verdict.public_url()).content.decode()
+    assert "Only the ministry has spoken so far." in page
+
+
+def test_enough_independent_sources_need_no_reason_and_none_is_kept(in_review, settings):
+    claim, editor, author = in_review
+    ticks = {"confirmed": True, "no_reply_sought": True, "no_counter_claims": True}
+    assert workflow.independent_sources(claim) == 2
+    actions.publish_verdict(claim, editor, sources_exception="not needed", **ticks)
+    assert claim.verdict.__class__.objects.get(claim=claim).sourcing_exception == ""
+    settings.SOURCES_REQUIRED = 3
+    other = Claim.objects.create(text="Another claim.", status="in_review")
+    assert not items(other)["sources"].holds

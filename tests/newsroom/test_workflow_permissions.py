@@ -62,7 +62,12 @@ def post_as(people, who, url, data):
 
 # What an editor ticks on the publish page for a claim with no reply sought and no
 # counter-claim linked (ready_claim's), and the confirmation that the preview was read.
-PUBLISH = {"confirmed": "1", "no_reply_sought": "1", "no_counter_claims": "1"}
+PUBLISH = {
+    "confirmed": "1",
+    "no_reply_sought": "1",
+    "no_counter_claims": "1",
+    "sources_exception": "Only the ministry has spoken.",
+}
 
 # step, starting status, data, resulting status, who may
 STEPS = [

@@ -96,6 +96,7 @@ def test_the_whole_cycle_leaves_an_audit_trail_and_a_reviewer(desk):
         "evidence",
         "submit_for_review",
         "publish",
+        "sourcing_exception",  # one source where two are required: the editor said why
     ]
     assign = claim.audit_events.get(action="assign")
     assert assign.before["assignee_id"] is None

@@ -82,6 +82,7 @@ from claims.models import Claim
 actions.publish_verdict(
     Claim.objects.get(pk={pk}), get_user_model().objects.get(username="editor"),
     confirmed=True, accept_unarchived=True, no_reply_sought=True, no_counter_claims=True,
+    sources_exception="Only the ministry has spoken.",
 )
 """
 DRAIN = "from claims.platform import outbox; print(outbox.drain())"
