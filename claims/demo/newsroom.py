@@ -501,7 +501,7 @@ VERDICTS = [
         [
             (
                 "Statement of the Russian Foreign Ministry, 31 October 2020",
-                "https://evidence.example.org/russian-mfa-statement",
+                "https://mid.example.ru/russian-mfa-statement",
                 "supports",
             )
         ],
@@ -516,7 +516,7 @@ VERDICTS = [
         [
             (
                 "Footage analysed by open-source researchers",
-                "https://evidence.example.org/osint-incendiary-footage",
+                "https://osint.example.org/osint-incendiary-footage",
                 "context",
             )
         ],
@@ -533,12 +533,12 @@ VERDICTS = [
         [
             (
                 "Investigation into recruitment of Syrian fighters",
-                "https://evidence.example.org/syrian-recruitment",
+                "https://investigations.example.org/syrian-recruitment",
                 "supports",
             ),
             (
                 "War monitor report on fighters sent abroad",
-                "https://evidence.example.org/monitor-report",
+                "https://war-monitor.example.org/monitor-report",
                 "supports",
             ),
         ],
@@ -556,12 +556,12 @@ VERDICTS = [
         [
             (
                 "The prime minister's letter, as published by the government",
-                "https://evidence.example.org/pashinyan-letter",
+                "https://gov.example.am/pashinyan-letter",
                 "supports",
             ),
             (
                 "Kremlin spokesman confirms the letter arrived",
-                "https://evidence.example.org/kremlin-confirms-letter",
+                "https://kremlin.example.ru/kremlin-confirms-letter",
                 "supports",
             ),
         ],
@@ -578,7 +578,7 @@ VERDICTS = [
         [
             (
                 "Statement of the Russian Foreign Ministry, 31 October 2020",
-                "https://evidence.example.org/russian-mfa-statement",
+                "https://mid.example.ru/russian-mfa-statement",
                 "refutes",
             )
         ],
@@ -595,12 +595,12 @@ VERDICTS = [
         [
             (
                 "Videos of the interrogation released by the Karabakh authorities",
-                "https://evidence.example.org/interrogation-videos",
+                "https://karabakh-info.example.org/interrogation-videos",
                 "context",
             ),
             (
                 "Prosecutor's statement on the charges",
-                "https://evidence.example.org/prosecutor-charges",
+                "https://prosecutor.example.am/prosecutor-charges",
                 "supports",
             ),
         ],
@@ -617,7 +617,7 @@ VERDICTS = [
         [
             (
                 "News agency report on Lebanese-Armenian volunteers",
-                "https://evidence.example.org/lebanese-volunteers",
+                "https://news-agency.example.org/lebanese-volunteers",
                 "context",
             )
         ],
@@ -634,7 +634,7 @@ VERDICTS = [
         [
             (
                 "Azerbaijani Defence Ministry bulletin, 2 November",
-                "https://evidence.example.org/az-mod-bulletin",
+                "https://mod.example.az/az-mod-bulletin",
                 "context",
             )
         ],
@@ -651,12 +651,12 @@ VERDICTS = [
         [
             (
                 "Azerbaijani Defence Ministry bulletin, 2 November",
-                "https://evidence.example.org/az-mod-bulletin",
+                "https://mod.example.az/az-mod-bulletin",
                 "context",
             ),
             (
                 "Armenian Defence Ministry denial",
-                "https://evidence.example.org/am-mod-denial",
+                "https://mil.example.am/am-mod-denial",
                 "refutes",
             ),
         ],
@@ -673,7 +673,7 @@ VERDICTS = [
         [
             (
                 "Statement of the Azerbaijani Defence Ministry, 31 October",
-                "https://evidence.example.org/az-mod-phosphorus-denial",
+                "https://mod.example.az/az-mod-phosphorus-denial",
                 "context",
             )
         ],
@@ -688,12 +688,25 @@ VERDICTS = [
         [
             (
                 "Azerbaijani prosecutor's list of strikes",
-                "https://evidence.example.org/az-prosecutor-list",
+                "https://genprosecutor.example.az/az-prosecutor-list",
                 "supports",
             )
         ],
     ),
 ]
+
+# Published on one source, and why (the newsroom asks for two independent ones): a claim
+# about what someone said is checked against the record of their own words.
+SOURCING_EXCEPTIONS = {
+    "russian-reply": "The claim is about what the ministry said; its own statement is the record.",
+    "foreign-soil": "The claim reads the ministry's statement; the statement itself settles "
+    "what it says.",
+    "lebanese-fighters": "Only one outlet reported the volunteers; we say so in the verdict "
+    "and rate the claim unproven.",
+    "armenian-fire": "No independent account exists; the verdict is unproven for that reason.",
+    "phosphorus-denial-in-azerbaijani": "The denial's only record is the ministry's statement; "
+    "the verdict is unproven until samples are analysed.",
+}
 
 # Right of reply on published verdicts: claim, who, how, outcome, answer.
 REPLIES = [
@@ -900,6 +913,7 @@ def load_demo():
                 "author": users[roles.FACT_CHECKER],
                 "reviewer": users[roles.EDITOR] if published else None,
                 "published_at": published,
+                "sourcing_exception": SOURCING_EXCEPTIONS.get(key, "") if published else "",
             },
         )
         for title, url, stance in evidence:

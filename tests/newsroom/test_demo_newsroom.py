@@ -71,6 +71,11 @@ def test_the_demo_shows_the_product_to_readers_and_work_in_every_state_to_the_ne
     with_counter = [v for v in published if Claim.objects.counter_claims_of(v.claim).exists()]
     assert len(with_counter) >= 3
     assert set(Claim.Status.values) == set(Claim.objects.values_list("status", flat=True))
+    # Each meets the sourcing rule, or says why not.
+    from claims.workflow import independent_sources
+
+    for verdict in published:
+        assert independent_sources(verdict.claim) >= 2 or verdict.sourcing_exception, verdict
     retracted = Verdict.objects.get(claim__status="retracted")
     assert retracted.retraction_reason and retracted.retracted_at
 
