@@ -40,7 +40,7 @@ class ConcurrentEdit(Exception):
 
 
 CLAIM_FIELDS = ["status", "assignee_id", "due_at", "text", "checkable_text", "speaker_id"]
-VERDICT_FIELDS = ["rating_id", "headline", "summary", "explanation"]
+VERDICT_FIELDS = ["rating_id", "headline", "claim_reviewed", "summary", "explanation"]
 
 
 def snapshot(obj, fields):

@@ -625,6 +625,9 @@ class Verdict(models.Model):
         Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="verdicts"
     )
     headline = models.CharField(max_length=300, blank=True)
+    # The claim in a few words, as search engines show it beside our rating (ClaimReview's
+    # claimReviewed: Google asks for under 75 characters). Required at publication.
+    claim_reviewed = models.CharField(max_length=75, blank=True)
     summary = models.TextField(blank=True, help_text=_("One or two sentences for the reader"))
     explanation = models.TextField(blank=True)
     author = models.ForeignKey(

@@ -209,6 +209,16 @@ def publish_checklist(claim, data=None):
             " ".join(missing),
         )
     ]
+    verdict = getattr(claim, "verdict", None)
+    short = (verdict.claim_reviewed or "").strip() if verdict is not None else ""
+    items.append(
+        ChecklistItem(
+            "claim_reviewed",
+            _("The claim in a few words for search engines (up to 75 characters)"),
+            bool(short),
+            "" if short else str(_("Write it in the verdict draft.")),
+        )
+    )
     required = settings.SOURCES_REQUIRED
     independent = independent_sources(claim)
     items.append(

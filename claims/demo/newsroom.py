@@ -695,6 +695,21 @@ VERDICTS = [
     ),
 ]
 
+# The claim in a few words, as search results show it beside the rating (≤ 75 characters).
+CLAIM_REVIEWED = {
+    "russian-reply": "Russia offered Armenia help if fighting reached Armenian soil",
+    "phosphorus": "Azerbaijan used phosphorus munitions in Karabakh",
+    "turkey-recruits": "Turkey recruited Syrian and Libyan fighters for Azerbaijan",
+    "letter": "Pashinyan asked Putin for consultations on help under the 1997 treaty",
+    "foreign-soil": "Russia's reply shows Armenian troops fight outside Armenia",
+    "syrians-captured": "Karabakh forces captured two Syrian fighters",
+    "lebanese-fighters": "Lebanese-Armenians fought for the Karabakh forces",
+    "armenian-fire": "Armenian units shelled Azerbaijani positions and villages",
+    "cross-border-fire": "Armenian troops fired at Azerbaijan from inside Armenia",
+    "phosphorus-denial-in-azerbaijani": "Azerbaijan's army does not use white phosphorus",
+    "distraction": "Armenian forces struck Azerbaijani towns far from the front",
+}
+
 # Published on one source, and why (the newsroom asks for two independent ones): a claim
 # about what someone said is checked against the record of their own words.
 SOURCING_EXCEPTIONS = {
@@ -908,6 +923,7 @@ def load_demo():
             defaults={
                 "rating": scale.ratings.get(slug=rating),
                 "headline": headline,
+                "claim_reviewed": CLAIM_REVIEWED[key],
                 "summary": summary,
                 "explanation": explanation,
                 "author": users[roles.FACT_CHECKER],

@@ -73,6 +73,13 @@ class VerdictForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     rating = forms.ModelChoiceField(queryset=Rating.objects.none(), required=False)
     headline = forms.CharField(max_length=300, required=False)
+    claim_reviewed = forms.CharField(
+        label=_("The claim in a few words, for search engines"),
+        max_length=75,
+        required=False,
+        help_text=_("Up to 75 characters, as search results show it beside our rating."),
+        widget=forms.TextInput(attrs={"data-count": "75"}),
+    )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     explanation = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), required=False)
 
@@ -89,6 +96,7 @@ class VerdictForm(forms.Form):
                 "version": verdict.version,
                 "rating": verdict.rating_id,
                 "headline": verdict.headline,
+                "claim_reviewed": verdict.claim_reviewed,
                 "summary": verdict.summary,
                 "explanation": verdict.explanation,
             },
@@ -97,7 +105,8 @@ class VerdictForm(forms.Form):
 
     def changes(self):
         data = self.cleaned_data
-        return {k: data[k] for k in ("rating", "headline", "summary", "explanation")}
+        fields = ("rating", "headline", "claim_reviewed", "summary", "explanation")
+        return {k: data[k] for k in fields if k in data}
 
 
 class CorrectionForm(VerdictForm):

@@ -13,6 +13,14 @@ def _absolute_or_as_is(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else absolute(url)
 
 
+def _short(text, limit=75) -> str:
+    """A verdict from before claimReviewed had its own field: its claim, cut at a word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def claim_review(verdict) -> dict:
     claim = verdict.claim
     rating = verdict.rating
@@ -54,7 +62,7 @@ def claim_review(verdict) -> dict:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": absolute(verdict.public_url()),
-        "claimReviewed": claim.checkable_text or claim.text,
+        "claimReviewed": verdict.claim_reviewed or _short(claim.checkable_text or claim.text),
         "itemReviewed": item,
         "author": {
             "@type": "Organization",

@@ -23,6 +23,7 @@ def in_review(make_user):
         claim=claim,
         rating=Rating.objects.get(slug="unproven"),
         headline="No proof yet",
+        claim_reviewed="They used phosphorus munitions",
         summary="s",
         explanation="e",
         author=author,
@@ -189,3 +190,37 @@ def test_enough_independent_sources_need_no_reason_and_none_is_kept(in_review, s
     settings.SOURCES_REQUIRED = 3
     other = Claim.objects.create(text="Another claim.", status="in_review")
     assert not items(other)["sources"].holds
+
+
+def test_the_claim_for_search_engines_is_required_and_is_what_claimreview_carries(
+    in_review, client
+):
+    from claims.public.claimreview import claim_review
+
+    claim, editor, author = in_review
+    Verdict.objects.filter(claim=claim).update(claim_reviewed="")
+    claim = Claim.objects.get(pk=claim.pk)
+    ticks = {"confirmed": True, "no_reply_sought": True, "no_counter_claims": True}
+
+    assert not items(claim)["claim_reviewed"].holds
+    with pytest.raises(workflow.NotReady, match="Write it in the verdict draft"):
+        actions.publish_verdict(claim, editor, **ticks)
+
+    Verdict.objects.filter(claim=claim).update(claim_reviewed="Phosphorus used near Shusha")
+    actions.publish_verdict(Claim.objects.get(pk=claim.pk), editor, **ticks)
+    data = claim_review(Verdict.objects.get(claim=claim))
+    assert data["claimReviewed"] == "Phosphorus used near Shusha"
+
+
+def test_an_older_verdict_without_it_gives_search_engines_its_claim_cut_at_a_word(in_review):
+    from claims.public.claimreview import claim_review
+
+    claim, editor, author = in_review
+    Claim.objects.filter(pk=claim.pk).update(
+        checkable_text="Azerbaijan's army used white phosphorus munitions on the forests near "
+        "Shusha in late October 2020."
+    )
+    Verdict.objects.filter(claim=claim).update(claim_reviewed="", published_at="2020-11-01T00:00Z")
+    short = claim_review(Verdict.objects.get(claim=claim))["claimReviewed"]
+    assert len(short) <= 75 and short.endswith("…")
+    assert short.startswith("Azerbaijan's army used white phosphorus munitions")

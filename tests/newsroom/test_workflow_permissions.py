@@ -44,6 +44,7 @@ def ready_claim(people, status):
         explanation="e",
         author=people["author"],
         headline="h",
+        claim_reviewed="They used phosphorus munitions",
         published_at="2026-01-01T00:00Z" if status == "published" else None,
     )
     Evidence.objects.create(claim=claim, title="A source", added_by=people["author"])
@@ -279,7 +280,7 @@ def test_an_editor_who_changed_the_verdict_in_review_cannot_publish_it(people, n
         "editor",
         f"/newsroom/claims/{claim.pk}/verdict/",
         {"summary": "Rewritten", "explanation": "e", "rating": rating,
-         "version": claim.verdict.version},
+         "claim_reviewed": "They used phosphorus munitions", "version": claim.verdict.version},
     )
     assert edit.status_code in (200, 302)
 

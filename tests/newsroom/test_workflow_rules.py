@@ -75,6 +75,7 @@ def full_cycle(desk):
         desk["checker"],
         rating=Rating.objects.get(slug="unproven"),
         headline="H",
+        claim_reviewed="Rockets hit the town",
         summary="Summary",
         explanation="Explanation",
     )

@@ -216,6 +216,9 @@ def test_claim_text_cannot_break_out_of_the_jsonld_script(client, newsroom):
     Claim.objects.filter(pk=claim.pk).update(
         checkable_text='</script><script>alert("x")</script> & more'
     )
+    Verdict.objects.filter(pk=claim.verdict.pk).update(
+        claim_reviewed='</script><script>alert("x")</script>'
+    )
 
     page = client.get(f"/verdicts/{claim.verdict.pk}/").content.decode()
 
