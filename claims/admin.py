@@ -479,3 +479,47 @@ try:
     admin.site.unregister(TokenProxy)
 except (ImportError, admin.sites.NotRegistered):
     pass
+
+
+class MastheadInline(admin.TabularInline):
+    model = models.MastheadEntry
+    extra = 1
+
+
+class FundingInline(admin.TabularInline):
+    model = models.FundingSource
+    extra = 1
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(AuditedAdmin):
+    """The organisation page: one row. Saving it refreshes the public pages at once."""
+
+    inlines = [MastheadInline, FundingInline]
+    fieldsets = (
+        (None, {"fields": ("name", "mission", "ownership")}),
+        (
+            _("Policies"),
+            {
+                "fields": (
+                    "corrections_policy",
+                    "complaints_procedure",
+                    "complaint_response_days",
+                    "ethics_statement",
+                )
+            },
+        ),
+        (_("Contact"), {"fields": ("contact_email", "contact_address", "same_as")}),
+    )
+
+    def has_add_permission(self, request):
+        return not models.Organisation.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        from claims.public import page_cache
+
+        page_cache.invalidate()

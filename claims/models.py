@@ -909,6 +909,80 @@ class ApiToken(models.Model):
         return self.expires_at <= timezone.now()
 
 
+class Organisation(models.Model):
+    """Who we are, who funds us and how we work: the public organisation page (/about/) and
+    the NewsMediaOrganization every ClaimReview names as its author. One row, edited by
+    admins in Django admin; no code change needed."""
+
+    name = models.CharField(max_length=200, blank=True, help_text=_("Empty: NEWSROOM_NAME"))
+    mission = models.TextField(blank=True)
+    ownership = models.TextField(_("ownership"), blank=True, help_text=_("Who owns us"))
+    corrections_policy = models.TextField(blank=True)
+    complaints_procedure = models.TextField(blank=True)
+    complaint_response_days = models.PositiveSmallIntegerField(
+        default=5, help_text=_("Working days within which a complaint is answered")
+    )
+    ethics_statement = models.TextField(_("ethics and non-partisanship"), blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_address = models.TextField(blank=True)
+    same_as = models.TextField(
+        _("our pages elsewhere"), blank=True, help_text=_("One web address per line")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisation")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.name or settings.NEWSROOM_NAME
+
+    @classmethod
+    def current(cls):
+        """The one row (made empty on first use)."""
+        return cls.objects.get_or_create(pk=1)[0]
+
+    def same_as_urls(self):
+        return [line.strip() for line in self.same_as.splitlines() if line.strip()]
+
+
+class MastheadEntry(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="masthead"
+    )
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name_plural = _("masthead")
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+
+class FundingSource(models.Model):
+    """A funder and what it gave in a year: published as given."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="funding")
+    year = models.PositiveSmallIntegerField()
+    funder = models.CharField(max_length=200)
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, default="EUR")
+    purpose = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-amount"]
+
+    def __str__(self):
+        return f"{self.year}: {self.funder}"
+
+
 class TakeRequest(models.Model):
     """A fact-checker asks to take a claim; an editor approves it (assigning the claim) or
     declines. One open request per person and claim."""

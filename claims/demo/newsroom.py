@@ -24,6 +24,9 @@ from claims.models import (
     ClaimLink,
     Correction,
     Evidence,
+    FundingSource,
+    MastheadEntry,
+    Organisation,
     Outlet,
     Rating,
     RatingScale,
@@ -826,6 +829,52 @@ def _public_change(verdict, kind, note, rating_before, day, scale, users):
         Verdict.objects.filter(pk=verdict.pk).update(last_notice=kind)
 
 
+def _organisation():
+    """The demo's organisation page: invented, as the rest of the demo."""
+    org = Organisation.current()
+    if org.mission:
+        return org
+    org.mission = (
+        "We check what officials, armies and public figures on every side of the Karabakh "
+        "conflict say in public, and publish what the evidence shows, in plain words."
+    )
+    org.ownership = (
+        "An independent non-profit association; no political party or state owns a share."
+    )
+    org.corrections_policy = (
+        "A mistake gets a dated correction at the top of the verdict; new facts get an "
+        "update. We never silently change a rating."
+    )
+    org.complaints_procedure = (
+        "Write to us with the verdict's address and what you think is wrong. An editor who "
+        "did not work on the verdict answers; if we were wrong, we correct it."
+    )
+    org.ethics_statement = (
+        "Staff declare ties to any side of the conflict and never check or approve that "
+        "side's claims. We take no money from governments, parties or armed groups."
+    )
+    org.contact_email = "desk@demo.verify.invalid"
+    org.same_as = "https://social.example/@verify-desk"
+    org.save()
+    for position, (name, role) in enumerate(
+        [("Elena Editor", "Editor-in-chief"), ("Farid Checker", "Fact-checker"),
+         ("Ada Admin", "Managing editor")]
+    ):  # fmt: skip
+        MastheadEntry.objects.get_or_create(
+            organisation=org, name=name, defaults={"role": role, "position": position}
+        )
+    for year, funder, amount, purpose in [
+        (2020, "Demo Foundation for Independent Media", 120000, "Core funding"),
+        (2020, "Readers' donations", 18500, ""),
+        (2019, "Demo Foundation for Independent Media", 90000, "Launch"),
+    ]:
+        FundingSource.objects.get_or_create(
+            organisation=org, year=year, funder=funder,
+            defaults={"amount": amount, "currency": "EUR", "purpose": purpose},
+        )  # fmt: skip
+    return org
+
+
 def _users():
     users = {}
     for username, password, role, first, last in DEMO_USERS:
@@ -855,6 +904,7 @@ def _users():
 @transaction.atomic
 def load_demo():
     roles.sync_roles()
+    _organisation()
     scale = ensure_default_scale(RatingScale, Rating)
     users = _users()
     sides = {

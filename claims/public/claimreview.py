@@ -3,6 +3,7 @@
 import json
 
 from django.conf import settings
+from django.urls import reverse
 
 
 def absolute(path: str) -> str:
@@ -11,6 +12,30 @@ def absolute(path: str) -> str:
 
 def _absolute_or_as_is(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else absolute(url)
+
+
+def organisation(org=None) -> dict:
+    """The newsroom as schema.org NewsMediaOrganization, with the policies the IFCN and
+    Google ask fact-checkers to publish, each pointing at its section of /about/."""
+    from claims.models import Organisation
+
+    org = org or Organisation.current()
+    about = reverse("public:about")
+    data = {
+        "@type": "NewsMediaOrganization",
+        "name": org.display_name,
+        "url": settings.SITE_URL + "/",
+        "publishingPrinciples": absolute(f"{about}#ethics"),
+        "ethicsPolicy": absolute(f"{about}#ethics"),
+        "correctionsPolicy": absolute(f"{about}#corrections"),
+        "verificationFactCheckingPolicy": absolute(reverse("public:methodology")),
+        "ownershipFundingInfo": absolute(f"{about}#funding"),
+        "masthead": absolute(f"{about}#masthead"),
+        "actionableFeedbackPolicy": absolute(f"{about}#complaints"),
+    }
+    if urls := org.same_as_urls():
+        data["sameAs"] = urls
+    return data
 
 
 def _short(text, limit=75) -> str:
@@ -64,11 +89,7 @@ def claim_review(verdict) -> dict:
         "url": absolute(verdict.public_url()),
         "claimReviewed": verdict.claim_reviewed or _short(claim.checkable_text or claim.text),
         "itemReviewed": item,
-        "author": {
-            "@type": "Organization",
-            "name": settings.NEWSROOM_NAME,
-            "url": settings.SITE_URL + "/",
-        },
+        "author": organisation(),
         "datePublished": verdict.published_at.date().isoformat(),
         "reviewRating": {
             "@type": "Rating",

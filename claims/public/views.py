@@ -25,6 +25,7 @@ from claims.models import (
     Claim,
     Correction,
     Evidence,
+    Organisation,
     Rating,
     RatingScale,
     ReaderSubscription,
@@ -44,7 +45,10 @@ public_page = page_cache.public_page
 def home(request):
     verdicts = selectors.published_verdicts().order_by("-published_at")[:12]
     topics = readership.most_read_topics()
-    return render(request, "public/home.html", {"verdicts": verdicts, "topics": topics})
+    jsonld = claimreview.as_script({"@context": "https://schema.org", **claimreview.organisation()})
+    return render(
+        request, "public/home.html", {"verdicts": verdicts, "topics": topics, "jsonld": jsonld}
+    )
 
 
 def verdict_detail(request, pk):
@@ -199,8 +203,20 @@ def side(request, slug):
 
 @public_page()
 def about(request):
-    """Who we are, who funds us, how to reach us and how to complain."""
-    return render(request, "public/about.html")
+    """Who we are, who funds us, how we correct, how to complain: what admins wrote."""
+    org = Organisation.current()
+    funding = {}
+    for source in org.funding.all():
+        funding.setdefault(source.year, []).append(source)
+    return render(
+        request,
+        "public/about.html",
+        {
+            "org": org,
+            "masthead": org.masthead.all(),
+            "funding": sorted(funding.items(), reverse=True),
+        },
+    )
 
 
 def favicon(request):

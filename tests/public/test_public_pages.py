@@ -182,7 +182,7 @@ def test_a_verdict_page_carries_valid_claimreview(client, newsroom):
     }
     assert item["datePublished"] == "2020-11-02"
     assert item["appearance"][0]["url"] == "https://news.example.org/karabakh-war-day-37"
-    assert data["author"]["@type"] == "Organization" and data["author"]["name"]
+    assert data["author"]["@type"] == "NewsMediaOrganization" and data["author"]["name"]
     assert "dateModified" not in data
 
 
@@ -449,3 +449,40 @@ def test_no_public_page_feed_sitemap_or_json_ld_links_into_the_newsroom(client, 
             assert private not in page, (name, private)
     verdict_page = client.get(f"/verdicts/{published.pk}/").content.decode()
     assert f"/archive/articles/{published.claim.article_id}/" in verdict_page  # in JSON-LD
+
+
+def test_the_organisation_page_shows_what_admins_wrote_and_is_named_in_every_claimreview(
+    client, newsroom
+):
+    from claims.models import FundingSource, Organisation
+
+    org = Organisation.current()
+    org.mission = "We check claims about the war, from every side."
+    org.same_as = "https://social.example/@desk\n"
+    org.complaint_response_days = 3
+    org.save()
+    FundingSource.objects.create(
+        organisation=org, year=2021, funder="A Press Freedom Fund", amount=50000
+    )
+    from claims.public import page_cache
+
+    page_cache.invalidate()
+
+    page = client.get("/about/").content.decode()
+    assert "We check claims about the war, from every side." in page
+    assert "A Press Freedom Fund" in page and "50,000 EUR" in page
+    assert "within 3 working days" in page
+    for anchor in ("masthead", "funding", "corrections", "complaints", "ethics", "contact"):
+        assert f'id="{anchor}"' in page
+    home = jsonld(client.get("/"))
+    assert home["@type"] == "NewsMediaOrganization"
+    for policy in (
+        "publishingPrinciples", "correctionsPolicy", "verificationFactCheckingPolicy",
+        "ownershipFundingInfo", "masthead", "actionableFeedbackPolicy", "ethicsPolicy",
+    ):  # fmt: skip
+        assert home[policy].startswith("http"), policy
+    assert home["ownershipFundingInfo"].endswith("/about/#funding")
+    assert home["sameAs"] == ["https://social.example/@desk"]
+    verdict = newsroom["claims"]["russian-reply"].verdict
+    review = jsonld(client.get(f"/verdicts/{verdict.pk}/"))
+    assert review["author"] == {k: v for k, v in home.items() if k != "@context"}
