@@ -222,3 +222,17 @@ def test_a_fact_checker_edits_a_source_then_removes_it_and_the_history_keeps_it(
     history = page.locator("#history + ol")
     expect(history).to_contain_text("removed a source: Cannot be dated")
     expect(history).to_contain_text("edited a source")
+
+
+def test_an_admin_edits_the_organisation_page_and_readers_see_it_at_once(page, demo):
+    log_in(page, "admin", "demo-admin-pass")
+    page.goto("/admin/claims/organisation/")
+    page.get_by_role("link", name="Verify Desk").click()
+    page.get_by_label("Mission").fill("We check the claims of every side, by one set of rules.")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.goto("/about/")
+    expect(page.locator("#mission + p")).to_have_text(
+        "We check the claims of every side, by one set of rules."
+    )
+    expect(page.locator("#funding ~ table").first).to_contain_text("Demo Foundation")
