@@ -374,3 +374,72 @@ def public_counter_claims(claim):
 def _is_public(claim):
     verdict = getattr(claim, "verdict", None)
     return claim.status == Claim.Status.PUBLISHED and verdict is not None and verdict.is_published
+
+
+# --- balance: what the dashboard and the public transparency page both show ---------------
+
+
+def verdicts_by_side_and_rating():
+    """{side name: [(rating label, colour, n)]} over published verdicts, best rating first."""
+    from django.utils.translation import gettext as _
+
+    by_side = {}
+    rows = (
+        published_verdicts(related=False)
+        .values_list("claim__speaker__side__name", "rating__label", "rating__colour")
+        .annotate(n=Count("id"))
+        .order_by("claim__speaker__side__name", "-rating__value")
+    )
+    for side, label, colour, n in rows:
+        by_side.setdefault(side or _("No side"), []).append((label, colour, n))
+    return by_side
+
+
+def checked_share_by_side():
+    """[(side name, claims logged, verdicts published, share)] per side: whether every side's
+    claims are checked alike. Rejected claims are not counted as logged."""
+    from django.utils.translation import gettext as _
+
+    logged = dict(
+        Claim.objects.exclude(status=Claim.Status.REJECTED)
+        .values_list("speaker__side__name")
+        .annotate(n=Count("id"))
+        .values_list("speaker__side__name", "n")
+    )
+    published = dict(
+        published_verdicts(related=False)
+        .values_list("claim__speaker__side__name")
+        .annotate(n=Count("id"))
+        .values_list("claim__speaker__side__name", "n")
+    )
+    rows = []
+    for side in sorted(logged, key=lambda name: (name is None, name or "")):
+        n, done = logged[side], published.get(side, 0)
+        rows.append((side or _("No side"), n, done, done / n if n else 0.0))
+    return rows
+
+
+def verdicts_per_month(months=12):
+    """[(first day of the month, n)] of published verdicts, oldest first, the last `months`
+    months that have any."""
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        published_verdicts(related=False)
+        .annotate(month=TruncMonth("published_at"))
+        .values_list("month")
+        .annotate(n=Count("id"))
+        .order_by("-month")[:months]
+    )
+    return sorted(rows)
+
+
+def verdicts_per_rating():
+    """[(label, colour, n)] of published verdicts, best rating first."""
+    return list(
+        published_verdicts(related=False)
+        .values_list("rating__label", "rating__colour", "rating__value")
+        .annotate(n=Count("id"))
+        .order_by("-rating__value")
+        .values_list("rating__label", "rating__colour", "n")
+    )

@@ -124,9 +124,7 @@ def archive_evidence(evidence_id):
     return "archived"
 
 
-@shared_task(
-    name="verify.verdict_changed", autoretry_for=RETRYABLE, retry_backoff=5, max_retries=8
-)
+@shared_task(name="verify.verdict_changed", autoretry_for=RETRYABLE, retry_backoff=5, max_retries=8)
 def verdict_changed(claim_id):
     """A verdict was published, corrected or retracted: readers must see it now, and the
     readers who asked for it hear about it (once)."""

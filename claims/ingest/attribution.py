@@ -653,14 +653,18 @@ class Extractor:
         if match:
             speaker = match["speaker"] or match["speaker2"]
             if plausible_source(clean_speaker(speaker)) and self.add(
-                sentence, speaker, 0, match["verb"] or match["verb2"], stop=match.start(),
+                sentence,
+                speaker,
+                0,
+                match["verb"] or match["verb2"],
+                stop=match.start(),
                 plausible=True,
             ):
                 return
         self.context.mentioned(_leading_noun_phrase(text))
 
     def inserted(self, sentence, match, subject):
-        """"Pivoting too soon, economists say, limited the recovery": an attribution set
+        """ "Pivoting too soon, economists say, limited the recovery": an attribution set
         inside the statement. The claim is both parts, without the attribution."""
         text = sentence.text
         left, comma, _ = text[: match.start()].rpartition(", ")
@@ -763,7 +767,7 @@ def _subject_of(clause):
     attacked Trump", "The Florida senator" in "The Florida senator sought to …"."""
     clause = re.sub(r"\s*\([^)]{0,40}\)", "", DATELINE.sub("", LEAD_IN.sub("", clause.strip())))
     words = clause.split()
-    for i, word in enumerate(words[:MAX_SPEAKER_WORDS + 1]):
+    for i, word in enumerate(words[: MAX_SPEAKER_WORDS + 1]):
         if i and word[:1].islower() and VERBISH.match(word):
             subject = clean_speaker(" ".join(words[:i]))
             return subject if looks_like_speaker(subject) else None

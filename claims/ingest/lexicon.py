@@ -410,9 +410,7 @@ def _statement(sentence, match, lang):
     speaker = _clean_speaker(match.group("speaker"), lang, "gent" if declined else None)
     # "Selon les services de renseignement, …": a frame names a source, capitals or not.
     named_by_frame = bool(frame) and 0 < len(speaker.split()) <= 8
-    if len(claim.split()) < MIN_CLAIM_WORDS or not (
-        named_by_frame or _plausible_speaker(speaker)
-    ):
+    if len(claim.split()) < MIN_CLAIM_WORDS or not (named_by_frame or _plausible_speaker(speaker)):
         return None
     verb = match.groupdict().get("verb") or ""
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
@@ -516,8 +514,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # "the ministry" in the next sentences means X.
             acted = acting.match(sentence.text)
             subject = _clean_speaker(acted["subject"], lang) if acted else ""
-            if subject and _plausible_speaker(subject) and not re.fullmatch(
-                rf"(?:{lang.pointing_back})", subject, re.IGNORECASE
+            if (
+                subject
+                and _plausible_speaker(subject)
+                and not re.fullmatch(rf"(?:{lang.pointing_back})", subject, re.IGNORECASE)
             ):
                 mentioned = subject
     return found

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0012_evidence_files'),
+        ("claims", "0012_evidence_files"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='verdict',
-            name='sourcing_exception',
+            model_name="verdict",
+            name="sourcing_exception",
             field=models.TextField(blank=True),
         ),
     ]

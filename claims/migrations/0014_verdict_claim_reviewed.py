@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0013_verdict_sourcing_exception'),
+        ("claims", "0013_verdict_sourcing_exception"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='verdict',
-            name='claim_reviewed',
+            model_name="verdict",
+            name="claim_reviewed",
             field=models.CharField(blank=True, max_length=75),
         ),
     ]

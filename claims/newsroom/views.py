@@ -149,15 +149,7 @@ def dashboard(request):
         .annotate(n=Count("id"))
         .order_by("week")
     )
-    by_side = {}
-    rows = (
-        selectors.published_verdicts(related=False)
-        .values_list("claim__speaker__side__name", "rating__label", "rating__colour")
-        .annotate(n=Count("id"))
-        .order_by("claim__speaker__side__name", "-rating__value")
-    )
-    for side, label, colour, n in rows:
-        by_side.setdefault(side or _("No side"), []).append((label, colour, n))
+    by_side = selectors.verdicts_by_side_and_rating()
     overdue = (
         selectors.newsroom_claims()
         .filter(

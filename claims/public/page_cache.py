@@ -86,11 +86,7 @@ def public_page(*uses):
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if (
-                request.method != "GET"
-                or request.user.is_authenticated
-                or _has_messages(request)
-            ):
+            if request.method != "GET" or request.user.is_authenticated or _has_messages(request):
                 return view(request, *args, **kwargs)
             name = _cache_name(request, uses)
             generation = cached = None

@@ -22,6 +22,7 @@ urlpatterns = [
     path("sides/<slug:slug>/", views.side, name="side"),
     path("methodology/", views.methodology, name="methodology"),
     path("about/", views.about, name="about"),
+    path("transparency/", views.transparency, name="transparency"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("corrections/", views.corrections, name="corrections"),
     path("ask/", views.ask, name="ask"),

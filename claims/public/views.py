@@ -202,6 +202,28 @@ def side(request, slug):
 
 
 @public_page()
+def transparency(request):
+    """What we checked, per side, rating and month: the balance the IFCN code asks us to
+    show, from the same data as the editors' dashboard."""
+    by_side = selectors.verdicts_by_side_and_rating()
+    months = selectors.verdicts_per_month()
+    ratings = selectors.verdicts_per_rating()
+    return render(
+        request,
+        "public/transparency.html",
+        {
+            "by_side": by_side,
+            "side_totals": {side: sum(n for *_, n in items) for side, items in by_side.items()},
+            "shares": selectors.checked_share_by_side(),
+            "months": months,
+            "month_max": max([n for _, n in months] + [1]),
+            "ratings": ratings,
+            "rating_max": max([n for *_, n in ratings] + [1]),
+        },
+    )
+
+
+@public_page()
 def about(request):
     """Who we are, who funds us, how we correct, how to complain: what admins wrote."""
     org = Organisation.current()
@@ -231,7 +253,12 @@ def favicon(request):
 @public_page()
 def methodology(request):
     scale = RatingScale.objects.filter(is_default=True).prefetch_related("ratings").first()
-    return render(request, "public/methodology.html", {"scale": scale})
+    values = [rating.value for rating in scale.ratings.all()] if scale else []
+    return render(
+        request,
+        "public/methodology.html",
+        {"scale": scale, "best": max(values, default=None), "worst": min(values, default=None)},
+    )
 
 
 @public_page("page")

@@ -29,6 +29,7 @@ def public_urls(demo):
         "/corrections/",
         "/ask/",
         "/about/",
+        "/transparency/",
         "/verdicts/?rating=true&side=russia",
         "/verdicts/?q=zebras",
         f"/speakers/{speaker.slug}/",

@@ -182,6 +182,7 @@ ROWS = {
     ),
     "public:archived-evidence-copy": ("get", "/archive/evidence/{evidence}/copy/", every(200)),
     "public:about": ("get", "/about/", every(200)),
+    "public:transparency": ("get", "/transparency/", every(200)),
     "public:favicon": ("get", "/favicon.ico", every(200)),
     "public:unsubscribe": ("get", "/unsubscribe/{token}/", every(200)),
     "public:feed-rss": ("get", "/feeds/rss/", every(200)),

@@ -57,6 +57,7 @@ def public_urls(demo):
         "archived-article-copy": f"/archive/articles/{published.claim.article_id}/copy/",
         "archived-evidence-copy": f"/archive/evidence/{evidence.pk}/copy/",
         "about": "/about/",
+        "transparency": "/transparency/",
         "browse:facets": "/verdicts/?rating=unproven&side=Armenia",
         "feed-rss": "/feeds/rss/",
         "feed-atom": "/feeds/atom/",
@@ -486,3 +487,24 @@ def test_the_organisation_page_shows_what_admins_wrote_and_is_named_in_every_cla
     verdict = newsroom["claims"]["russian-reply"].verdict
     review = jsonld(client.get(f"/verdicts/{verdict.pk}/"))
     assert review["author"] == {k: v for k, v in home.items() if k != "@context"}
+
+
+def test_the_transparency_page_counts_verdicts_per_side_rating_and_month_and_the_share_checked(
+    client, newsroom
+):
+    page = client.get("/transparency/").content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    # The demo: Armenia's speakers 6 claims logged, 2 verdicts; Azerbaijan's 8 and 5.
+    assert "Armenia 6 2 33 %" in text
+    assert "Azerbaijan 8 5 62 %" in text
+    assert "Unproven 4" in text
+    assert "November 2020 8" in text
+    assert "/transparency/" in client.get("/").content.decode()  # in every footer
+
+
+def test_the_methodology_page_maps_each_rating_to_the_number_claimreview_carries(client, newsroom):
+    page = client.get("/methodology/").content.decode()
+    assert "from 1 (worst) to 6 (best)" in page
+    for rating in Rating.objects.filter(scale__is_default=True):
+        pattern = rf'{rating.label}</span>\s*<span class="byline">= {rating.value}</span>'
+        assert re.search(pattern, page), rating.label
