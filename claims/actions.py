@@ -24,6 +24,7 @@ from claims.models import (
     Verdict,
 )
 from claims.notifications import editors, notify
+from claims.partners import webhooks
 from claims.platform import outbox
 from claims.platform.security import strip_control_characters
 
@@ -204,6 +205,7 @@ def publish_verdict(
     if short_of_sources:
         audit(claim, by, "sourcing_exception", sources_exception[:300],
               after={"sources_exception": sources_exception})  # fmt: skip
+    _tell_partners("verdict.published", claim)
     for user in {claim.assignee, claim.verdict.author} - {None, by}:
         notify(
             user,
@@ -216,6 +218,12 @@ def publish_verdict(
     return claim
 
 
+def _tell_partners(event, claim, correction=None):
+    """Webhook deliveries for the partners who want `event`, sent after the commit."""
+    verdict = Verdict.objects.select_related("rating", "claim__speaker__side").get(claim=claim)
+    webhooks.announce(event, webhooks.verdict_payload(verdict, event, correction))
+
+
 @transaction.atomic
 def retract_verdict(claim, by, reason):
     claim = _move(claim, by, "retract", {"reason": reason})
@@ -224,6 +232,7 @@ def retract_verdict(claim, by, reason):
         retraction_reason=strip_control_characters(reason.strip()),
         version=F("version") + 1,
     )
+    _tell_partners("verdict.retracted", claim)
     outbox.enqueue(tasks.verdict_changed.name, claim_id=claim.pk)
     return claim
 
@@ -287,6 +296,8 @@ def record_correction(claim, by, kind, note, version=None, **changes):
     # Once corrected, a verdict stays marked "Corrected" in lists; later updates don't hide it.
     if verdict.last_notice != Correction.Kind.CORRECTION:
         Verdict.objects.filter(pk=verdict.pk).update(last_notice=kind)
+    event = "verdict.corrected" if kind == Correction.Kind.CORRECTION else "verdict.updated"
+    _tell_partners(event, claim, correction)
     audit(
         claim,
         by,

@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
@@ -523,3 +525,55 @@ class OrganisationAdmin(AuditedAdmin):
         from claims.public import page_cache
 
         page_cache.invalidate()
+
+
+class WebhookDeliveryInline(admin.TabularInline):
+    model = models.WebhookDelivery
+    fields = ["created_at", "event", "status", "attempts", "last_status_code", "last_error"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    ordering = ["-created_at"]
+
+
+class WebhookEndpointForm(forms.ModelForm):
+    events = forms.MultipleChoiceField(
+        choices=[(e, e) for e in ("verdict.published", "verdict.corrected", "verdict.updated",
+                                  "verdict.retracted")],
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    class Meta:
+        model = models.WebhookEndpoint
+        fields = ["url", "events", "active"]
+
+    def clean_url(self):
+        from claims.ingest.fetch import FetchError, check_url
+
+        try:
+            return check_url(self.cleaned_data["url"])
+        except FetchError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+@admin.register(models.WebhookEndpoint)
+class WebhookEndpointAdmin(AuditedAdmin):
+    """Partners' endpoints, with their delivery log. The signing secret is made here and
+    shown once, when the endpoint is added."""
+
+    form = WebhookEndpointForm
+    list_display = ["url", "events", "active", "consecutive_failures", "created_at"]
+    readonly_fields = ["consecutive_failures", "disabled_reason"]
+    inlines = [WebhookDeliveryInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.secret = secrets.token_urlsafe(32)
+            messages.warning(
+                request,
+                _("The signing secret, shown this once: %(secret)s") % {"secret": obj.secret},
+            )
+        if obj.active and change:
+            obj.consecutive_failures, obj.disabled_reason = 0, ""
+        super().save_model(request, obj, form, change)

@@ -983,6 +983,55 @@ class FundingSource(models.Model):
         return f"{self.year}: {self.funder}"
 
 
+class WebhookEndpoint(models.Model):
+    """A partner's address that receives signed JSON when verdicts change (partners/
+    webhooks.py). The secret signs each body (HMAC-SHA256); it is shown once, at creation."""
+
+    url = models.URLField(max_length=2000)
+    events = models.JSONField(default=list, help_text=_("e.g. verdict.published"))
+    secret = models.CharField(max_length=200, editable=False)
+    active = models.BooleanField(default=True)
+    consecutive_failures = models.PositiveIntegerField(default=0, editable=False)
+    disabled_reason = models.CharField(max_length=300, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.url
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or being sent) to one endpoint: the delivery log."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed, will retry")
+        GAVE_UP = "gave_up", _("Gave up after 24 hours")
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=40)
+    delivery_id = models.UUIDField(unique=True, editable=False)
+    body = models.TextField(editable=False, help_text=_("The exact bytes signed and sent"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = _("webhook deliveries")
+
+    def __str__(self):
+        return f"{self.event} → {self.endpoint} ({self.get_status_display()})"
+
+
 class TakeRequest(models.Model):
     """A fact-checker asks to take a claim; an editor approves it (assigning the claim) or
     declines. One open request per person and claim."""

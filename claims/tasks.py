@@ -168,3 +168,16 @@ LEGACY_NAMES = _register_legacy_names()
 
 # Matching by meaning's tasks live beside it; importing them here registers them.
 from claims.meaning import tasks as _meaning_tasks  # noqa: E402,F401
+
+
+@shared_task(name="verify.deliver_webhook")
+def deliver_webhook(delivery_id):
+    """Send one webhook delivery; while it fails, try again later (exponential back-off, for
+    24 hours). Delivered once: a delivered row is never sent again."""
+    from claims.partners import webhooks
+
+    wait = webhooks.deliver(delivery_id)
+    if wait is None:
+        return "done"
+    deliver_webhook.apply_async(kwargs={"delivery_id": delivery_id}, countdown=wait)
+    return f"retry in {wait:g} s"

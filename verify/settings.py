@@ -244,6 +244,11 @@ FETCH_READ_TIMEOUT = env.float("FETCH_READ_TIMEOUT", default=20)
 FETCH_TOTAL_TIMEOUT = env.float("FETCH_TOTAL_TIMEOUT", default=30)
 FETCH_MAX_BYTES = env.int("FETCH_MAX_BYTES", default=5_000_000)
 FETCH_ALLOWED_PRIVATE_HOSTS = env.list("FETCH_ALLOWED_PRIVATE_HOSTS", default=[])
+# Webhooks to partners (claims/partners/webhooks.py): timeouts per attempt, and the first
+# wait before a retry (doubled each time, for 24 hours).
+WEBHOOK_CONNECT_TIMEOUT = env.float("WEBHOOK_CONNECT_TIMEOUT", default=5)
+WEBHOOK_READ_TIMEOUT = env.float("WEBHOOK_READ_TIMEOUT", default=10)
+WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=30)
 FETCH_USER_AGENT = env.str("FETCH_USER_AGENT", default="verify-factcheck/1.0 (archiving sources)")
 
 REST_FRAMEWORK = {

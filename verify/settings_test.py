@@ -22,6 +22,9 @@ os.environ.setdefault("FETCH_ALLOWED_PRIVATE_HOSTS", "127.0.0.1")
 os.environ.setdefault("FETCH_CONNECT_TIMEOUT", "3")
 os.environ.setdefault("FETCH_READ_TIMEOUT", "3")
 os.environ.setdefault("FETCH_TOTAL_TIMEOUT", "6")
+os.environ.setdefault("WEBHOOK_CONNECT_TIMEOUT", "2")
+os.environ.setdefault("WEBHOOK_READ_TIMEOUT", "2")
+os.environ.setdefault("WEBHOOK_RETRY_BASE_SECONDS", "1")
 
 # The claim index of this test run (the worker subprocess inherits it): never a developer's.
 if "CLAIM_INDEX_DIR" not in os.environ:

@@ -1,0 +1,1 @@
+"""What the newsroom sends to partners: signed webhooks when verdicts change."""
