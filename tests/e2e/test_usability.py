@@ -134,7 +134,7 @@ def test_an_archived_copy_shows_where_and_when_it_came_from_and_links_back(page,
         archived_sha256="c0ffee" * 10 + "c0ff",
     )
     page.goto(claim.verdict.public_url())
-    page.locator("#sources + ol").get_by_role("link", name="archived copy").first.click()
+    page.locator("#sources ~ ol").get_by_role("link", name="archived copy").first.click()
     expect(page.locator("h1")).to_have_text("Archived copy")
     expect(page.locator(".archive-facts")).to_contain_text(evidence.url)
     expect(page.locator(".archive-facts")).to_contain_text("c0ffee" * 10 + "c0ff")
