@@ -14,7 +14,8 @@ COPY . .
 # collectstatic needs settings but no database or secrets of its own.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 # The claim index volume takes this folder's owner when compose first creates it.
-RUN mkdir -p /var/lib/verify/claim-index && chown verify /var/lib/verify/claim-index
+RUN mkdir -p /var/lib/verify/claim-index /var/lib/verify/open-data \
+    && chown verify /var/lib/verify/claim-index /var/lib/verify/open-data
 USER verify
 EXPOSE 8000
 CMD ["gunicorn", "verify.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

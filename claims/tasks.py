@@ -181,3 +181,11 @@ def deliver_webhook(delivery_id):
         return "done"
     deliver_webhook.apply_async(kwargs={"delivery_id": delivery_id}, countdown=wait)
     return f"retry in {wait:g} s"
+
+
+@shared_task(name="verify.build_open_data")
+def build_open_data():
+    """The nightly open-data files: every published verdict, JSON and CSV."""
+    from claims.public import open_data
+
+    return open_data.build()

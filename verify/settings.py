@@ -207,6 +207,7 @@ CELERY_BEAT_SCHEDULE = {
     "prune": {"task": "verify.prune", "schedule": 24 * 60 * 60.0},
     "merge-claim-index": {"task": "verify.merge_claim_index", "schedule": 60.0},
     "embed-missing-claims": {"task": "verify.embed_missing_claims", "schedule": 10 * 60.0},
+    "build-open-data": {"task": "verify.build_open_data", "schedule": 24 * 60 * 60.0},
 }
 # What `manage.py prune` (and beat, daily) deletes: outbox rows delivered, and notifications
 # read, more than this many days ago. Unsent and unread rows are never deleted.
@@ -224,6 +225,13 @@ HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 # Matching by meaning (claims/meaning/). The index file lives here; web and worker must
 # see the same folder (a shared volume in compose.yaml). The worker writes it, everyone
 # else maps it read-only.
+# Open data (claims/public/open_data.py): where the nightly files are written and served
+# from (web and worker share it), and the licence they carry.
+OPEN_DATA_DIR = env.str("OPEN_DATA_DIR", default=str(BASE_DIR / "var" / "open-data"))
+OPEN_DATA_LICENCE = env.str("OPEN_DATA_LICENCE", default="CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env.str(
+    "OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
+)
 CLAIM_INDEX_DIR = env.str("CLAIM_INDEX_DIR", default=str(BASE_DIR / "var" / "claim-index"))
 CLAIM_ENCODER = env.str("CLAIM_ENCODER", default="claims.meaning.encoder.E5Small")
 # CPU threads one encoding may use (0: all cores).

@@ -6,46 +6,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0015_organisation'),
+        ("claims", "0015_organisation"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WebhookEndpoint',
+            name="WebhookEndpoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=2000)),
-                ('events', models.JSONField(default=list, help_text='e.g. verdict.published')),
-                ('secret', models.CharField(editable=False, max_length=200)),
-                ('active', models.BooleanField(default=True)),
-                ('consecutive_failures', models.PositiveIntegerField(default=0, editable=False)),
-                ('disabled_reason', models.CharField(blank=True, editable=False, max_length=300)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=2000)),
+                ("events", models.JSONField(default=list, help_text="e.g. verdict.published")),
+                ("secret", models.CharField(editable=False, max_length=200)),
+                ("active", models.BooleanField(default=True)),
+                ("consecutive_failures", models.PositiveIntegerField(default=0, editable=False)),
+                ("disabled_reason", models.CharField(blank=True, editable=False, max_length=300)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='WebhookDelivery',
+            name="WebhookDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(max_length=40)),
-                ('delivery_id', models.UUIDField(editable=False, unique=True)),
-                ('body', models.TextField(editable=False, help_text='The exact bytes signed and sent')),
-                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('delivered', 'Delivered'), ('failed', 'Failed, will retry'), ('gave_up', 'Gave up after 24 hours')], default='pending', max_length=10)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('last_status_code', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('last_error', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False)),
-                ('delivered_at', models.DateTimeField(blank=True, null=True)),
-                ('endpoint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='claims.webhookendpoint')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("event", models.CharField(max_length=40)),
+                ("delivery_id", models.UUIDField(editable=False, unique=True)),
+                (
+                    "body",
+                    models.TextField(editable=False, help_text="The exact bytes signed and sent"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting to be sent"),
+                            ("delivered", "Delivered"),
+                            ("failed", "Failed, will retry"),
+                            ("gave_up", "Gave up after 24 hours"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                ("last_status_code", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("last_error", models.CharField(blank=True, max_length=500)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, editable=False
+                    ),
+                ),
+                ("delivered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "endpoint",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="claims.webhookendpoint",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'webhook deliveries',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name_plural": "webhook deliveries",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]

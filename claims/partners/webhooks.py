@@ -236,9 +236,7 @@ def deliver(delivery_id):
     if delivery.status != WebhookDelivery.Status.FAILED:
         return None
     if not delivery.endpoint.active:  # this failure switched it off
-        WebhookDelivery.objects.filter(pk=delivery.pk).update(
-            status=WebhookDelivery.Status.GAVE_UP
-        )
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(status=WebhookDelivery.Status.GAVE_UP)
         return None
     wait = settings.WEBHOOK_RETRY_BASE_SECONDS * 2 ** (delivery.attempts - 1)
     return min(wait, 3600)

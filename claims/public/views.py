@@ -8,11 +8,12 @@ is unreachable the page is simply built again.
 import logging
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import http_date
@@ -32,7 +33,7 @@ from claims.models import (
     Side,
     Topic,
 )
-from claims.public import claimreview, page_cache, rate_limits, readership
+from claims.public import claimreview, open_data, page_cache, rate_limits, readership
 from claims.public.filters import PublishedVerdictFilter
 from claims.public.forms import AskForm
 from claims.public.reader_requests import request_check
@@ -199,6 +200,37 @@ def side(request, slug):
     subject = get_object_or_404(Side, slug=slug)
     verdicts = selectors.published_verdicts().filter(claim__speaker__side=subject)
     return _listing(request, "public/listing.html", subject, verdicts, kind="side", feed=None)
+
+
+@public_page()
+def open_data_page(request):
+    """What the open data holds, under which licence, and when it was last built."""
+    return render(
+        request,
+        "public/open_data.html",
+        {
+            "schema": open_data.SCHEMA,
+            "built_at": open_data.built_at(),
+            "licence": settings.OPEN_DATA_LICENCE,
+            "licence_url": settings.OPEN_DATA_LICENCE_URL,
+        },
+    )
+
+
+def open_data_file(request, kind):
+    """The file as beat last wrote it; a 404 that says so until the first build."""
+    path = open_data.directory() / open_data.FILES[kind]
+    if not path.exists():
+        return HttpResponseNotFound(
+            _("The open data has not been built yet; it is built every night."),
+            content_type="text/plain; charset=utf-8",
+        )
+    content_type = "application/json" if kind == "json" else "text/csv; charset=utf-8"
+    response = FileResponse(path.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{path.name}"'
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @public_page()

@@ -30,6 +30,7 @@ def public_urls(demo):
         "/ask/",
         "/about/",
         "/transparency/",
+        "/open-data/",
         "/verdicts/?rating=true&side=russia",
         "/verdicts/?q=zebras",
         f"/speakers/{speaker.slug}/",

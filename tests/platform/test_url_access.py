@@ -183,6 +183,10 @@ ROWS = {
     "public:archived-evidence-copy": ("get", "/archive/evidence/{evidence}/copy/", every(200)),
     "public:about": ("get", "/about/", every(200)),
     "public:transparency": ("get", "/transparency/", every(200)),
+    "public:open-data": ("get", "/open-data/", every(200)),
+    # Not built in this test: a 404 that says so, to everyone alike.
+    "public:open-data-json": ("get", "/open-data/verdicts.json", every(404)),
+    "public:open-data-csv": ("get", "/open-data/verdicts.csv", every(404)),
     "public:favicon": ("get", "/favicon.ico", every(200)),
     "public:unsubscribe": ("get", "/unsubscribe/{token}/", every(200)),
     "public:feed-rss": ("get", "/feeds/rss/", every(200)),

@@ -6,10 +6,11 @@ import time
 import uuid
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from accounts import roles
-from claims import actions
+from claims import actions, selectors
 from claims.demo.newsroom import load_demo
 from claims.models import Article, Claim, ClaimLink, Evidence, Rating, Topic, Verdict
 from tests.publishing import publish
@@ -58,6 +59,7 @@ def public_urls(demo):
         "archived-evidence-copy": f"/archive/evidence/{evidence.pk}/copy/",
         "about": "/about/",
         "transparency": "/transparency/",
+        "open-data": "/open-data/",
         "browse:facets": "/verdicts/?rating=unproven&side=Armenia",
         "feed-rss": "/feeds/rss/",
         "feed-atom": "/feeds/atom/",
@@ -97,7 +99,10 @@ def test_every_public_route_has_a_row_in_the_leak_test(newsroom):
             routes.add(inner.name)
     # unsubscribe takes a secret token and shows only the reader's own request; favicon is
     # an image from the static files.
-    tested = {name.split(":")[0] for name in public_urls(newsroom)} | {"unsubscribe", "favicon"}
+    # The open-data files have a test of their own (they exist once built).
+    tested = {name.split(":")[0] for name in public_urls(newsroom)} | {
+        "unsubscribe", "favicon", "open-data-json", "open-data-csv",
+    }  # fmt: skip
     assert routes - tested == set(), "add the new public route to public_urls()"
 
 
@@ -508,3 +513,33 @@ def test_the_methodology_page_maps_each_rating_to_the_number_claimreview_carries
     for rating in Rating.objects.filter(scale__is_default=True):
         pattern = rf'{rating.label}</span>\s*<span class="byline">= {rating.value}</span>'
         assert re.search(pattern, page), rating.label
+
+
+def test_open_data_holds_every_published_verdict_and_no_draft_under_its_licence(
+    client, newsroom, settings, tmp_path
+):
+    import csv
+    import io
+
+    from claims.public import open_data
+
+    settings.OPEN_DATA_DIR = str(tmp_path / "open-data")
+    missing = client.get("/open-data/verdicts.json")
+    assert missing.status_code == 404 and b"not been built yet" in missing.content
+
+    call_command("build_open_data", stdout=io.StringIO())
+
+    document = json.loads(b"".join(client.get("/open-data/verdicts.json").streaming_content))
+    published = set(selectors.published_verdicts().values_list("pk", flat=True))
+    assert {row["id"] for row in document["verdicts"]} == published
+    assert document["licence"] == "CC BY 4.0"
+    assert set(document["schema"]) == {name for name, _ in open_data.SCHEMA}
+    assert DRAFT_MARK not in json.dumps(document)
+    response = client.get("/open-data/verdicts.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    table = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(table) == len(published)
+    letter = next(row for row in table if row["claim_reviewed"].startswith("Pashinyan asked"))
+    assert letter["rating"] == "True" and letter["changed"] == "correction"
+    page = client.get("/open-data/").content.decode()
+    assert "CC BY 4.0" in page and "claim_reviewed" in page and "Last built" in page
