@@ -1178,6 +1178,56 @@ class ReaderSubscription(models.Model):
         return self.email
 
 
+class Follow(models.Model):
+    """A reader follows a verdict (its corrections, updates, retraction) or a speaker (their
+    new verdicts) by e-mail: confirmed by a link first (double opt-in), stopped in one click,
+    and each change written about once (FollowNotice)."""
+
+    email = models.EmailField()
+    verdict = models.ForeignKey(
+        "Verdict", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    speaker = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verdict__isnull=False, speaker__isnull=True)
+                | Q(verdict__isnull=True, speaker__isnull=False),
+                name="follow_one_verdict_or_one_speaker",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} follows {self.verdict or self.speaker}"
+
+    @property
+    def active(self):
+        return self.confirmed_at is not None and self.stopped_at is None
+
+
+class FollowNotice(models.Model):
+    """A change a follower was written to about: at most once each."""
+
+    follow = models.ForeignKey(Follow, on_delete=models.CASCADE, related_name="notices")
+    key = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["follow", "key"], name="one_notice_per_change")
+        ]
+
+    def __str__(self):
+        return f"{self.key} → {self.follow}"
+
+
 class ClaimVector(models.Model):
     """A claim's meaning: its checkable sentence and its verbatim text as vectors, made by
     the worker (claims/meaning/vectors.py). `digest` names the encoder and the text it read:

@@ -132,8 +132,13 @@ def verdict_changed(claim_id):
     from claims.public.reader_requests import tell_subscribers
 
     invalidate()
+    from claims.models import Verdict
+    from claims.public import followers
     from claims.selectors import published_verdicts
 
+    changed = Verdict.objects.select_related("claim__speaker", "rating").filter(claim_id=claim_id)
+    if (verdict := changed.first()) is not None and verdict.published_at:
+        followers.tell_followers(verdict)  # also of a retraction, which readers lists drop
     verdict = published_verdicts().filter(claim_id=claim_id).first()
     return tell_subscribers(verdict.claim) if verdict else 0
 
@@ -189,3 +194,11 @@ def build_open_data():
     from claims.public import open_data
 
     return open_data.build()
+
+
+@shared_task(name="verify.confirm_follow", autoretry_for=RETRYABLE, retry_backoff=5, max_retries=8)
+def confirm_follow(follow_id):
+    """The double opt-in mail: the only one a follow gets before it is confirmed."""
+    from claims.public import followers
+
+    return followers.send_confirmation(follow_id)

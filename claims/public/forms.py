@@ -2,6 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+class FollowForm(forms.Form):
+    """Follow by e-mail. `website` is the same honeypot as the request form's."""
+
+    email = forms.EmailField(label=_("Your e-mail"))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
 class AskForm(forms.Form):
     """'Ask us to check'. `website` is a honeypot: people leave it empty, bots fill it."""
 

@@ -12,10 +12,15 @@ from django.conf import settings
 from django.core.cache import cache
 
 ASK_LIMIT = 5  # "ask us to check" requests per client per hour
+FOLLOW_LIMIT = 10  # "follow by e-mail" requests per client per hour
 
 
 def too_many_searches(request) -> bool:
     return _over_limit(request, "search", settings.PUBLIC_SEARCH_PER_MINUTE, 60)
+
+
+def too_many_follows(request) -> bool:
+    return _over_limit(request, "follow", FOLLOW_LIMIT, 3600)
 
 
 def too_many_requests_to_check(request) -> bool:

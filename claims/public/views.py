@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from claims import evidence_files, selectors
 from claims.models import (
@@ -26,6 +27,7 @@ from claims.models import (
     Claim,
     Correction,
     Evidence,
+    Follow,
     Organisation,
     Rating,
     RatingScale,
@@ -33,9 +35,9 @@ from claims.models import (
     Side,
     Topic,
 )
-from claims.public import claimreview, open_data, page_cache, rate_limits, readership
+from claims.public import claimreview, followers, open_data, page_cache, rate_limits, readership
 from claims.public.filters import PublishedVerdictFilter
-from claims.public.forms import AskForm
+from claims.public.forms import AskForm, FollowForm
 from claims.public.reader_requests import request_check
 
 logger = logging.getLogger(__name__)
@@ -332,6 +334,51 @@ def ask(request):
     # "Ask us to check" from a search that found nothing arrives with the reader's words.
     initial = {"text": request.GET.get("text", "")[:2000]}
     return render(request, "public/ask.html", {"form": AskForm(initial=initial)})
+
+
+def follow(request, verdict=None, slug=None):
+    """Follow a verdict (its corrections) or a speaker (their new verdicts) by e-mail. Its
+    own page, not the cached verdict page, so that the form carries a CSRF token."""
+    if verdict is not None:
+        target = get_object_or_404(selectors.published_verdicts(), pk=verdict)
+        kind, back = "verdict", target.public_url()
+    else:
+        target = get_object_or_404(Actor, slug=slug)
+        kind, back = "speaker", reverse("public:speaker", args=[slug])
+    form = FollowForm(request.POST or None)
+    context = {"form": form, "kind": kind, "subject": target}
+    if request.method != "POST":
+        return render(request, "public/follow.html", context)
+    if rate_limits.too_many_follows(request):
+        form.add_error(None, _("Too many requests from here; please try again in an hour."))
+        return render(request, "public/follow.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "public/follow.html", context, status=400)
+    if not form.cleaned_data.get("website"):  # the honeypot: bots fill it
+        followers.follow(form.cleaned_data["email"], **{kind: target})
+    messages.success(request, _("Almost done: open the link in the e-mail we sent to confirm."))
+    return redirect(back)
+
+
+def follow_confirm(request, token):
+    follow_obj = get_object_or_404(Follow, token=token)
+    if request.method == "POST":
+        followers.confirm(follow_obj)
+        messages.success(request, _("Confirmed: we will write when something changes."))
+        return redirect("public:home")
+    return render(request, "public/follow_confirm.html", {"follow": follow_obj})
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058) posts from the mail client; the token decides
+def follow_stop(request, token):
+    follow_obj = get_object_or_404(Follow, token=token)
+    if request.method == "POST":
+        followers.stop(follow_obj)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(status=204)
+        messages.success(request, _("Done: you will not hear from us about this again."))
+        return redirect("public:home")
+    return render(request, "public/follow_stop.html", {"follow": follow_obj})
 
 
 def unsubscribe(request, token):

@@ -31,6 +31,7 @@ def public_urls(demo):
         "/about/",
         "/transparency/",
         "/open-data/",
+        f"/follow/speakers/{speaker.slug}/",
         "/verdicts/?rating=true&side=russia",
         "/verdicts/?q=zebras",
         f"/speakers/{speaker.slug}/",

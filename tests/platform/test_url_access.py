@@ -21,6 +21,7 @@ from claims.models import (
     ClaimLink,
     ClaimSuggestion,
     Evidence,
+    Follow,
     ReaderSubscription,
     TakeRequest,
 )
@@ -184,6 +185,10 @@ ROWS = {
     "public:about": ("get", "/about/", every(200)),
     "public:transparency": ("get", "/transparency/", every(200)),
     "public:open-data": ("get", "/open-data/", every(200)),
+    "public:follow-verdict": ("get", "/follow/verdicts/{verdict}/", every(200)),
+    "public:follow-speaker": ("get", "/follow/speakers/{speaker}/", every(200)),
+    "public:follow-confirm": ("get", "/follow/confirm/{follow_token}/", every(200)),
+    "public:follow-stop": ("get", "/follow/stop/{follow_token}/", every(200)),
     # Not built in this test: a 404 that says so, to everyone alike.
     "public:open-data-json": ("get", "/open-data/verdicts.json", every(404)),
     "public:open-data-csv": ("get", "/open-data/verdicts.csv", every(404)),
@@ -260,6 +265,9 @@ def newsroom(make_user):
         "token": subscription.token,
         "link": ClaimLink.objects.filter(from_claim=demo["claims"]["rockets"]).first().pk,
         "in_review": demo["claims"]["turkey-recruits"].pk,
+        "follow_token": Follow.objects.create(
+            email="r@example.org", speaker=published.speaker
+        ).token,
         "claim_evidence": Evidence.objects.create(
             claim=demo["claims"]["rockets"], title="A source", added_by=people["editor"]
         ).pk,

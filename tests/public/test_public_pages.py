@@ -60,6 +60,8 @@ def public_urls(demo):
         "about": "/about/",
         "transparency": "/transparency/",
         "open-data": "/open-data/",
+        "follow-verdict": f"/follow/verdicts/{published.pk}/",
+        "follow-speaker": "/follow/speakers/government-of-armenia/",
         "browse:facets": "/verdicts/?rating=unproven&side=Armenia",
         "feed-rss": "/feeds/rss/",
         "feed-atom": "/feeds/atom/",
@@ -102,6 +104,7 @@ def test_every_public_route_has_a_row_in_the_leak_test(newsroom):
     # The open-data files have a test of their own (they exist once built).
     tested = {name.split(":")[0] for name in public_urls(newsroom)} | {
         "unsubscribe", "favicon", "open-data-json", "open-data-csv",
+        "follow-confirm", "follow-stop",  # a secret token each (tests/public/test_followers.py)
     }  # fmt: skip
     assert routes - tested == set(), "add the new public route to public_urls()"
 
