@@ -327,39 +327,28 @@ def add_snippets(verdicts, text):
     return verdicts
 
 
+def _as_its_page_shows(verdicts):
+    """What a verdict page shows with the verdict: one place for the public page and the
+    newsroom's preview of it."""
+    return verdicts.select_related("author", "reviewer").prefetch_related(
+        "claim__topics",
+        "corrections__previous_rating",
+        "corrections__new_rating",
+        "rating__scale__ratings",
+        Prefetch("claim__evidence", queryset=Evidence.objects.order_by("created_at")),
+        "claim__reply_attempts",
+    )
+
+
 def public_verdict(pk):
     """One published verdict with what its page shows, in a fixed number of queries."""
-    return (
-        published_verdicts()
-        .select_related("author", "reviewer")
-        .prefetch_related(
-            "claim__topics",
-            "corrections__previous_rating",
-            "corrections__new_rating",
-            "rating__scale__ratings",
-            Prefetch("claim__evidence", queryset=Evidence.objects.order_by("created_at")),
-            "claim__reply_attempts",
-        )
-        .get(pk=pk)
-    )
+    return _as_its_page_shows(published_verdicts()).get(pk=pk)
 
 
 def draft_verdict(claim_pk):
     """A claim's verdict as its public page would show it, published or not (the preview)."""
-    return (
-        Verdict.objects.select_related(
-            "claim__speaker__side", "claim__article", "author", "reviewer", "rating"
-        )
-        .prefetch_related(
-            "claim__topics",
-            "corrections__previous_rating",
-            "corrections__new_rating",
-            "rating__scale__ratings",
-            Prefetch("claim__evidence", queryset=Evidence.objects.order_by("created_at")),
-            "claim__reply_attempts",
-        )
-        .get(claim_id=claim_pk)
-    )
+    verdicts = Verdict.objects.select_related("claim__speaker__side", "claim__article", "rating")
+    return _as_its_page_shows(verdicts).get(claim_id=claim_pk)
 
 
 def public_counter_claims(claim):

@@ -366,7 +366,15 @@ def follow_confirm(request, token):
         followers.confirm(follow_obj)
         messages.success(request, _("Confirmed: we will write when something changes."))
         return redirect("public:home")
-    return render(request, "public/follow_confirm.html", {"follow": follow_obj})
+    return render(
+        request,
+        "public/follow_step.html",
+        {
+            "follow": follow_obj,
+            "heading": _("Confirm that you want to follow"),
+            "button": _("Yes, write to me"),
+        },
+    )
 
 
 @csrf_exempt  # one-click unsubscribe (RFC 8058) posts from the mail client; the token decides
@@ -378,7 +386,11 @@ def follow_stop(request, token):
             return HttpResponse(status=204)
         messages.success(request, _("Done: you will not hear from us about this again."))
         return redirect("public:home")
-    return render(request, "public/follow_stop.html", {"follow": follow_obj})
+    return render(
+        request,
+        "public/follow_step.html",
+        {"follow": follow_obj, "heading": _("Stop these e-mails"), "button": _("Stop")},
+    )
 
 
 def unsubscribe(request, token):
