@@ -91,6 +91,11 @@ class Actor(models.Model):
     role = models.CharField(
         max_length=200, blank=True, help_text=_("e.g. 'de facto deputy defence minister'")
     )
+    same_as = models.TextField(
+        _("pages that identify them"),
+        blank=True,
+        help_text=_("One web address per line: an encyclopedia entry, an official site"),
+    )
 
     objects = ActorQuerySet.as_manager()
 
@@ -104,6 +109,9 @@ class Actor(models.Model):
     def save(self, *args, **kwargs):
         self.normalized_name = normalize_name(self.name)
         super().save(*args, **kwargs)
+
+    def same_as_urls(self):
+        return [line.strip() for line in self.same_as.splitlines() if line.strip()]
 
 
 class ActorAlias(models.Model):
@@ -1023,6 +1031,9 @@ class WebhookDelivery(models.Model):
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
+    # When the next attempt is due, after a failure: beat sends again whatever is overdue
+    # (a retry scheduled on the broker is lost if the broker was down at that moment).
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -202,3 +202,11 @@ def confirm_follow(follow_id):
     from claims.public import followers
 
     return followers.send_confirmation(follow_id)
+
+
+@shared_task(name="verify.resend_overdue_webhooks")
+def resend_overdue_webhooks():
+    """Beat: webhook deliveries whose retry is overdue are sent again."""
+    from claims.partners import webhooks
+
+    return webhooks.resend_overdue()

@@ -19,6 +19,7 @@ from datetime import timedelta
 
 import requests
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from requests_hardened import Config, Manager
 from requests_hardened.ip_filter import InvalidIPAddress
@@ -238,5 +239,29 @@ def deliver(delivery_id):
     if not delivery.endpoint.active:  # this failure switched it off
         WebhookDelivery.objects.filter(pk=delivery.pk).update(status=WebhookDelivery.Status.GAVE_UP)
         return None
-    wait = settings.WEBHOOK_RETRY_BASE_SECONDS * 2 ** (delivery.attempts - 1)
-    return min(wait, 3600)
+    wait = min(settings.WEBHOOK_RETRY_BASE_SECONDS * 2 ** (delivery.attempts - 1), 3600)
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        next_attempt_at=timezone.now() + timedelta(seconds=wait)
+    )
+    return wait
+
+
+SWEEP_GRACE = timedelta(minutes=2)
+
+
+def resend_overdue() -> int:
+    """Send again the deliveries whose retry is overdue (or that were never tried), for
+    beat: a retry the broker lost is not a delivery lost. Returns how many."""
+    now = timezone.now()
+    overdue = WebhookDelivery.objects.filter(
+        status__in=[WebhookDelivery.Status.PENDING, WebhookDelivery.Status.FAILED],
+        created_at__gte=now - GIVE_UP_AFTER,
+    ).filter(
+        Q(next_attempt_at__lt=now - SWEEP_GRACE)
+        | Q(next_attempt_at__isnull=True, created_at__lt=now - SWEEP_GRACE)
+    )
+    ids = list(overdue.values_list("pk", flat=True)[:500])
+    for pk in ids:
+        WebhookDelivery.objects.filter(pk=pk).update(next_attempt_at=now)
+        outbox.enqueue("verify.deliver_webhook", delivery_id=pk)
+    return len(ids)

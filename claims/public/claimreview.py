@@ -75,6 +75,8 @@ def claim_review(verdict) -> dict:
         }
         if speaker.role:
             author["jobTitle"] = speaker.role
+        if urls := speaker.same_as_urls():
+            author["sameAs"] = urls
     item = {"@type": "Claim", "appearance": appearance}
     if author:
         item["author"] = author

@@ -188,3 +188,30 @@ def test_an_endpoint_that_keeps_failing_is_switched_off(db, partner):
     stored.refresh_from_db()
     assert not stored.active and "503" in stored.disabled_reason
     assert webhooks.announce("verdict.published", {"id": 2}) == []
+
+
+def test_a_retry_the_broker_lost_is_sent_again_by_beat(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from claims.models import OutboxMessage
+
+    stored, _ = webhooks.add_endpoint("https://partner.example/hook", ["verdict.published"], SECRET)
+    lost, delivered, stale = (
+        webhooks.announce("verdict.published", {"id": n})[0] for n in range(3)
+    )
+    now = timezone.now()
+    WebhookDelivery.objects.filter(pk=lost.pk).update(
+        status="failed", attempts=1, next_attempt_at=now - timedelta(minutes=10)
+    )
+    WebhookDelivery.objects.filter(pk=delivered.pk).update(status="delivered")
+    WebhookDelivery.objects.filter(pk=stale.pk).update(
+        status="failed", created_at=now - timedelta(hours=25), next_attempt_at=now - timedelta(1)
+    )
+    OutboxMessage.objects.all().delete()
+
+    assert webhooks.resend_overdue() == 1
+    (message,) = OutboxMessage.objects.all()
+    assert message.task == "verify.deliver_webhook" and message.kwargs == {"delivery_id": lost.pk}
+    assert webhooks.resend_overdue() == 0  # due again only after its next wait

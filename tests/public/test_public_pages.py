@@ -546,3 +546,17 @@ def test_open_data_holds_every_published_verdict_and_no_draft_under_its_licence(
     assert letter["rating"] == "True" and letter["changed"] == "correction"
     page = client.get("/open-data/").content.decode()
     assert "CC BY 4.0" in page and "claim_reviewed" in page and "Last built" in page
+
+
+def test_claimreview_names_the_speaker_with_the_pages_that_identify_them(client, newsroom):
+    claim = newsroom["claims"]["russian-reply"]
+    speaker = claim.speaker
+    speaker.same_as = "https://encyclopedia.example/wiki/MFA_Russia\n\nhttps://mid.example.ru/\n"
+    speaker.save()
+
+    review = jsonld(client.get(f"/verdicts/{claim.verdict.pk}/"))
+
+    assert review["itemReviewed"]["author"]["sameAs"] == [
+        "https://encyclopedia.example/wiki/MFA_Russia",
+        "https://mid.example.ru/",
+    ]
