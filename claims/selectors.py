@@ -370,8 +370,6 @@ def _is_public(claim):
 
 def verdicts_by_side_and_rating():
     """{side name: [(rating label, colour, n)]} over published verdicts, best rating first."""
-    from django.utils.translation import gettext as _
-
     by_side = {}
     rows = (
         published_verdicts(related=False)
@@ -387,8 +385,6 @@ def verdicts_by_side_and_rating():
 def checked_share_by_side():
     """[(side name, claims logged, verdicts published, share)] per side: whether every side's
     claims are checked alike. Rejected claims are not counted as logged."""
-    from django.utils.translation import gettext as _
-
     logged = dict(
         Claim.objects.exclude(status=Claim.Status.REJECTED)
         .values_list("speaker__side__name")

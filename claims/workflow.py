@@ -562,21 +562,23 @@ def _takeable(claim) -> bool:
 
 
 def take_request_refusal(user, claim):
-    """A fact-checker asks to take an unassigned claim; an editor assigns it by approving."""
+    """A fact-checker asks to take an unassigned claim; an editor assigns it by approving.
+    The rule is askable()'s; this says why not, when not."""
+    if claim.pk in askable(user, [claim]):
+        return None
     if not can_use_newsroom(user):
         return _("Only the newsroom can ask to take a claim.")
     if not _takeable(claim):
         return _("Only a claim nobody is assigned to can be asked for.")
     if side := conflicting_side(user, claim):
         return _("You declared a tie to %(side)s, the speaker's side.") % {"side": side}
-    if claim.take_requests.filter(user=user, decided_at__isnull=True).exists():
-        return _("You already asked to take this claim: an editor will answer.")
-    return None
+    return _("You already asked to take this claim: an editor will answer.")
 
 
 def askable(user, claims) -> set:
-    """The ids of `claims` that `user` may ask to take: take_request_refusal's rule for a
-    page of rows, in two queries."""
+    """The ids of `claims` that `user` may ask to take (nobody has them, no declared tie to
+    the speaker's side, not asked already): the one rule, for a page of rows in two
+    queries."""
     if not can_use_newsroom(user):
         return set()
     claims = [c for c in claims if _takeable(c)]

@@ -16,6 +16,7 @@ import json
 import secrets
 import uuid
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
@@ -158,8 +159,6 @@ def _post(delivery):
         "X-Verify-Delivery": str(delivery.delivery_id),
         "X-Verify-Signature": sign(endpoint.secret, body),
     }
-    from urllib.parse import urlsplit
-
     try:
         with _session(urlsplit(url).hostname).post(
             url, data=body, headers=headers, stream=True

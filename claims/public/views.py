@@ -7,6 +7,7 @@ is unreachable the page is simply built again.
 
 import logging
 import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import messages
@@ -275,11 +276,16 @@ def about(request):
     )
 
 
+@lru_cache(maxsize=1)
+def _favicon_bytes():
+    with open(finders.find("favicon.ico"), "rb") as handle:
+        return handle.read()
+
+
 def favicon(request):
-    """Browsers ask for /favicon.ico on every page, ours or not (admin, feeds)."""
-    icon = finders.find("favicon.ico")
-    with open(icon, "rb") as handle:
-        response = HttpResponse(handle.read(), content_type="image/x-icon")
+    """Browsers ask for /favicon.ico on every page, ours or not (admin, feeds): read from
+    the static files once per process."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -60,9 +60,8 @@ def test_a_reader_confirms_then_hears_of_a_correction_once_and_stops_in_one_clic
     # (Files of one second sort in no set order: find the notice by what it says.)
     (notice,) = [m for m in mails_to(worker, "reader@example.org") if "Correction to" in m]
     assert "The treaty's year was wrong." in notice
-    assert f"List-Unsubscribe: <http://testserver/follow/stop/{follow.token}/>" in notice or (
-        f"/follow/stop/{follow.token}/>" in notice
-    )
+    stop_link = rf"<http://\S+/follow/stop/{re.escape(follow.token)}/>"
+    assert re.search(rf"List-Unsubscribe:\s+{stop_link}", notice)  # (a long header folds)
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in notice
     assert not re.search(r"<img|https?://\S+\.gif", notice)  # no tracking pixel
 
