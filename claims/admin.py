@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -577,3 +578,53 @@ class WebhookEndpointAdmin(AuditedAdmin):
         if obj.active and change:
             obj.consecutive_failures, obj.disabled_reason = 0, ""
         super().save_model(request, obj, form, change)
+
+
+class FactCheckSourceForm(forms.ModelForm):
+    class Meta:
+        model = models.FactCheckSource
+        fields = ["name", "url", "active"]
+
+    clean_url = WebhookEndpointForm.clean_url
+
+
+@admin.register(models.FactCheckSource)
+class FactCheckSourceAdmin(AuditedAdmin):
+    """Other outlets' ClaimReviews, read hourly by beat; "Read now" reads the chosen ones."""
+
+    list_display = ["name", "url", "active", "last_checked_at", "last_imported", "last_skipped"]
+    readonly_fields = ["last_checked_at", "last_imported", "last_skipped", "last_error"]
+    actions = ["read_now"]
+    form = FactCheckSourceForm
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.active:
+            from claims import tasks
+
+            transaction.on_commit(lambda: tasks.import_fact_check_source.delay(source_id=obj.pk))
+
+    @admin.action(description=_("Read the chosen sources now"))
+    def read_now(self, request, queryset):
+        from claims import tasks
+
+        ids = list(queryset.filter(active=True).values_list("pk", flat=True))
+        for pk in ids:
+            transaction.on_commit(lambda pk=pk: tasks.import_fact_check_source.delay(source_id=pk))
+        messages.info(request, _("%(n)d sources will be read in a moment.") % {"n": len(ids)})
+
+
+@admin.register(models.ExternalFactCheck)
+class ExternalFactCheckAdmin(admin.ModelAdmin):
+    """What was imported, read-only: it is the other outlet's work, not ours to edit."""
+
+    list_display = ["outlet", "rating", "published_on", "claim_reviewed", "source"]
+    list_filter = ["outlet", "source"]
+    search_fields = ["claim_reviewed", "url", "outlet"]
+    readonly_fields = [f.name for f in models.ExternalFactCheck._meta.fields if f.name != "id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1043,6 +1043,69 @@ class WebhookDelivery(models.Model):
         return f"{self.event} → {self.endpoint} ({self.get_status_display()})"
 
 
+class FactCheckSource(models.Model):
+    """Another outlet's fact-checks, read by beat (partners/elsewhere.py): a ClaimReview
+    DataFeed, or a page carrying ClaimReview JSON-LD. What is read becomes "checked
+    elsewhere" records; nothing of it is ever shown as our own verdict."""
+
+    name = models.CharField(max_length=200, help_text=_("The outlet, as fact-checkers will see it"))
+    url = models.URLField(
+        max_length=2000,
+        unique=True,
+        help_text=_("A DataFeed of ClaimReviews (JSON), or a page with ClaimReview JSON-LD"),
+    )
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_imported = models.PositiveIntegerField(default=0, editable=False)
+    last_skipped = models.PositiveIntegerField(default=0, editable=False)
+    last_error = models.CharField(max_length=500, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ExternalFactCheck(models.Model):
+    """A fact-check another outlet published, imported from its ClaimReview: who rated
+    what, how and when, with the link. Imported again by URL, so a re-import updates."""
+
+    source = models.ForeignKey(
+        FactCheckSource, null=True, on_delete=models.SET_NULL, related_name="fact_checks"
+    )
+    url = models.URLField(max_length=2000, unique=True)
+    outlet = models.CharField(max_length=200)
+    claim_reviewed = models.TextField()
+    claim_author = models.CharField(max_length=300, blank=True)
+    rating = models.CharField(max_length=200, blank=True)
+    rating_value = models.FloatField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=12, blank=True)
+    # The claim's meaning, for matching: float16, from `vector_encoder` (another encoder's
+    # vector is stale and read again).
+    vector = models.BinaryField(null=True, blank=True, editable=False)
+    vector_encoder = models.CharField(max_length=100, blank=True, editable=False)
+    imported_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        indexes = [
+            GinIndex(
+                fields=["claim_reviewed"],
+                name="elsewhere_claim_trgm",
+                opclasses=["gin_trgm_ops"],
+            )
+        ]
+        verbose_name = _("fact-check by another outlet")
+        verbose_name_plural = _("fact-checks by other outlets")
+
+    def __str__(self):
+        return f"{self.outlet}: {self.rating} ({self.claim_reviewed[:60]})"
+
+
 class TakeRequest(models.Model):
     """A fact-checker asks to take a claim; an editor approves it (assigning the claim) or
     declines. One open request per person and claim."""

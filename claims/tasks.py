@@ -210,3 +210,27 @@ def resend_overdue_webhooks():
     from claims.partners import webhooks
 
     return webhooks.resend_overdue()
+
+
+@shared_task(name="verify.import_fact_checks")
+def import_fact_checks():
+    """Beat: read every active source of other outlets' fact-checks, one task each."""
+    from claims.models import FactCheckSource
+
+    ids = list(FactCheckSource.objects.filter(active=True).values_list("pk", flat=True))
+    for pk in ids:
+        import_fact_check_source.delay(source_id=pk)
+    return len(ids)
+
+
+@shared_task(name="verify.import_fact_check_source")
+def import_fact_check_source(source_id):
+    """Read one source of other outlets' fact-checks; by URL, so running it twice updates."""
+    from claims.models import FactCheckSource
+    from claims.partners import elsewhere
+
+    source = FactCheckSource.objects.filter(pk=source_id, active=True).first()
+    if source is None:
+        return "gone"
+    report = elsewhere.import_source(source)
+    return f"{report.imported} new, {report.updated} updated, {len(report.skipped)} skipped"

@@ -209,6 +209,7 @@ CELERY_BEAT_SCHEDULE = {
     "embed-missing-claims": {"task": "verify.embed_missing_claims", "schedule": 10 * 60.0},
     "build-open-data": {"task": "verify.build_open_data", "schedule": 24 * 60 * 60.0},
     "resend-overdue-webhooks": {"task": "verify.resend_overdue_webhooks", "schedule": 5 * 60.0},
+    "import-fact-checks": {"task": "verify.import_fact_checks", "schedule": 60 * 60.0},
 }
 # What `manage.py prune` (and beat, daily) deletes: outbox rows delivered, and notifications
 # read, more than this many days ago. Unsent and unread rows are never deleted.

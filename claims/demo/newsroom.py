@@ -24,6 +24,8 @@ from claims.models import (
     ClaimLink,
     Correction,
     Evidence,
+    ExternalFactCheck,
+    FactCheckSource,
     FundingSource,
     MastheadEntry,
     Organisation,
@@ -875,6 +877,51 @@ def _organisation():
     return org
 
 
+# Another outlet's fact-checks, as if read from its ClaimReview feed (fictional outlet,
+# our own words): the phosphorus claim's page shows "Checked elsewhere". The source is
+# switched off, so beat never tries to reach a site that does not exist.
+ELSEWHERE_SOURCE = ("Example Fact Desk", "https://factdesk.example.net/claimreview-feed.json")
+ELSEWHERE = [
+    (
+        "https://factdesk.example.net/2020/11/03/phosphorus-karabakh",
+        "Azerbaijani forces used white phosphorus munitions in Nagorno-Karabakh.",
+        "Unproven",
+        dt.date(2020, 11, 3),
+        "Government of Armenia",
+    ),
+    (
+        "https://factdesk.example.net/2020/11/04/syunik-shelling",
+        "Azerbaijani shelling killed a civilian in the village of David Bek in Syunik.",
+        "Mostly true",
+        dt.date(2020, 11, 4),
+        "Ministry of Defence of Armenia",
+    ),
+]
+
+
+def _checked_elsewhere():
+    from claims.partners import elsewhere
+
+    name, url = ELSEWHERE_SOURCE
+    source, _ = FactCheckSource.objects.get_or_create(
+        url=url, defaults={"name": name, "active": False}
+    )
+    for check_url, claim, rating, day, author in ELSEWHERE:
+        ExternalFactCheck.objects.get_or_create(
+            url=check_url,
+            defaults={
+                "source": source,
+                "outlet": name,
+                "claim_reviewed": claim,
+                "claim_author": author,
+                "rating": rating,
+                "published_on": day,
+                "language": "en",
+            },
+        )
+    elsewhere.embed_missing()
+
+
 def _users():
     users = {}
     for username, password, role, first, last in DEMO_USERS:
@@ -1001,4 +1048,5 @@ def load_demo():
         _public_change(claims[key].verdict, kind, note, new_rating, day, scale, users)
     for key, (reason, day) in RETRACTIONS.items():
         Verdict.objects.filter(claim=claims[key]).update(retracted_at=day, retraction_reason=reason)
+    _checked_elsewhere()
     return {"users": users, "claims": claims}

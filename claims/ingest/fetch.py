@@ -73,7 +73,8 @@ def check_url(url: str) -> str:
     return url
 
 
-def fetch(url: str, max_bytes=None) -> Page:
+def fetch(url: str, max_bytes=None, types=ALLOWED_TYPES) -> Page:
+    """The page at `url`, if it is one of `types` (HTML and plain text unless told)."""
     max_bytes = max_bytes or settings.FETCH_MAX_BYTES
     url = check_url(url)
     deadline = time.monotonic() + settings.FETCH_TOTAL_TIMEOUT
@@ -81,21 +82,21 @@ def fetch(url: str, max_bytes=None) -> Page:
     for _hop in range(MAX_REDIRECTS + 1):
         host = urlsplit(url).hostname
         session = _session(allow_loopback=host in allowed)
-        response = _get(session, url)
+        response = _get(session, url, types)
         if response.is_redirect:
             location = response.headers.get("Location", "")
             response.close()
             url = check_url(urljoin(url, location))
             continue
         with response:
-            return _read(response, url, max_bytes, deadline)
+            return _read(response, url, max_bytes, deadline, types)
     raise FetchError(f"The page redirected more than {MAX_REDIRECTS} times.")
 
 
-def _get(session, url):
+def _get(session, url, types):
     host = urlsplit(url).hostname
     try:
-        return session.get(url, stream=True, headers={"Accept": ", ".join(ALLOWED_TYPES)})
+        return session.get(url, stream=True, headers={"Accept": ", ".join(types)})
     except InvalidIPAddress:
         raise FetchError(
             f"That address is on a private network ({host}); it is not fetched."
@@ -118,14 +119,14 @@ def _get(session, url):
         raise FetchError(f"The page could not be fetched ({type(exc).__name__}).") from None
 
 
-def _read(response, url, max_bytes, deadline):
+def _read(response, url, max_bytes, deadline, types):
     if response.status_code >= 400:
         raise FetchError(f"The site answered with error {response.status_code}.")
     content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-    if content_type and content_type not in ALLOWED_TYPES:
+    if content_type and content_type not in types:
         raise FetchError(
-            f"The address leads to “{content_type}”, not a web page or text; only HTML and "
-            "plain text are fetched."
+            f"The address leads to “{content_type}”, not a web page or text; only "
+            f"{_kinds(types)} are fetched."
         )
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -159,6 +160,12 @@ def _read(response, url, max_bytes, deadline):
         sha256=hashlib.sha256(content).hexdigest(),
         fetched_at=timezone.now(),
     )
+
+
+def _kinds(types):
+    words = {"text/html": "HTML", "text/plain": "plain text", "application/json": "JSON"}
+    kinds = list(dict.fromkeys(words[t] for t in types if t in words))
+    return " and ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
 
 
 def _too_big(size, limit, at_least=False):

@@ -22,6 +22,7 @@ from claims.models import (
 from claims.newsroom.access import editor_required, newsroom_member_required, safe_next
 from claims.newsroom.filters import ClaimFilter
 from claims.newsroom.forms import BulkAssignForm, ConflictForm, SavedFilterForm
+from claims.partners import elsewhere
 
 
 @newsroom_member_required
@@ -55,6 +56,7 @@ def has_been_checked(request):
     if "q" in request.GET:
         try:
             checked["result"] = search.match(request.GET["q"], limit=10)
+            checked["elsewhere"] = elsewhere.checked_elsewhere(checked["result"].query)
         except search.BadQuery as exc:
             checked["error"] = str(exc)
     if checked["result"] is not None:

@@ -30,6 +30,7 @@ from claims.newsroom.forms import (
     ReplyAttemptForm,
     VerdictForm,
 )
+from claims.partners import elsewhere
 
 TRANSITION_FORMS = {
     "assign": AssignForm,
@@ -63,6 +64,7 @@ def _workspace(request, claim, status=200, **forms):
         "verdict": verdict,
         "excerpt": claim.article_excerpt(),
         "counter_claims": selectors.counter_claims(claim),
+        "elsewhere": elsewhere.checked_elsewhere_for_claim(claim),
         "history": selectors.history(claim),
         "what_to_fix": selectors.what_to_fix(claim),
         "take_request": selectors.open_take_request(claim, user),

@@ -126,3 +126,20 @@ def test_the_demo_shows_the_allegation_across_languages_with_its_original_words(
     assert '<span lang="ru">«Москва окажет Еревану всю необходимую помощь по договору»' in (
         verdict_page
     )
+
+
+def test_the_demo_shows_another_outlets_check_beside_the_phosphorus_claim(client):
+    from claims.models import ExternalFactCheck, FactCheckSource
+    from tests.sessions import log_in
+
+    demo = load_demo()
+    log_in(client, demo["users"][roles.FACT_CHECKER])
+
+    page = client.get(demo["claims"]["phosphorus"].newsroom_url()).content.decode()
+
+    assert "Rated “Unproven” by Example Fact Desk" in page
+    assert ExternalFactCheck.objects.exclude(vector=None).count() == 2
+    assert not FactCheckSource.objects.filter(active=True).exists()  # nothing beat would fetch
+    assert "Checked elsewhere" not in client.get(
+        demo["claims"]["letter"].newsroom_url()
+    ).content.decode()
