@@ -628,6 +628,9 @@ class Rating(models.Model):
 class Verdict(models.Model):
     """The newsroom's finding on a claim. Drafted by a researcher, published by an editor."""
 
+    # ClaimReview's claimReviewed: Google asks for "less than 75 characters".
+    CLAIM_REVIEWED_AT_MOST = 74
+
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="verdict")
     rating = models.ForeignKey(
         Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="verdicts"
@@ -635,7 +638,7 @@ class Verdict(models.Model):
     headline = models.CharField(max_length=300, blank=True)
     # The claim in a few words, as search engines show it beside our rating (ClaimReview's
     # claimReviewed: Google asks for under 75 characters). Required at publication.
-    claim_reviewed = models.CharField(max_length=75, blank=True)
+    claim_reviewed = models.CharField(max_length=CLAIM_REVIEWED_AT_MOST, blank=True)
     summary = models.TextField(blank=True, help_text=_("One or two sentences for the reader"))
     explanation = models.TextField(blank=True)
     author = models.ForeignKey(

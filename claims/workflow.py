@@ -214,7 +214,7 @@ def publish_checklist(claim, data=None):
     items.append(
         ChecklistItem(
             "claim_reviewed",
-            _("The claim in a few words for search engines (up to 75 characters)"),
+            _("The claim in a few words for search engines (under 75 characters)"),
             bool(short),
             "" if short else str(_("Write it in the verdict draft.")),
         )

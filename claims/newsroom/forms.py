@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import ADMIN, EDITOR, FACT_CHECKER
 from claims import evidence_files
 from claims.ingest.submit import MAX_TEXT_BYTES, Source
-from claims.models import ClaimLink, Correction, Evidence, Rating, ReplyAttempt, Side, Topic
+from claims.models import (
+    ClaimLink,
+    Correction,
+    Evidence,
+    Rating,
+    ReplyAttempt,
+    Side,
+    Topic,
+    Verdict,
+)
 
 
 def newsroom_users():
@@ -75,10 +84,10 @@ class VerdictForm(forms.Form):
     headline = forms.CharField(max_length=300, required=False)
     claim_reviewed = forms.CharField(
         label=_("The claim in a few words, for search engines"),
-        max_length=75,
+        max_length=Verdict.CLAIM_REVIEWED_AT_MOST,
         required=False,
-        help_text=_("Up to 75 characters, as search results show it beside our rating."),
-        widget=forms.TextInput(attrs={"data-count": "75"}),
+        help_text=_("Under 75 characters, as search results show it beside our rating."),
+        widget=forms.TextInput(attrs={"data-count": str(Verdict.CLAIM_REVIEWED_AT_MOST)}),
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     explanation = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), required=False)

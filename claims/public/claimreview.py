@@ -38,8 +38,11 @@ def organisation(org=None) -> dict:
     return data
 
 
-def _short(text, limit=75) -> str:
+def _short(text, limit=None) -> str:
     """A verdict from before claimReviewed had its own field: its claim, cut at a word."""
+    from claims.models import Verdict
+
+    limit = limit or Verdict.CLAIM_REVIEWED_AT_MOST
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
