@@ -954,8 +954,9 @@ class Organisation(models.Model):
 
     @classmethod
     def current(cls):
-        """The one row (made empty on first use)."""
-        return cls.objects.get_or_create(pk=1)[0]
+        """The one row (made empty on first use). Read as a read, so a reader's page may
+        take it from the replica; only the first use ever writes."""
+        return cls.objects.filter(pk=1).first() or cls.objects.get_or_create(pk=1)[0]
 
     def same_as_urls(self):
         return [line.strip() for line in self.same_as.splitlines() if line.strip()]

@@ -38,7 +38,13 @@ def check_claim_index():
 
 CHECKS = {"database": check_database, "redis": check_redis, "workers": check_workers}
 # Without these the site still works, less well: /healthz says "degraded", with a 200.
-OPTIONAL_CHECKS = {"claim_index": check_claim_index}
+def check_replica():
+    from claims.platform import replica
+
+    return replica.health()
+
+
+OPTIONAL_CHECKS = {"claim_index": check_claim_index, "replica": check_replica}
 
 
 def service_states():

@@ -2,12 +2,15 @@
 and a time limit on readers' queries. (The second-factor check is accounts.middleware.)"""
 
 import logging
+from contextlib import ExitStack
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from psycopg.errors import QueryCanceled
+
+from claims.platform import replica
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER = 30
@@ -62,22 +65,70 @@ class ReaderStatementTimeout:
         def with_limit(execute, sql, params, many, context):
             raw = context["connection"].connection
             if raw not in limited:
-                context["cursor"].cursor.execute(f"SET statement_timeout = {int(limit)}")
+                with context["connection"].wrap_database_errors:  # Django's errors, not psycopg's
+                    context["cursor"].cursor.execute(f"SET statement_timeout = {int(limit)}")
                 limited.append(raw)
             return execute(sql, params, many, context)
 
+        # The primary's connection, and the replica's when readers read from one.
+        aliases = [a for a in ("default", replica.REPLICA) if a in settings.DATABASES]
         try:
-            with connection.execute_wrapper(with_limit):
+            with ExitStack() as stack:
+                for alias in aliases:
+                    stack.enter_context(connections[alias].execute_wrapper(with_limit))
                 return self.get_response(request)
         finally:
-            if limited and connection.connection in limited:
-                self._remove_limit()
+            for alias in aliases:
+                if limited and connections[alias].connection in limited:
+                    self._remove_limit(connections[alias])
 
     @staticmethod
-    def _remove_limit():
+    def _remove_limit(connection):
         try:
             with connection.connection.cursor() as cursor:
                 cursor.execute("RESET statement_timeout")
         except Exception:  # noqa: BLE001 - a broken connection is simply not reused
             if not connection.in_atomic_block:
                 connection.close()
+
+
+# Public views that write, or read what the reader has just written: always the primary.
+WRITING_VIEWS = {"ask", "follow-verdict", "follow-speaker", "follow-confirm", "follow-stop",
+                 "unsubscribe"}  # fmt: skip
+
+
+class ReplicaReads:
+    """A reader's GET of a public page, feed, sitemap or the public API may read from the
+    replica (claims/platform/replica.py decides whether it is fit to). A reader who has just
+    posted is pinned to the primary for a while by a cookie, so their own write shows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._replica_token = None
+        try:
+            response = self.get_response(request)
+        finally:
+            if request._replica_token is not None:
+                replica._reading.reset(request._replica_token)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and replica.configured():
+            response.set_cookie(
+                replica.PIN_COOKIE, "1", max_age=replica.PIN_SECONDS, httponly=True,
+                samesite="Lax", secure=request.is_secure(),
+            )  # fmt: skip
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            replica.configured()
+            and request.method in ("GET", "HEAD")
+            and match is not None
+            and match.namespace == "public"
+            and match.url_name not in WRITING_VIEWS
+            and replica.PIN_COOKIE not in request.COOKIES
+            and not request.user.is_authenticated
+        ):
+            request._replica_token = replica._reading.set(True)
+        return None
