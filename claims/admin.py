@@ -526,6 +526,11 @@ class OrganisationAdmin(AuditedAdmin):
         from claims.public import page_cache
 
         page_cache.invalidate()
+        # Its name and links are on every public page.
+        from claims import tasks
+        from claims.public import cache_tags
+
+        transaction.on_commit(lambda: tasks.purge_cache_tags.delay(tags=[cache_tags.SITE]))
 
 
 class WebhookDeliveryInline(admin.TabularInline):

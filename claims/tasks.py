@@ -128,6 +128,7 @@ def archive_evidence(evidence_id):
 def verdict_changed(claim_id):
     """A verdict was published, corrected or retracted: readers must see it now, and the
     readers who asked for it hear about it (once)."""
+    from claims.public import cache_tags
     from claims.public.page_cache import invalidate
     from claims.public.reader_requests import tell_subscribers
 
@@ -137,7 +138,9 @@ def verdict_changed(claim_id):
     from claims.selectors import published_verdicts
 
     changed = Verdict.objects.select_related("claim__speaker", "rating").filter(claim_id=claim_id)
-    if (verdict := changed.first()) is not None and verdict.published_at:
+    if (verdict := changed.first()) is not None:
+        purge_cache_tags.delay(tags=cache_tags.changed_by(verdict))
+    if verdict is not None and verdict.published_at:
         followers.tell_followers(verdict)  # also of a retraction, which readers lists drop
     verdict = published_verdicts().filter(claim_id=claim_id).first()
     return tell_subscribers(verdict.claim) if verdict else 0
@@ -234,3 +237,15 @@ def import_fact_check_source(source_id):
         return "gone"
     report = elsewhere.import_source(source)
     return f"{report.imported} new, {report.updated} updated, {len(report.skipped)} skipped"
+
+
+@shared_task(name="verify.purge_cache_tags", bind=True, max_retries=8)
+def purge_cache_tags(self, tags):
+    """Tell the caching proxies (CACHE_PURGE_URLS) to drop the pages carrying these tags;
+    a proxy that did not answer is told again (a purge twice is harmless)."""
+    from claims.public import cache_tags
+
+    try:
+        return cache_tags.purge(tags)
+    except cache_tags.PurgeFailed as exc:
+        raise self.retry(exc=exc, countdown=min(2**self.request.retries, 60)) from None

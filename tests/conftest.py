@@ -69,8 +69,10 @@ def demo(transactional_db):
 class WorkerProcess:
     """A `celery worker` subprocess on the test database, the test Redis and the test queue."""
 
-    def __init__(self, log_path, mail_dir, extra_env=None):
+    def __init__(self, log_path, mail_dir, extra_env=None, queues=None):
         self.name = f"test-{uuid.uuid4().hex[:8]}@localhost"
+        # Every queue unless told (compose.yaml runs a worker per kind of work).
+        self.queues = queues or [queue.name for queue in settings.CELERY_TASK_QUEUES]
         self.log_path = log_path
         self.mail_dir = mail_dir
         self.extra_env = extra_env or {}
@@ -113,7 +115,7 @@ class WorkerProcess:
                 "-n",
                 self.name,
                 "-Q",
-                settings.CELERY_TASK_DEFAULT_QUEUE,
+                ",".join(self.queues),
                 "--without-gossip",
                 "--without-mingle",
             ],
@@ -155,7 +157,8 @@ class WorkerProcess:
 @pytest.fixture(scope="module")
 def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     with celery_app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
+        for queue in settings.CELERY_TASK_QUEUES:
+            conn.default_channel.queue_purge(queue.name)
     folder = tmp_path_factory.mktemp("worker")
     worker = WorkerProcess(folder / "worker.log", folder / "mail").start()
     yield worker

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -120,6 +121,11 @@ if env.str("DATABASE_REPLICA_URL", default=""):
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["verify.routers.ReplicaRouter"]
+# Caching proxies in front of web (deploy/varnish/default.vcl): each is sent `BAN` with the
+# tags a publication makes stale. Proxies may keep public pages PUBLIC_SHARED_MAX_AGE
+# seconds (s-maxage); browsers keep them a minute.
+CACHE_PURGE_URLS = env.list("CACHE_PURGE_URLS", default=[])
+PUBLIC_SHARED_MAX_AGE = env.int("PUBLIC_SHARED_MAX_AGE", default=60)
 REPLICA_MAX_LAG_SECONDS = env.float("REPLICA_MAX_LAG_SECONDS", default=5)
 REPLICA_CHECK_SECONDS = env.float("REPLICA_CHECK_SECONDS", default=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -210,6 +216,30 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="verify")
+# One queue per kind of work, so a flood of ingestions never delays a correction's
+# notifications: compose.yaml runs a worker per queue, each with its own concurrency; a
+# worker started without -Q (bin/run, tests) takes them all. Unlisted tasks use the default
+# queue, which the periodic worker also takes.
+WORK_KINDS = {
+    "ingest": ["verify.ingest.fetch_article", "verify.ingest.extract_article",
+               "verify.ingest.suggest_claims", "verify.archive_evidence",
+               "verify.import_fact_check_source"],
+    "matching": ["verify.embed_claim", "verify.merge_claim_index", "verify.match_reader_request",
+                 "verify.embed_missing_claims"],
+    "notify": ["verify.drain_outbox", "verify.verdict_changed", "verify.purge_cache_tags",
+               "verify.deliver_notification", "verify.deliver_webhook", "verify.confirm_follow"],
+    "periodic": ["verify.remind_deadlines", "verify.ingest.resume_stalled", "verify.prune",
+                 "verify.build_open_data", "verify.resend_overdue_webhooks",
+                 "verify.import_fact_checks"],
+}  # fmt: skip
+WORK_QUEUES = {kind: f"{CELERY_TASK_DEFAULT_QUEUE}.{kind}" for kind in WORK_KINDS}
+CELERY_TASK_ROUTES = {
+    task: {"queue": WORK_QUEUES[kind]} for kind, tasks in WORK_KINDS.items() for task in tasks
+}
+CELERY_TASK_QUEUES = [Queue(name) for name in (CELERY_TASK_DEFAULT_QUEUE, *WORK_QUEUES.values())]
+# Beat sends only while it holds a lock in Redis (verify/beat.py): two beats started by
+# mistake send each task once.
+CELERY_BEAT_SCHEDULER = "verify.beat:SingleBeatScheduler"
 CELERY_TASK_TIME_LIMIT = 600
 CELERY_TASK_SOFT_TIME_LIMIT = 540
 # Publishing fails fast when the broker is down; the outbox sends the message later.

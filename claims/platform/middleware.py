@@ -5,7 +5,7 @@ import logging
 from contextlib import ExitStack
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError, connections, transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from psycopg.errors import QueryCanceled
@@ -61,12 +61,19 @@ class ReaderStatementTimeout:
         if limit <= 0 or request.user.is_authenticated:
             return self.get_response(request)
         limited = []  # the raw connections the limit was set on
+        # Behind PgBouncer in transaction mode (the primary's DATABASE_URL, with
+        # DATABASE_POOLED) a session's SET would follow the server connection to another
+        # client: there the request is one transaction and the limit is SET LOCAL, gone
+        # with it. The replica is reached directly.
+        pooled = {"default"} if settings.DATABASE_POOLED else set()
 
         def with_limit(execute, sql, params, many, context):
-            raw = context["connection"].connection
+            connection = context["connection"]
+            raw = connection.connection
             if raw not in limited:
-                with context["connection"].wrap_database_errors:  # Django's errors, not psycopg's
-                    context["cursor"].cursor.execute(f"SET statement_timeout = {int(limit)}")
+                scope = "LOCAL " if connection.alias in pooled else ""
+                with connection.wrap_database_errors:  # Django's errors, not psycopg's
+                    context["cursor"].cursor.execute(f"SET {scope}statement_timeout = {int(limit)}")
                 limited.append(raw)
             return execute(sql, params, many, context)
 
@@ -75,11 +82,13 @@ class ReaderStatementTimeout:
         try:
             with ExitStack() as stack:
                 for alias in aliases:
+                    if alias in pooled:
+                        stack.enter_context(transaction.atomic(using=alias))
                     stack.enter_context(connections[alias].execute_wrapper(with_limit))
                 return self.get_response(request)
         finally:
             for alias in aliases:
-                if limited and connections[alias].connection in limited:
+                if alias not in pooled and limited and connections[alias].connection in limited:
                     self._remove_limit(connections[alias])
 
     @staticmethod

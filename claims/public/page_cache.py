@@ -99,8 +99,14 @@ def public_page(*uses):
             response = view(request, *args, **kwargs)
             if response.status_code != 200:
                 return response
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=PUBLIC_MAX_AGE,
+                s_maxage=settings.PUBLIC_SHARED_MAX_AGE,
+            )
             patch_vary_headers(response, ["Cookie"])
+            _tag(response)
             if generation is not None and not response.cookies and not _has_messages(request):
                 try:
                     store(name, generation, response)
@@ -111,6 +117,16 @@ def public_page(*uses):
         return wrapped
 
     return decorate
+
+
+def _tag(response):
+    """Every public page is tagged `site`; one its view did not tag more precisely is a
+    `list` (purged by every publication)."""
+    from claims.public import cache_tags
+
+    if not response.get(cache_tags.HEADER):
+        cache_tags.add(response, cache_tags.LIST)
+    cache_tags.add(response, cache_tags.SITE)
 
 
 def _cache_name(request, uses):

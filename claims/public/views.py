@@ -36,7 +36,15 @@ from claims.models import (
     Side,
     Topic,
 )
-from claims.public import claimreview, followers, open_data, page_cache, rate_limits, readership
+from claims.public import (
+    cache_tags,
+    claimreview,
+    followers,
+    open_data,
+    page_cache,
+    rate_limits,
+    readership,
+)
 from claims.public.filters import PublishedVerdictFilter
 from claims.public.forms import AskForm, FollowForm
 from claims.public.reader_requests import request_check
@@ -70,6 +78,7 @@ def _verdict_page(request, pk):
     except selectors.Verdict.DoesNotExist:
         raise Http404(_("No such verdict")) from None
     claim = verdict.claim
+    counter_claims = list(selectors.public_counter_claims(claim))
     response = render(
         request,
         "public/verdict.html",
@@ -77,13 +86,13 @@ def _verdict_page(request, pk):
             "verdict": verdict,
             "claim": claim,
             "scale": verdict.rating.scale.ratings.all(),
-            "counter_claims": selectors.public_counter_claims(claim),
+            "counter_claims": counter_claims,
             "jsonld": claimreview.as_script(claimreview.claim_review(verdict)),
             "canonical": claimreview.absolute(verdict.public_url()),
         },
     )
     response["Last-Modified"] = http_date(verdict.modified_at.timestamp())
-    return response
+    return cache_tags.add(response, *cache_tags.of_verdict(verdict, counter_claims))
 
 
 BROWSE_PARAMETERS = (*PublishedVerdictFilter.base_filters, "published_after", "published_before",
@@ -174,7 +183,7 @@ def _listing(request, template, subject, verdicts, **extra):
 def speaker(request, slug):
     actor = get_object_or_404(Actor.objects.select_related("side"), slug=slug)
     verdicts = selectors.published_verdicts().filter(claim__speaker=actor)
-    return _listing(
+    response = _listing(
         request,
         "public/listing.html",
         actor,
@@ -182,13 +191,14 @@ def speaker(request, slug):
         kind="speaker",
         feed=f"/feeds/speakers/{actor.slug}/rss/",
     )
+    return cache_tags.add(response, f"speaker-{actor.pk}")
 
 
 @public_page("page")
 def topic(request, slug):
     subject = get_object_or_404(Topic, slug=slug)
     verdicts = selectors.published_verdicts().filter(claim__topics=subject)
-    return _listing(
+    response = _listing(
         request,
         "public/listing.html",
         subject,
@@ -196,13 +206,15 @@ def topic(request, slug):
         kind="topic",
         feed=f"/feeds/topics/{subject.slug}/rss/",
     )
+    return cache_tags.add(response, f"topic-{subject.pk}")
 
 
 @public_page("page")
 def side(request, slug):
     subject = get_object_or_404(Side, slug=slug)
     verdicts = selectors.published_verdicts().filter(claim__speaker__side=subject)
-    return _listing(request, "public/listing.html", subject, verdicts, kind="side", feed=None)
+    response = _listing(request, "public/listing.html", subject, verdicts, kind="side", feed=None)
+    return cache_tags.add(response, f"side-{subject.pk}")
 
 
 @public_page()

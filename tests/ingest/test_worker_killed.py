@@ -31,7 +31,8 @@ def test_a_worker_killed_mid_fetch_finishes_the_article_after_a_restart(
 
     local_site.pages["/slow"] = (200, {}, slow_page)
     with celery_app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
+        for queue in settings.CELERY_TASK_QUEUES:
+            conn.default_channel.queue_purge(queue.name)
     monkeypatch.setenv("CELERY_VISIBILITY_TIMEOUT", "3")
     first = WorkerProcess(tmp_path / "first.log", tmp_path / "mail").start()
     try:

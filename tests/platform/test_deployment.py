@@ -25,7 +25,32 @@ def test_compose_file_is_valid(tmp_path):
     services = subprocess.run(
         ["docker-compose", "config", "--services"], cwd=tmp_path, capture_output=True, text=True
     ).stdout.split()
-    assert {"db", "redis", "web", "worker", "beat"} <= set(services)
+    assert {
+        "db", "db-replica", "pgbouncer", "redis", "migrate", "web", "varnish", "proxy",
+        "worker-ingest", "worker-matching", "worker-notify", "worker-periodic", "beat",
+    } <= set(services)  # fmt: skip
+
+
+def test_compose_runs_a_worker_per_queue_and_web_behind_pgbouncer_varnish_and_a_replica():
+    import yaml
+    from django.conf import settings
+
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]
+    # In production CELERY_QUEUE is unset: queues are "verify" and "verify.<kind>".
+    for kind in settings.WORK_KINDS:
+        command = compose[f"worker-{kind}"]["command"]
+        assert f"verify.{kind}" in command[command.index("-Q") + 1].split(","), kind
+    periodic = compose["worker-periodic"]["command"]
+    assert "verify" in periodic[periodic.index("-Q") + 1].split(",")
+    web = compose["web"]["environment"]
+    assert "@pgbouncer:6432/" in web["DATABASE_URL"] and web["DATABASE_POOLED"] == "true"
+    assert "@db-replica:5432/" in web["DATABASE_REPLICA_URL"]
+    assert web["CACHE_PURGE_URLS"] == "http://varnish:80/"
+    migrate = compose["migrate"]["environment"]
+    assert "@db:5432/" in migrate["DATABASE_URL"] and migrate["DATABASE_POOLED"] == "false"
+    assert compose["pgbouncer"]["environment"]["POOL_MODE"] == "transaction"
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "proxy_pass http://varnish:80;" in nginx and "return 405;" in nginx
 
 
 def test_compose_refuses_to_start_without_a_database_password(tmp_path):

@@ -63,8 +63,12 @@ def test_a_search_of_800_repeated_words_is_answered_with_the_normalised_query(cl
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_readers_slow_statement_is_cancelled_and_the_limit_removed_after(settings):
+@pytest.mark.parametrize("pooled", [False, True], ids=["direct", "behind-pgbouncer"])
+def test_a_readers_slow_statement_is_cancelled_and_the_limit_removed_after(settings, pooled):
+    """Behind PgBouncer (transaction mode) the limit is SET LOCAL in the request's one
+    transaction, so it can never follow the server connection to another client."""
     settings.PUBLIC_STATEMENT_TIMEOUT_MS = 100
+    settings.DATABASE_POOLED = pooled
     from django.contrib.auth.models import AnonymousUser
 
     def slow_view(request):
@@ -77,6 +81,16 @@ def test_a_readers_slow_statement_is_cancelled_and_the_limit_removed_after(setti
         ReaderStatementTimeout(slow_view)(request)
     assert "statement timeout" in str(raised.value)
 
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
+
+    def fast_view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            return cursor.fetchone()[0]
+
+    assert ReaderStatementTimeout(fast_view)(request) == "100ms"
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"

@@ -319,7 +319,8 @@ def test_public_pages_take_a_constant_number_of_queries(
 def test_pages_are_cached_and_a_publication_makes_them_fresh(newsroom):
     reader = Client()
     first = reader.get("/")
-    assert set(first["Cache-Control"].split(", ")) == {"max-age=60", "public"}
+    assert set(first["Cache-Control"].split(", ")) == {"max-age=60", "public", "s-maxage=60"}
+    assert first["Surrogate-Key"] == "list site"
     claim = newsroom["claims"]["turkey-recruits"]
     editor = newsroom["users"][roles.EDITOR]
     assert claim.verdict.headline not in first.content.decode()
