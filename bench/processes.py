@@ -37,8 +37,12 @@ def gunicorn(port, env, workers=3, quiet=False):
 
 
 def celery_worker(queue, env, name=None, quiet=True):
-    """One solo-pool worker on `queue` (the caller waits for it if it must)."""
-    command = ["celery", "-A", "verify", "worker", "--pool=solo", "-Q", queue,
+    """One solo-pool worker on `queue` and its queues per kind of work (queue.ingest, …:
+    settings.WORK_KINDS); the caller waits for it if it must."""
+    from verify.settings import WORK_KINDS
+
+    queues = ",".join([queue, *(f"{queue}.{kind}" for kind in WORK_KINDS)])
+    command = ["celery", "-A", "verify", "worker", "--pool=solo", "-Q", queues,
                "--loglevel=WARNING", "--without-gossip", "--without-mingle"]  # fmt: skip
     if name:
         command += ["-n", name]

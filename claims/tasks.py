@@ -128,10 +128,13 @@ def archive_evidence(evidence_id):
 def verdict_changed(claim_id):
     """A verdict was published, corrected or retracted: readers must see it now, and the
     readers who asked for it hear about it (once)."""
+    from claims.platform import replica
     from claims.public import cache_tags
     from claims.public.page_cache import invalidate
     from claims.public.reader_requests import tell_subscribers
 
+    # Readers' pages may be read from the replica: refresh the caches once it has the change.
+    replica.wait_until_replayed()
     invalidate()
     from claims.models import Verdict
     from claims.public import followers
@@ -139,7 +142,13 @@ def verdict_changed(claim_id):
 
     changed = Verdict.objects.select_related("claim__speaker", "rating").filter(claim_id=claim_id)
     if (verdict := changed.first()) is not None:
-        purge_cache_tags.delay(tags=cache_tags.changed_by(verdict))
+        tags = cache_tags.changed_by(verdict)
+        purge_cache_tags.delay(tags=tags)
+        # Again once web processes' own second of memory has passed: a proxy that fetched
+        # the page from one of them meanwhile got the old copy.
+        purge_cache_tags.apply_async(
+            kwargs={"tags": tags}, countdown=settings.PUBLIC_LOCAL_CACHE_SECONDS + 1
+        )
     if verdict is not None and verdict.published_at:
         followers.tell_followers(verdict)  # also of a retraction, which readers lists drop
     verdict = published_verdicts().filter(claim_id=claim_id).first()

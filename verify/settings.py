@@ -8,7 +8,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from kombu import Queue
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -236,7 +236,11 @@ WORK_QUEUES = {kind: f"{CELERY_TASK_DEFAULT_QUEUE}.{kind}" for kind in WORK_KIND
 CELERY_TASK_ROUTES = {
     task: {"queue": WORK_QUEUES[kind]} for kind, tasks in WORK_KINDS.items() for task in tasks
 }
-CELERY_TASK_QUEUES = [Queue(name) for name in (CELERY_TASK_DEFAULT_QUEUE, *WORK_QUEUES.values())]
+# Each queue its own exchange and routing key: bound alike, every queue would get a copy.
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name, type="direct"), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, *WORK_QUEUES.values())
+]
 # Beat sends only while it holds a lock in Redis (verify/beat.py): two beats started by
 # mistake send each task once.
 CELERY_BEAT_SCHEDULER = "verify.beat:SingleBeatScheduler"

@@ -94,6 +94,35 @@ def usable() -> bool:
     return _state["usable"]
 
 
+def wait_until_replayed(timeout=None) -> bool:
+    """Wait until the replica has replayed everything the primary has committed so far (at
+    most `timeout`, REPLICA_MAX_LAG_SECONDS by default). Called before readers' caches are
+    refreshed after a change, so no cache is filled from a replica that has not seen it.
+    True when it has (or there is no replica); False when it is behind or down: then the
+    router's own lag check sends readers to the primary."""
+    if not configured():
+        return True
+    timeout = settings.REPLICA_MAX_LAG_SECONDS if timeout is None else timeout
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_lsn()")
+        target = cursor.fetchone()[0]
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with connections[REPLICA].cursor() as cursor:
+                cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target])
+                if cursor.fetchone()[0]:
+                    return True
+        except DatabaseError as exc:
+            connections[REPLICA].close()
+            logger.warning("read replica: cannot wait for it to replay: %s", exc)
+            return False
+        if time.monotonic() >= deadline:
+            logger.warning("read replica: not replayed within %.1f s", timeout)
+            return False
+        time.sleep(0.02)
+
+
 def forget():
     """Check again on the next read (tests; a deploy that changes the replica)."""
     _state.update(checked_at=None, usable=False, detail="not checked yet")

@@ -42,10 +42,13 @@ def test_a_flood_of_ingestions_does_not_delay_a_notification(
     tmp_path,
 ):
     ingest, notify = settings.WORK_QUEUES["ingest"], settings.WORK_QUEUES["notify"]
-    purge(ingest)
+    for queue in settings.CELERY_TASK_QUEUES:
+        purge(queue.name)
     for n in range(200):
         ingest_tasks.fetch_article.delay(article_id=10_000_000 + n)
     assert queue_length(ingest) == 200
+    for other in {*settings.WORK_QUEUES.values(), settings.CELERY_TASK_DEFAULT_QUEUE} - {ingest}:
+        assert queue_length(other) == 0, other  # one copy, in its own queue only
     notification = Notification.objects.create(
         user=desk["checker"], key="flood", message="A correction to look at"
     )

@@ -172,3 +172,20 @@ def test_without_a_replica_everything_reads_the_primary_and_healthz_says_not_con
         "ok": True,
         "detail": "not configured: readers use the primary",
     }
+
+
+def test_after_a_change_caches_wait_for_the_replica_to_replay_it(with_replica):
+    verdict = with_replica["claims"]["russian-reply"].verdict
+    assert replica.wait_until_replayed(timeout=5)
+    replay(paused=True)
+    try:
+        rename(verdict, "Written while the replica is paused")
+        started = time.monotonic()
+        assert not replica.wait_until_replayed(timeout=0.5)
+        assert time.monotonic() - started >= 0.5
+    finally:
+        replay(paused=False)
+    assert replica.wait_until_replayed(timeout=10)
+    assert Verdict.objects.using(replica.REPLICA).get(pk=verdict.pk).headline == (
+        "Written while the replica is paused"
+    )
