@@ -1,14 +1,20 @@
 """Readers and fact-checkers at once for a minute: does anything fail, is any write lost?
 
-    python bench/mixed_load.py [--seconds 60] [--readers 8] [--writers 4]
+    python bench/mixed_load.py [--seconds 60] [--readers 8] [--writers 4] [--replica]
 
 Runs against gunicorn (compose.yaml's options) and a real Celery worker on this machine,
 in the load database (verify_load, or BENCH_DATABASE_URL; `bench/public_load.py` fills it).
 Readers open the home page, verdict pages and searches; fact-checkers log in and add notes
 and evidence (whose sources the worker archives from a page served on 127.0.0.1). Every
 write the server acknowledged (a redirect back to the claim) is looked for in the database
-afterwards. Prints requests per second, p50/p99 latency, 5xx and errors for each group,
-acknowledged and missing writes, and archived evidence.
+afterwards, and each writer reads its claim back at once (a stale read: its own write
+missing). Prints requests per second, p50/p99 latency, 5xx and errors for each group,
+acknowledged and missing writes, stale reads and archived evidence.
+
+With --replica, a streaming replica of this machine's PostgreSQL is started (as the tests
+do) and given to gunicorn as DATABASE_REPLICA_URL: readers' pages read from it. The run
+also prints the replica's largest replay lag seen (sampled from pg_stat_replication every
+0.2 s) and how many transactions it served.
 """
 
 import argparse
@@ -28,6 +34,7 @@ import processes  # bench/processes.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "platform"))  # postgres_replica.py, as the tests use it
 
 PORT = 8767
 ENV = {
@@ -152,7 +159,23 @@ def reader(stop, stats, verdicts, words):
         call(opener, stats, "GET", path)
 
 
-def writer(stop, stats, login, claims, acknowledged, site):
+def read(opener, stats, path):
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}")
+    started = time.perf_counter()
+    try:
+        with opener.open(request, timeout=30) as response:
+            body = response.read()
+            stats.add(time.perf_counter() - started, response.status)
+            return body
+    except urllib.error.HTTPError as error:
+        error.read()
+        stats.add(time.perf_counter() - started, error.code)
+    except OSError:
+        stats.failed()
+    return None
+
+
+def writer(stop, stats, login, claims, acknowledged, stale, site):
     from urllib.parse import urlencode
 
     username, recovery_code = login
@@ -189,6 +212,9 @@ def writer(stop, stats, login, claims, acknowledged, site):
         status = call(opener, stats, "POST", path, urlencode(body).encode(), headers)
         if status == 302:
             acknowledged.append((kind, mark))
+            page = read(opener, stats, f"/newsroom/claims/{claim}/")
+            if page is not None and mark.encode() not in page:
+                stale.append((kind, mark))
 
 
 def main():
@@ -196,6 +222,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--readers", type=int, default=8)
     parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--replica", action="store_true", help="readers read from a replica")
     args = parser.parse_args()
 
     editors, claims, verdicts = prepare(args.writers)
@@ -216,20 +243,24 @@ def main():
     threading.Thread(target=source.serve_forever, daemon=True).start()
     site = f"http://127.0.0.1:{source.server_port}"
     subprocess.run(["redis-cli", "-n", "13", "flushdb"], check=True, capture_output=True)
+    standby = lag = None
+    if args.replica:
+        standby, lag = start_replica()
     servers = [
         processes.gunicorn(PORT, ENV, quiet=True),
         processes.celery_worker(ENV["CELERY_QUEUE"], ENV),
     ]
     try:
         words = ["treaty", "missiles", "village", "ceasefire", "border", "army", "drones"]
-        readers, writers, acknowledged = Stats(), Stats(), []
+        readers, writers, acknowledged, stale = Stats(), Stats(), [], []
         stop = threading.Event()
         threads = [
             threading.Thread(target=reader, args=(stop, readers, verdicts, words))
             for _ in range(args.readers)
         ] + [
             threading.Thread(
-                target=writer, args=(stop, writers, editors[n], claims, acknowledged, site)
+                target=writer,
+                args=(stop, writers, editors[n], claims, acknowledged, stale, site),
             )
             for n in range(args.writers)
         ]
@@ -243,10 +274,73 @@ def main():
         elapsed = time.monotonic() - started
         print(readers.line("readers", elapsed))
         print(writers.line("writers", elapsed))
+        print(f"stale reads by a writer of its own write: {len(stale)}")
         check(acknowledged)
+        if standby is not None:
+            print(lag.report())
     finally:
         processes.stop(*servers)
         source.shutdown()
+        if standby is not None:
+            lag.stop.set()
+            standby.remove()
+
+
+class Lag(threading.Thread):
+    """Samples the replica's replay lag (from the primary) and counts its transactions."""
+
+    def __init__(self, standby):
+        super().__init__(daemon=True)
+        self.standby, self.stop, self.worst, self.samples = standby, threading.Event(), 0.0, 0
+        self.served_before = self.served()
+
+    def served(self):
+        import psycopg
+
+        settings = self.standby.settings()
+        with psycopg.connect(
+            host="127.0.0.1", port=settings["PORT"], user=settings["USER"] or "postgres",
+            dbname=settings["NAME"], autocommit=True,
+        ) as conn:  # fmt: skip
+            return conn.execute(
+                "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = %s",
+                [settings["NAME"]],
+            ).fetchone()[0]
+
+    def run(self):
+        from django.db import connection
+
+        while not self.stop.is_set():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT COALESCE(EXTRACT(EPOCH FROM max(replay_lag)), 0) "
+                    "FROM pg_stat_replication"
+                )
+                self.worst = max(self.worst, float(cursor.fetchone()[0]))
+                self.samples += 1
+            time.sleep(0.2)
+
+    def report(self):
+        return (
+            f"replica: largest replay lag {self.worst * 1000:.0f} ms over {self.samples} "
+            f"samples; transactions it served: {self.served() - self.served_before:,}"
+        )
+
+
+def start_replica():
+    from django.db import connection
+    from postgres_replica import Replica  # tests/platform/postgres_replica.py
+
+    standby = Replica(connection.settings_dict).create()
+    settings = standby.settings()
+    ENV["DATABASE_REPLICA_URL"] = (
+        f"postgres://{settings['USER'] or 'postgres'}@127.0.0.1:{settings['PORT']}/"
+        f"{settings['NAME']}"
+    )
+    lag = Lag(standby)
+    lag.start()
+    print(f"replica on port {settings['PORT']}", flush=True)
+    return standby, lag
 
 
 def check(acknowledged):
