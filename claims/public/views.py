@@ -92,7 +92,8 @@ def _verdict_page(request, pk):
         },
     )
     response["Last-Modified"] = http_date(verdict.modified_at.timestamp())
-    return cache_tags.add(response, *cache_tags.of_verdict(verdict, counter_claims))
+    shown = [other for other, _their_verdict in counter_claims]
+    return cache_tags.add(response, *cache_tags.of_verdict(verdict, shown))
 
 
 BROWSE_PARAMETERS = (*PublishedVerdictFilter.base_filters, "published_after", "published_before",

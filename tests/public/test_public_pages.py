@@ -585,3 +585,24 @@ def test_filter_counts_are_one_query_without_an_anti_join(newsroom):
             "name", flat=True
         )
     )
+
+
+def test_a_verdict_page_names_in_its_cache_tags_everything_it_shows(client, newsroom):
+    """A caching proxy purges a page by these tags: the counter-claims it shows are among
+    them, so publishing the other side's verdict refreshes this page too."""
+    verdict = (
+        Verdict.objects.filter(published_at__isnull=False, claim__links_out__kind="counter").first()
+        or Verdict.objects.filter(
+            published_at__isnull=False, claim__links_in__kind="counter"
+        ).first()
+    )
+    assert verdict is not None, "the demo has a published verdict with a counter-claim"
+    claim = verdict.claim
+    response = client.get(f"/verdicts/{verdict.pk}/")
+    tags = set(response["Surrogate-Key"].split())
+
+    assert {f"verdict-{verdict.pk}", f"claim-{claim.pk}", "site"} <= tags
+    assert f"speaker-{claim.speaker_id}" in tags and f"side-{claim.speaker.side_id}" in tags
+    shown = [other for other, _v in selectors.public_counter_claims(claim)]
+    assert shown and {f"claim-{other.pk}" for other in shown} <= tags
+    assert "list" not in tags
