@@ -141,7 +141,7 @@ def verdict_changed(claim_id):
     from claims.selectors import published_verdicts
 
     changed = Verdict.objects.select_related("claim__speaker", "rating").filter(claim_id=claim_id)
-    if (verdict := changed.first()) is not None:
+    if (verdict := changed.first()) is not None and settings.CACHE_PURGE_URLS:
         tags = cache_tags.changed_by(verdict)
         purge_cache_tags.delay(tags=tags)
         # Again once web processes' own second of memory has passed: a proxy that fetched

@@ -700,7 +700,7 @@ VERDICTS = [
     ),
 ]
 
-# The claim in a few words, as search results show it beside the rating (≤ 75 characters).
+# The claim in a few words, as search results show it beside the rating (under 75 characters).
 CLAIM_REVIEWED = {
     "russian-reply": "Russia offered Armenia help if fighting reached Armenian soil",
     "phosphorus": "Azerbaijan used phosphorus munitions in Karabakh",
