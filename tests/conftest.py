@@ -182,12 +182,29 @@ def worker(request, celery_worker_process, transactional_db):
         path.unlink()
     log_size = celery_worker_process.log_path.stat().st_size
     yield celery_worker_process
+    _let_the_worker_finish(celery_worker_process)
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         with open(celery_worker_process.log_path, "rb") as log:
             log.seek(log_size)
             print("--- the worker's log during this test ---")
             print(log.read().decode(errors="replace")[-6000:])
+
+
+def _let_the_worker_finish(process, timeout=30):
+    """Before the test's database is flushed: drop the tasks still queued (their rows are
+    about to go) and wait for the one running to end. A task holding row locks while the
+    flush truncates the tables is a deadlock, which PostgreSQL breaks by failing the flush."""
+    with celery_app.connection_for_write() as conn:
+        for queue in settings.CELERY_TASK_QUEUES:
+            conn.default_channel.queue_purge(queue.name)
+    inspect = celery_app.control.inspect(destination=[process.name], timeout=1.0, limit=1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        active = inspect.active()  # None while the solo worker is busy with a task
+        if active is not None and not any(active.values()):
+            return
+        time.sleep(0.1)
 
 
 def wait_for(condition, timeout=45, interval=0.1, message="condition"):
