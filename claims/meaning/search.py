@@ -14,7 +14,7 @@ precision and recall per threshold; the README has the table).
 import logging
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 from django.db import DatabaseError, connection, transaction
@@ -71,6 +71,8 @@ class Result:
     language: str
     matches: list
     degraded: str | None = None
+    # The query's own vector, for whoever looks further with it (not part of the JSON).
+    vector: object = field(default=None, repr=False, compare=False)
 
     def as_json(self):
         return {
@@ -224,7 +226,7 @@ def match(
         word_ids = _lexical_candidates(text, exclude_article_id)
     candidate_ids = set(similar) | set(word_ids)
     if not candidate_ids:
-        return Result(text, query_language, [], degraded)
+        return Result(text, query_language, [], degraded, vector)
 
     claims = Claim.objects.filter(pk__in=candidate_ids).exclude(status=Claim.Status.REJECTED)
     if exclude_article_id:
@@ -324,4 +326,4 @@ def match(
             )
         )
     matches.sort(key=lambda m: (-m.score, m.claim_id))
-    return Result(text, query_language, matches[:limit], degraded)
+    return Result(text, query_language, matches[:limit], degraded, vector)

@@ -56,7 +56,8 @@ def has_been_checked(request):
     if "q" in request.GET:
         try:
             checked["result"] = search.match(request.GET["q"], limit=10)
-            checked["elsewhere"] = elsewhere.checked_elsewhere(checked["result"].query)
+            result = checked["result"]
+            checked["elsewhere"] = elsewhere.checked_elsewhere(result.query, result.vector)
         except search.BadQuery as exc:
             checked["error"] = str(exc)
     if checked["result"] is not None:

@@ -375,6 +375,8 @@ def checked_elsewhere_for_claim(claim, limit=5) -> list[Elsewhere]:
     """checked_elsewhere() for a logged claim, on its stored vector when it is current."""
     from claims.meaning.vectors import digest, texts_of
 
+    if not ExternalFactCheck.objects.exists():
+        return []  # nothing imported: no encoder needed
     checkable = texts_of(claim.checkable_text, claim.text)[0]
     stored = getattr(claim, "vector", None)
     vector = None

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections, transaction
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from psycopg.errors import QueryCanceled
 
 from claims.platform import replica
@@ -115,12 +116,10 @@ class ReplicaReads:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._replica_token = None
-        try:
-            response = self.get_response(request)
-        finally:
-            if request._replica_token is not None:
-                replica._reading.reset(request._replica_token)
+        if self._for_readers(request):
+            with replica.readers_reads():
+                return self.get_response(request)
+        response = self.get_response(request)
         if request.method not in ("GET", "HEAD", "OPTIONS") and replica.configured():
             response.set_cookie(
                 replica.PIN_COOKIE, "1", max_age=replica.PIN_SECONDS, httponly=True,
@@ -128,16 +127,17 @@ class ReplicaReads:
             )  # fmt: skip
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if (
+    @staticmethod
+    def _for_readers(request) -> bool:
+        if not (
             replica.configured()
             and request.method in ("GET", "HEAD")
-            and match is not None
-            and match.namespace == "public"
-            and match.url_name not in WRITING_VIEWS
             and replica.PIN_COOKIE not in request.COOKIES
             and not request.user.is_authenticated
         ):
-            request._replica_token = replica._reading.set(True)
-        return None
+            return False
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return match.namespace == "public" and match.url_name not in WRITING_VIEWS

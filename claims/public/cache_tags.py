@@ -53,7 +53,7 @@ def of_verdict(verdict, shown_claims=()) -> list[str]:
     claims beside it (counter-claims, whose verdicts it names)."""
     claim = verdict.claim
     tags = [f"verdict-{verdict.pk}", *of_claim(claim)]
-    tags += [f"topic-{pk}" for pk in claim.topics.values_list("pk", flat=True)]
+    tags += [f"topic-{topic.pk}" for topic in claim.topics.all()]  # prefetched by the page
     for other in shown_claims:
         tags.append(f"claim-{other.pk}")
     return tags
