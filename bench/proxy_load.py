@@ -6,7 +6,7 @@ long a correction takes to reach a reader through the cache.
     python bench/proxy_load.py [--seconds 10] [--runs 3] [--purges 10]
 
 Starts gunicorn as compose.yaml runs it (127.0.0.1:8765), Varnish with
-deploy/varnish/default.vcl in front of it (127.0.0.1:8766) and a Celery worker, all on the
+deploy/varnish/default.vcl in front of it (a free port) and a Celery worker, all on the
 load database. For a verdict page and the home page, wrk (32 connections) runs against
 each, `--runs` times in turn; then a verdict is corrected `--purges` times and the time
 from the correction's commit to the first reader answer through Varnish that shows it is
@@ -16,7 +16,6 @@ measured (the outbox, the worker's verdict_changed, its purge task, Varnish's ba
 import argparse
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,36 +29,11 @@ import processes  # bench/processes.py, beside this script
 from public_load import ENV, PERCENTILES, PORT
 
 ROOT = Path(__file__).resolve().parent.parent
-VARNISH_PORT = 8766
-ENV.update(
-    CELERY_QUEUE="verify-proxy-bench",
-    CACHE_PURGE_URLS=f"http://127.0.0.1:{VARNISH_PORT}/",
-    PUBLIC_SHARED_MAX_AGE="3600",
-)
+sys.path.insert(0, str(ROOT / "tests" / "platform"))  # varnish.py, as the tests use it
+from varnish import Varnish  # noqa: E402
+
+ENV.update(CELERY_QUEUE="verify-proxy-bench", PUBLIC_SHARED_MAX_AGE="3600")
 os.environ.update(ENV)
-
-
-def varnish():
-    folder = Path(tempfile.mkdtemp(prefix="verify-bench-varnish-"))
-    os.chmod(folder, 0o755)  # noqa: S103 - varnishd reads the VCL as its own user
-    vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
-    vcl = vcl.replace('.host = "web";', '.host = "127.0.0.1";').replace(
-        '.port = "8000";', f'.port = "{PORT}";'
-    )
-    (folder / "bench.vcl").write_text(vcl)
-    process = subprocess.Popen(  # noqa: S603 - our own server
-        [shutil.which("varnishd") or "/usr/sbin/varnishd", "-F", "-n", str(folder / "work"),
-         "-a", f"127.0.0.1:{VARNISH_PORT}", "-f", str(folder / "bench.vcl"),
-         "-s", "malloc,256m"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{VARNISH_PORT}/robots.txt", timeout=1)
-            return process, folder
-        except OSError:
-            time.sleep(0.2)
-    sys.exit("varnishd did not answer")
 
 
 def wrk(port, path, seconds, script):
@@ -73,7 +47,13 @@ def wrk(port, path, seconds, script):
     return rps, p99, int(bad.group(1)) if bad else 0
 
 
-def purge_to_visible(verdict_pk, times):
+def fetch(url):
+    """(body, headers) of a page of our local servers."""
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - http on 127.0.0.1
+        return response.read(), dict(response.headers)
+
+
+def purge_to_visible(cache, verdict_pk, times):
     """Seconds from a correction's commit to a reader seeing it through Varnish."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
@@ -84,12 +64,11 @@ def purge_to_visible(verdict_pk, times):
 
     editor, _ = get_user_model().objects.get_or_create(username="bench-proxy-editor")
     editor.groups.add(Group.objects.get(name=roles.EDITOR))
-    url = f"http://127.0.0.1:{VARNISH_PORT}/verdicts/{verdict_pk}/"
+    url = cache.url(f"/verdicts/{verdict_pk}/")
     seen = []
     for _ in range(times):
         for _ in range(2):  # cached before the change
-            with urllib.request.urlopen(url, timeout=10) as response:
-                response.read()
+            fetch(url)
         note = f"Corrected for the benchmark ({uuid.uuid4().hex[:12]})."
         claim = Claim.objects.get(verdict__pk=verdict_pk)
         verdict = claim.verdict
@@ -100,15 +79,12 @@ def purge_to_visible(verdict_pk, times):
         )  # fmt: skip
         committed = time.perf_counter()
         while True:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                if note.encode() in response.read():
-                    break
+            if note.encode() in fetch(url)[0]:
+                break
             if time.perf_counter() - committed > 60:
                 direct = f"http://127.0.0.1:{PORT}/verdicts/{verdict_pk}/"
-                with urllib.request.urlopen(direct, timeout=10) as response:
-                    at_origin = note.encode() in response.read()
-                with urllib.request.urlopen(url, timeout=10) as response:
-                    headers = dict(response.headers)
+                at_origin = note.encode() in fetch(direct)[0]
+                headers = fetch(url)[1]
                 sys.exit(
                     "the correction did not reach readers within 60 s "
                     f"(gunicorn shows it: {at_origin}; Varnish answered {headers})"
@@ -138,11 +114,12 @@ def main():
     script = Path(tempfile.mkdtemp()) / "percentiles.lua"
     script.write_text(PERCENTILES)
     web = processes.gunicorn(PORT, ENV, quiet=True)
-    cache, folder = varnish()
+    cache = Varnish("127.0.0.1", PORT, memory="256m")
+    ENV["CACHE_PURGE_URLS"] = os.environ["CACHE_PURGE_URLS"] = cache.url("/")
     worker = processes.celery_worker(ENV["CELERY_QUEUE"], ENV)
     try:
         for label, path in (("verdict page", f"/verdicts/{verdict.pk}/"), ("home page", "/")):
-            for name, port in (("gunicorn", PORT), ("varnish", VARNISH_PORT)):
+            for name, port in (("gunicorn", PORT), ("varnish", cache.port)):
                 runs = [wrk(port, path, args.seconds, str(script)) for _ in range(args.runs)]
                 rps = [r[0] for r in runs]
                 p99 = [r[1] for r in runs]
@@ -152,14 +129,14 @@ def main():
                     f" ({args.runs} runs of {args.seconds} s, 32 connections)",
                     flush=True,
                 )
-        seen = purge_to_visible(verdict.pk, args.purges)
+        seen = purge_to_visible(cache, verdict.pk, args.purges)
         print(
             f"correction → visible through Varnish: median {statistics.median(seen) * 1000:.0f}"
             f" ms, max {max(seen) * 1000:.0f} ms ({len(seen)} corrections)"
         )
     finally:
-        processes.stop(worker, cache, web)
-        shutil.rmtree(folder, ignore_errors=True)
+        processes.stop(worker, web)
+        cache.stop()
 
 
 if __name__ == "__main__":

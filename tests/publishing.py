@@ -15,3 +15,21 @@ ACCEPT_ALL = {
 
 def publish(claim, editor):
     return actions.publish_verdict(claim, editor, **ACCEPT_ALL)
+
+
+def update_rating(claim, editor, note, rating="mostly-true"):
+    """A published verdict's rating changed by an update, its words kept."""
+    from claims.models import Rating
+
+    verdict = claim.verdict
+    return actions.record_correction(
+        claim,
+        editor,
+        kind="update",
+        note=note,
+        version=verdict.version,
+        rating=Rating.objects.get(slug=rating),
+        headline=verdict.headline,
+        summary=verdict.summary,
+        explanation=verdict.explanation,
+    )

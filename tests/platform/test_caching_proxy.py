@@ -3,85 +3,35 @@ server: readers' pages are served from it, the newsroom never is, and a correcti
 retraction purges exactly the pages that show the verdict."""
 
 import contextlib
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import requests
-from django.conf import settings as django_settings
 
 from accounts import roles
 from claims import actions, tasks
-from claims.models import Rating
 from claims.public import cache_tags
 from claims.selectors import published_verdicts
+from tests.platform.varnish import Varnish, free_port
+from tests.publishing import update_rating
 from verify.celery import app as celery_app
 
 # The outbox's own send_task is not run in this process (the retraction's other tasks).
 pytestmark = pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")
 
-VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
 
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Varnish:
-    def __init__(self, backend_host, backend_port):
-        varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-        if not Path(varnishd).exists():
-            pytest.fail("varnishd is missing: apt-get install -y varnish (bin/test does it)")
-        self.folder = Path(tempfile.mkdtemp(prefix="verify-varnish-"))
-        os.chmod(self.folder, 0o755)
-        vcl = VCL.read_text()
-        assert '.host = "web";' in vcl and '.port = "8000";' in vcl
-        vcl = vcl.replace('.host = "web";', f'.host = "{backend_host}";').replace(
-            '.port = "8000";', f'.port = "{backend_port}";'
-        )
-        (self.folder / "test.vcl").write_text(vcl)
-        self.port = _free_port()
-        self.process = subprocess.Popen(
-            [varnishd, "-F", "-n", str(self.folder / "work"), "-a", f"127.0.0.1:{self.port}",
-             "-f", str(self.folder / "test.vcl"), "-s", "malloc,64m"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"varnishd exited: {self.process.stdout.read().decode()[-2000:]}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port)):
-                return
-            time.sleep(0.2)
-        pytest.fail("varnishd did not start listening within 30 s")
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
+class Proxy(Varnish):
     def get(self, path, **kwargs):
         return requests.get(self.url(path), timeout=10, allow_redirects=False, **kwargs)
-
-    def stop(self):
-        self.process.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=10)
-        if self.process.poll() is None:
-            self.process.kill()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @pytest.fixture
 def varnish(live_server, settings):
     address = urlsplit(live_server.url)
-    proxy = Varnish(address.hostname, address.port)
+    try:
+        proxy = Proxy(address.hostname, address.port)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
     settings.CACHE_PURGE_URLS = [proxy.url("/")]
     settings.ALLOWED_HOSTS = ["*"]
     yield proxy
@@ -98,20 +48,6 @@ def tasks_run_here():
         yield
     finally:
         celery_app.conf.task_always_eager = before
-
-
-def correct(demo, claim, note):
-    actions.record_correction(
-        claim,
-        demo["users"][roles.EDITOR],
-        kind="update",
-        note=note,
-        version=claim.verdict.version,
-        rating=Rating.objects.get(slug="mostly-true"),
-        headline=claim.verdict.headline,
-        summary=claim.verdict.summary,
-        explanation=claim.verdict.explanation,
-    )
 
 
 def test_readers_hit_the_cache_and_a_correction_purges_exactly_its_pages(varnish, demo):
@@ -132,7 +68,9 @@ def test_readers_hit_the_cache_and_a_correction_purges_exactly_its_pages(varnish
     assert {f"verdict-{corrected.verdict.pk}", f"claim-{corrected.pk}", "site"} <= set(tags)
 
     with tasks_run_here():
-        correct(demo, corrected, "The ministry clarified which treaty it meant.")
+        update_rating(
+            corrected, demo["users"][roles.EDITOR], "The ministry clarified which treaty it meant."
+        )
         tasks.verdict_changed(corrected.pk)
 
     fresh = varnish.get(corrected.verdict.public_url())
@@ -177,6 +115,6 @@ def test_purges_are_refused_when_malformed_and_a_proxy_that_is_down_is_retried(v
     assert requests.request("BAN", varnish.url("/"), headers={}, timeout=5).status_code == 400
     assert cache_tags.purge(["site"]) == {varnish.url("/"): 200}
 
-    settings.CACHE_PURGE_URLS = [f"http://127.0.0.1:{_free_port()}/"]
+    settings.CACHE_PURGE_URLS = [f"http://127.0.0.1:{free_port()}/"]
     with pytest.raises(cache_tags.PurgeFailed, match="ConnectionError"):
         cache_tags.purge(["site"])

@@ -9,10 +9,11 @@ import pytest
 from django.test import Client
 
 from accounts import roles
-from claims import actions, selectors
+from claims import selectors
 from claims.demo.newsroom import load_demo
 from claims.models import Article, Claim, Rating, Verdict
 from tests.public.claimreview_rules import problems
+from tests.publishing import update_rating
 
 pytestmark = pytest.mark.django_db
 
@@ -37,17 +38,7 @@ def feed(client):
 def test_every_verdict_page_has_one_claimreview_that_keeps_every_rule_and_is_in_the_feed():
     demo = load_demo()
     claim = demo["claims"]["russian-reply"]
-    actions.record_correction(
-        claim,
-        demo["users"][roles.EDITOR],
-        kind="update",
-        note="The ministry clarified its statement.",
-        version=claim.verdict.version,
-        rating=Rating.objects.get(slug="mostly-true"),
-        headline=claim.verdict.headline,
-        summary=claim.verdict.summary,
-        explanation=claim.verdict.explanation,
-    )
+    update_rating(claim, demo["users"][roles.EDITOR], "The ministry clarified its statement.")
     # A pasted text (no address of its own) with a published verdict, and a speaker unknown.
     pasted = Article.objects.create(title="Pasted statement", text="The ministry said so.")
     unattributed = Claim.objects.create(

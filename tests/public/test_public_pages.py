@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.test import Client
 
 from accounts import roles
-from claims import actions, selectors
+from claims import selectors
 from claims.demo.newsroom import load_demo
 from claims.models import Article, Claim, ClaimLink, Evidence, Rating, Topic, Verdict
-from tests.publishing import publish
+from tests.publishing import publish, update_rating
 
 pytestmark = pytest.mark.django_db
 
@@ -198,17 +198,7 @@ def test_a_verdict_page_carries_valid_claimreview(client, newsroom):
 def test_a_correction_adds_date_modified_and_changes_the_rating(client, newsroom):
     claim = newsroom["claims"]["russian-reply"]
     editor = newsroom["users"][roles.EDITOR]
-    actions.record_correction(
-        claim,
-        editor,
-        kind="update",
-        note="The ministry clarified its statement.",
-        version=claim.verdict.version,
-        rating=Rating.objects.get(slug="mostly-true"),
-        headline=claim.verdict.headline,
-        summary=claim.verdict.summary,
-        explanation=claim.verdict.explanation,
-    )
+    update_rating(claim, editor, "The ministry clarified its statement.")
 
     response = client.get(f"/verdicts/{claim.verdict.pk}/")
     data = jsonld(response)
