@@ -28,7 +28,7 @@ from claims.ingest import matching as lexical
 from claims.ingest.fetch import FetchError, fetch
 from claims.meaning import language, stance
 from claims.meaning.encoder import encoder
-from claims.meaning.search import SAME_THRESHOLD, Signals, combined_score, words_score
+from claims.meaning.search import Signals, combined_score, kind_of, words_score
 from claims.meaning.vectors import from_bytes, to_bytes
 from claims.models import ExternalFactCheck, FactCheckSource
 
@@ -343,8 +343,9 @@ def _word_candidates(text) -> set:
 
 
 def checked_elsewhere(text, vector=None, limit=5) -> list[Elsewhere]:
-    """Other outlets' fact-checks of the claim `text` states, best first: the same claim
-    by meaning (any language) or by words, never its denial."""
+    """Other outlets' fact-checks of the claim `text` states, best first: what match()
+    would call the same claim (by meaning, in any language; its words add candidates and
+    weigh a little), never its denial."""
     text = " ".join((text or "").split())[:2000]
     if not text or not ExternalFactCheck.objects.exists():
         return []
@@ -360,12 +361,11 @@ def checked_elsewhere(text, vector=None, limit=5) -> list[Elsewhere]:
     my_stance = stance.guess(text)
     found = []
     for fact_check in candidates:
-        if stance.opposed(my_stance, stance.guess(fact_check.claim_reviewed)):
-            continue
         words = words_score(text, fact_check.claim_reviewed, fact_check.claim_reviewed, ignore)
         theirs = Signals.of(fact_check.claim_reviewed, fact_check.language or None)
         score = combined_score(near.get(fact_check.pk, 0.0), words, mine, theirs)
-        if score >= SAME_THRESHOLD:
+        their_stance = stance.guess(fact_check.claim_reviewed)
+        if kind_of(score, my_stance, their_stance, None, None) == "same":  # match()'s rule
             found.append(Elsewhere(fact_check, score))
     found.sort(key=lambda e: (-e.score, -(e.fact_check.published_on or date.min).toordinal()))
     return found[:limit]
