@@ -58,12 +58,12 @@ def fill_vectors(rng_seed=7):
             matrix = rng.standard_normal((len(rows), dim)).astype(np.float32)
             matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
             with cursor.cursor.copy(
-                "COPY claims_claimvector (claim_id, encoder, digest, checkable, embedded_at,"
-                " indexed) FROM STDIN"
+                "COPY claims_claimvector (claim_id, encoder, digest, checkable, embedded_at)"
+                " FROM STDIN"
             ) as copy:
                 for (pk, checkable, text), vector in zip(rows, matrix, strict=True):
                     copy.write_row(
-                        (pk, name, digest(checkable, text, name), to_bytes(vector), "now()", False)
+                        (pk, name, digest(checkable, text, name), to_bytes(vector), "now()")
                     )
             last, done = rows[-1][0], done + len(rows)
             print(f"  {done:,}", flush=True)

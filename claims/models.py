@@ -1306,13 +1306,24 @@ class FollowNotice(models.Model):
         return f"{self.key} → {self.follow}"
 
 
+class NextWritten(Func):
+    """The next number of ClaimVector.written (a sequence made by migration 0021)."""
+
+    template = "nextval('claims_claimvector_written')"
+    output_field = models.BigIntegerField()
+
+    def __init__(self):
+        super().__init__()
+
+
 class ClaimVector(models.Model):
     """A claim's meaning: its checkable sentence and its verbatim text as vectors, made by
     the worker (claims/meaning/vectors.py). `digest` names the encoder and the text it read:
     a claim edited since no longer matches it, and its old vector never answers.
 
-    `indexed` says whether the vectors are in the index file; those that are not yet are
-    searched exactly, straight from here, until the worker merges them in.
+    `written` numbers every write of the vectors, from one sequence, in the order they were
+    made. An index file records the number it holds everything up to (claims/meaning/index.py),
+    so each machine's own file knows by itself which vectors it lacks: those written since.
     """
 
     claim = models.OneToOneField(
@@ -1323,12 +1334,7 @@ class ClaimVector(models.Model):
     checkable = models.BinaryField(help_text=_("float16, L2-normalised"))
     verbatim = models.BinaryField(null=True, help_text=_("None when it equals `checkable`"))
     embedded_at = models.DateTimeField(default=timezone.now)
-    indexed = models.BooleanField(default=False)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["claim"], name="claimvector_waiting", condition=Q(indexed=False))
-        ]
+    written = models.BigIntegerField(db_default=NextWritten(), db_index=True, editable=False)
 
     def __str__(self):
         return f"vectors of claim {self.claim_id}"

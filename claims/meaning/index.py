@@ -1,31 +1,36 @@
-"""The index of claims' vectors: an HNSW graph (usearch) in one file, int8, shared.
+"""The index of claims' vectors: an HNSW graph (usearch) in one file, int8, per machine.
 
 Every process that answers "has this been checked?" memory-maps the file read-only
 (`Index.restore(view=True)`), so the operating system keeps one copy in memory however many
-web and worker processes read it, and notices a new file by its inode. Only the worker
-writes: merge() adds the vectors not yet in the file (ClaimVector.indexed=False) to a copy,
-saves it beside the old one and renames it into place, then marks those rows indexed.
-Until then the waiting rows are searched exactly, from the database, so a claim is
-findable as soon as it is embedded; and a waiting row hides the claim's older vectors in
-the file, so an edited claim never answers with the words it no longer has.
+web and worker processes read it, and notices a new file by its inode. Only a merge writes:
+it adds the vectors written since the file's own mark (ClaimVector.written above `through`,
+kept in the file's description) to a copy, saves it beside the old one and renames it into
+place. Nothing about a file is stored in PostgreSQL, so each machine can keep its own
+file in its own folder (`manage.py index_claims --follow` beside its web processes), and no
+merge anywhere changes what another file lacks. Until a vector is merged it is searched
+exactly, straight from the database, so a claim is findable as soon as it is embedded; and
+a waiting vector hides the claim's older one in the file, so an edited claim never answers
+with the words it no longer has.
 
 Keys: claim id × 2 for the checkable sentence, + 1 for the verbatim text.
 """
 
 import contextlib
+import fcntl
 import json
 import logging
 import os
 import threading
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from claims.meaning.encoder import encoder
-from claims.meaning.vectors import from_bytes
+from claims.meaning.vectors import from_bytes, written_so_far
 from claims.models import ClaimVector
 
 logger = logging.getLogger(__name__)
@@ -34,11 +39,9 @@ FILE_NAME = "claims.usearch"
 CONNECTIVITY = 16
 EXPANSION_ADD = 64
 EXPANSION_SEARCH = 96
-MERGE_LOCK = 0x7665726966  # pg_advisory_lock key: one writer at a time
 # Claims embedded but not merged yet are compared one by one; past this many (a burst, a
-# rebuild) the rest are found by their words until the worker merges them.
+# rebuild) the rest are found by their words until the merge reaches them.
 WAITING_SEARCHED_AT_MOST = 5_000
-TIDY_AFTER = 10_000  # a merge this large vacuums the vectors' table afterwards
 
 
 class IndexUnavailable(Exception):
@@ -72,16 +75,17 @@ def keys_of(claim_id, verbatim=False) -> int:
 
 # --- reading ----------------------------------------------------------------------------------
 
-_view = {"stamp": None, "index": None, "error": None}
+_view = {"stamp": None, "index": None, "through": 0, "error": None}
 _view_lock = threading.Lock()
 
 
 def _stamp(file):
     stat = file.stat()
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return (str(file), stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def _check_about(index):
+def _read_about(index) -> int:
+    """The file's mark: it holds every vector written up to this number."""
     try:
         about = json.loads(_about_path().read_text())
     except (OSError, ValueError) as exc:
@@ -94,11 +98,13 @@ def _check_about(index):
         raise IndexUnavailable(
             f"holds {len(index)} vectors, its description says {about.get('size')}"
         )
+    if not isinstance(about.get("through"), int):
+        raise IndexUnavailable("its description does not say which vectors it holds")
+    return about["through"]
 
 
-def current():
-    """The file's index, memory-mapped; reopened when the worker replaced the file.
-    Raises IndexUnavailable (and logs a warning once per file) when it cannot be used."""
+def _current():
+    """(index, through) of the file, memory-mapped; reopened when a merge replaced it."""
     from usearch.index import Index
 
     file = path()
@@ -110,45 +116,50 @@ def current():
         if stamp == _view["stamp"] and _view["stamp"] is not None:
             if _view["error"]:
                 raise IndexUnavailable(_view["error"])
-            return _view["index"]
-        _view.update(stamp=stamp, index=None, error=None)
+            return _view["index"], _view["through"]
+        _view.update(stamp=stamp, index=None, through=0, error=None)
         if stamp is None:
-            _view["stamp"] = None
             raise IndexUnavailable(f"{file} is missing")
         try:
             index = Index.restore(str(file), view=True)
             if index is None:
                 raise IndexUnavailable("not a usearch index")
-            _check_about(index)
+            through = _read_about(index)
         except (ValueError, RuntimeError, OSError, IndexUnavailable) as exc:
             error = f"{file} cannot be used: {exc}"
             logger.warning("claim index: %s; matching falls back to words", error)
             _view["error"] = error
             raise IndexUnavailable(error) from exc
-        _view["index"] = index
-        return index
+        _view.update(index=index, through=through)
+        return index, through
+
+
+def current():
+    """The file's index, memory-mapped. Raises IndexUnavailable (and logs a warning once per
+    file) when it cannot be used."""
+    return _current()[0]
 
 
 _waiting = {"stamp": None, "ids": [], "flags": [], "matrix": None}
 
 
-def _waiting_vectors():
-    """(claim ids, verbatim flags, matrix) of the vectors not yet in the file, read again
-    only when they changed (one cheap query on a partial index tells)."""
-    rows = ClaimVector.objects.filter(indexed=False, encoder=encoder().name)
+def _waiting_vectors(through):
+    """(claim ids, verbatim flags, matrix) of the vectors written after the file's mark, read
+    again only when they changed (one cheap query on the `written` index tells)."""
+    rows = ClaimVector.objects.filter(written__gt=through, encoder=encoder().name)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*), max(embedded_at), max(claim_id) FROM claims_claimvector "
-            "WHERE NOT indexed AND encoder = %s",
-            [encoder().name],
+            "SELECT count(*), max(written) FROM claims_claimvector "
+            "WHERE written > %s AND encoder = %s",
+            [through, encoder().name],
         )
-        stamp = cursor.fetchone()
+        stamp = (through, *cursor.fetchone())
     if stamp == _waiting["stamp"]:
         return _waiting["ids"], _waiting["flags"], _waiting["matrix"]
     ids, flags, vectors = [], [], []
-    for claim_id, checkable, verbatim in rows.values_list("claim_id", "checkable", "verbatim")[
-        :WAITING_SEARCHED_AT_MOST
-    ]:
+    for claim_id, checkable, verbatim in rows.order_by("-written").values_list(
+        "claim_id", "checkable", "verbatim"
+    )[:WAITING_SEARCHED_AT_MOST]:
         for flag, data in ((False, checkable), (True, verbatim)):
             if data is not None:
                 ids.append(claim_id)
@@ -159,27 +170,35 @@ def _waiting_vectors():
     return ids, flags, matrix
 
 
-def search(vector, k=40):
-    """({claim id: {verbatim?: cosine}}, degraded reason or None) for the k nearest claims,
-    nearest first: the cosine of its checkable sentence (False) and of its verbatim text
-    (True), each where it was among the nearest.
+class Nearest(NamedTuple):
+    """What search() found: {claim id: {verbatim?: cosine}}, nearest first; why the file
+    could not be used (None when it could); and the file's mark, above which a claim's
+    vectors are not in the file (its cosines, if any, were computed from the database)."""
+
+    found: dict
+    degraded: str | None
+    through: int
+
+
+def search(vector, k=40) -> Nearest:
+    """The k nearest claims: the cosine of each one's checkable sentence (False) and of its
+    verbatim text (True), each where it was among the nearest.
 
     The index file answers for the claims in it; claims embedded since are compared
     exactly, and their fresh vectors replace whatever the file holds for them."""
     vector = np.asarray(vector, dtype=np.float32)
     found, degraded = {}, None
-    ids, flags, matrix = _waiting_vectors()
+    try:
+        index, through = _current()
+    except IndexUnavailable as exc:
+        degraded, index, through = str(exc), None, 0
+    ids, flags, matrix = _waiting_vectors(through)
     # Every waiting claim hides its vectors in the file, close to the query or not.
     hidden = set(ids)
     waiting = {}
     if ids:
         for claim_id, flag, similarity in zip(ids, flags, (matrix @ vector).tolist(), strict=True):
             waiting.setdefault(claim_id, {})[flag] = similarity
-    try:
-        index = current()
-    except IndexUnavailable as exc:
-        degraded = str(exc)
-        index = None
     if index is not None and len(index):
         matches = index.search(vector, min(k * 2, len(index)))
         for key, distance in zip(matches.keys, matches.distances, strict=False):
@@ -189,31 +208,44 @@ def search(vector, k=40):
     best_waiting = sorted(waiting.items(), key=lambda item: -max(item[1].values()))[:k]
     found.update(best_waiting)
     ranked = sorted(found.items(), key=lambda item: -max(item[1].values()))[:k]
-    return dict(ranked), degraded
+    return Nearest(dict(ranked), degraded, through)
 
 
 def state() -> dict:
     """For /healthz and the README: {"ok", "detail"}; not ok means degraded, not down."""
-    waiting = ClaimVector.objects.filter(indexed=False).count()
     try:
-        index = current()
+        index, through = _current()
     except IndexUnavailable as exc:
-        if not ClaimVector.objects.filter(indexed=True).exists():
-            return {"ok": True, "detail": f"no index file yet; {waiting} vector(s) waiting"}
+        if not ClaimVector.objects.exists():
+            return {"ok": True, "detail": "no index file yet, and no vectors to put in one"}
         return {"ok": False, "detail": f"degraded: {exc}; run manage.py index_claims"}
+    waiting = ClaimVector.objects.filter(written__gt=through).count()
     return {"ok": True, "detail": f"{len(index)} vectors indexed, {waiting} waiting"}
 
 
 # --- writing (the worker, index_claims) -----------------------------------------------------------
 
 
-def _locked():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [MERGE_LOCK])
-        return cursor.fetchone()[0]
+@contextlib.contextmanager
+def _one_writer():
+    """True for the one process of this machine that may write its file now (a lock on a
+    file in the index's folder: other machines' files are theirs to write)."""
+    folder = path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".merge.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _load_for_writing():
+    """(index, through) of the file, read into memory to be added to; None to make it anew."""
     from usearch.index import Index
 
     file = path()
@@ -221,8 +253,9 @@ def _load_for_writing():
         return None
     try:
         index = Index.restore(str(file), view=False)
-        _check_about(index)
-        return index
+        if index is None:
+            raise IndexUnavailable("not a usearch index")
+        return index, _read_about(index)
     except (ValueError, RuntimeError, OSError, IndexUnavailable) as exc:
         logger.warning("claim index: %s cannot be used (%s); rebuilding it", file, exc)
         return None
@@ -231,99 +264,76 @@ def _load_for_writing():
 def _add_rows(index, rows):
     keys, vectors, names = [], [], encoder().name
     for claim_id, encoder_name, checkable, verbatim in rows:
-        if encoder_name != names:
-            continue
         for verbatim_key, data in ((False, checkable), (True, verbatim)):
             key = keys_of(claim_id, verbatim_key)
             if index.contains(key):
-                index.remove(key)
-            if data is not None:
+                index.remove(key)  # its old words, or another encoder's vector
+            if data is not None and encoder_name == names:
                 keys.append(key)
                 vectors.append(from_bytes(data))
     if keys:
         index.add(np.asarray(keys, dtype=np.uint64), np.vstack(vectors), threads=0)
 
 
-def _save(index):
+def _save(index, through):
     file = path()
     file.parent.mkdir(parents=True, exist_ok=True)
     partial = file.with_name(f".{file.name}.{os.getpid()}.partial")
     index.save(str(partial))
-    about = {"encoder": encoder().name, "size": len(index), "saved_at": timezone.now().isoformat()}
+    about = {
+        "encoder": encoder().name,
+        "size": len(index),
+        "through": through,
+        "saved_at": timezone.now().isoformat(),
+    }
     about_partial = partial.with_suffix(".json")
     about_partial.write_text(json.dumps(about))
     os.replace(about_partial, _about_path())
     os.replace(partial, file)
 
 
-def _mark_indexed(rows):
-    """Mark merged rows indexed, but only those still as they were merged: a claim
-    re-embedded meanwhile keeps waiting."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE claims_claimvector v SET indexed = true "
-            "FROM unnest(%s::bigint[], %s::text[]) AS m(claim_id, digest) "
-            "WHERE v.claim_id = m.claim_id AND v.digest = m.digest",
-            [[row[0] for row in rows], [row[4] for row in rows]],
-        )
-
-
 def merge(batch=50_000) -> int:
-    """Add the vectors not yet in the file to it (rebuilding the file when it is missing or
-    unusable). Idempotent; one writer at a time. Returns how many claims were merged."""
-    if not ClaimVector.objects.filter(indexed=False).exists():
-        try:
-            current()
+    """Add the vectors written since the file's mark to it (making the file anew when it is
+    missing or unusable). Idempotent; one writer per folder at a time. Returns how many
+    claims' vectors were merged."""
+    try:
+        _index, through = _current()
+        if not ClaimVector.objects.filter(written__gt=through).exists():
             return 0  # nothing to do: the file is not even read (it can be large)
-        except IndexUnavailable:
-            pass  # missing or unusable: made anew below
-    with transaction.atomic():
-        if not _locked():
+    except IndexUnavailable:
+        pass  # missing or unusable: made anew below
+    with _one_writer() as mine:
+        if not mine:
             return 0
-        index = _load_for_writing()
-        rebuild = index is None
-        if rebuild:
-            index = _new_index()
-            ClaimVector.objects.filter(indexed=True).update(indexed=False)
-        merged, last = [], -1
+        loaded = _load_for_writing()
+        rebuild = loaded is None
+        index, through = (_new_index(), 0) if rebuild else loaded
+        # Every write numbered up to `upto` is committed: read no further, or a write still
+        # in flight below a later number could be passed over for good.
+        upto = written_so_far()
+        merged = 0
         while True:
             rows = list(
-                ClaimVector.objects.filter(indexed=False, claim_id__gt=last)
-                .order_by("claim_id")
-                .values_list("claim_id", "encoder", "checkable", "verbatim", "digest")[:batch]
+                ClaimVector.objects.filter(written__gt=through, written__lte=upto)
+                .order_by("written")
+                .values_list("claim_id", "encoder", "checkable", "verbatim", "written")[:batch]
             )
-            if not rows:
+            if rows:
+                _add_rows(index, [row[:4] for row in rows])
+                merged += len(rows)
+            if len(rows) < batch:
+                through = upto
                 break
-            _add_rows(index, [row[:4] for row in rows])
-            last = rows[-1][0]
-            merged.extend((row[0], None, None, None, row[4]) for row in rows)
+            through = rows[-1][4]
             if not rebuild:
                 break  # one batch per run; the next run takes the rest
         if merged or rebuild:
-            _save(index)
-            for start in range(0, len(merged), batch):
-                _mark_indexed(merged[start : start + batch])
-    if len(merged) >= TIDY_AFTER:
-        _tidy()
-    return len(merged)
-
-
-def _tidy():
-    """After a large merge every row has a dead version still in the partial index of
-    waiting vectors; until vacuumed, PostgreSQL reads the whole table to count the waiting
-    ones (~280 ms at 1M claims, on every match). Vacuum now rather than wait for autovacuum
-    (and analyse, so the planner knows few rows wait)."""
-    with connection.cursor() as cursor:
-        if connection.in_atomic_block:  # VACUUM cannot run in a transaction
-            cursor.execute("ANALYZE claims_claimvector")
-        else:
-            cursor.execute("VACUUM (ANALYZE) claims_claimvector")
+            _save(index, through)
+    return merged
 
 
 def rebuild() -> int:
     """A new file from every stored vector (index_claims --rebuild, a corrupt file)."""
-    with transaction.atomic():
-        ClaimVector.objects.filter(indexed=True).update(indexed=False)
     with contextlib.suppress(FileNotFoundError):
         path().unlink()
     return merge()

@@ -221,7 +221,7 @@ def match(
     query_stance = query_stance or stance.guess(text)
     if vector is None:
         vector = encoder().embed([text])[0]
-    similar, degraded = index.search(vector, VECTOR_CANDIDATES)
+    similar, degraded, through = index.search(vector, VECTOR_CANDIDATES)
     if word_ids is None:
         word_ids = _lexical_candidates(text, exclude_article_id)
     candidate_ids = set(similar) | set(word_ids)
@@ -245,7 +245,7 @@ def match(
         "verdict__published_at",
         "vector__digest",
         "vector__encoder",
-        "vector__indexed",
+        "vector__written",
     )
     rows = list(rows)
     model_name = encoder().name
@@ -264,7 +264,8 @@ def match(
     cosines = {}
     need_vectors = []
     for row in rows:
-        pk, their_text, checkable, merged = row[0], row[1], row[2], row[11]
+        pk, their_text, checkable = row[0], row[1], row[2]
+        merged = row[11] is not None and row[11] <= through
         if pk not in fresh:
             continue
         wanted = [False] + ([True] if texts_of(checkable, their_text)[1] is not None else [])

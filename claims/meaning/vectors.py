@@ -11,16 +11,38 @@ import hashlib
 import logging
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.meaning import language
 from claims.meaning.encoder import encoder
-from claims.models import Claim, ClaimVector
+from claims.models import Claim, ClaimVector, NextWritten
 
 logger = logging.getLogger(__name__)
 
 BATCH = 32
+# Writers of vectors hold this advisory lock shared until they commit; an index merge takes it
+# alone for a moment to read the highest `written` number, so every number up to it belongs
+# to a committed write (none can commit later below it and be missed).
+WRITE_FENCE = 0x7665726977  # pg_advisory lock key
+
+
+def writing_vectors():
+    """Inside the writer's transaction, before it numbers a vector."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [WRITE_FENCE])
+
+
+def written_so_far() -> int:
+    """The highest `written` number all of whose writes are committed (0: none).
+
+    Its own short transaction, never inside another (durable): the lock is let go at once,
+    where a caller's transaction would keep every writer waiting. A transaction lock, not a
+    session one, so that it works behind PgBouncer's transaction pooling."""
+    with transaction.atomic(durable=True), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_FENCE])
+        cursor.execute("SELECT coalesce(max(written), 0) FROM claims_claimvector")
+        return cursor.fetchone()[0]
 
 
 def digest(checkable_text, text, encoder_name) -> str:
@@ -73,8 +95,9 @@ def embed_claims(claim_ids, force=False) -> int:
             verbatim_vector = next(vectors) if verbatim else None
             detected = language.detect(text)
             with transaction.atomic():
+                writing_vectors()
                 # Another process may have embedded the same words meanwhile: writing them
-                # again would only send them back to wait for the index.
+                # again would only send them back to wait for the index files.
                 stored = (
                     ClaimVector.objects.select_for_update()
                     .filter(claim_id=pk)
@@ -91,7 +114,7 @@ def embed_claims(claim_ids, force=False) -> int:
                         "checkable": to_bytes(checkable_vector),
                         "verbatim": None if verbatim_vector is None else to_bytes(verbatim_vector),
                         "embedded_at": now,
-                        "indexed": False,
+                        "written": NextWritten(),  # waits for the index again
                     },
                 )
                 if detected != language.UNDETERMINED and detected != lang:

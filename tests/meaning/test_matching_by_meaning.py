@@ -3,6 +3,7 @@ real encoder and the real index file."""
 
 import json
 import logging
+import threading
 from io import StringIO
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from accounts import roles
+from claims import models
 from claims.meaning import index, search, vectors
 from claims.models import Claim, ClaimVector
 from tests.sessions import with_token
@@ -146,9 +148,11 @@ def test_a_claim_edited_after_indexing_no_longer_answers_with_its_old_words(inde
     vectors.embed_claims([claim.pk])
     assert claim.pk not in found(RUSSIAN_REPLY_IN_RUSSIAN)
     assert claim.pk in found("Переговоры о перемирии в Женеве перенесли на декабрь.")
-    assert ClaimVector.objects.get(claim=claim).indexed is False
+    query = search.encoder().embed(["Переговоры о перемирии в Женеве перенесли на декабрь."])[0]
+    written = ClaimVector.objects.get(claim=claim).written
+    assert written > index.search(query).through  # waiting: compared from the database
     index.merge()
-    assert ClaimVector.objects.get(claim=claim).indexed is True
+    assert written <= index.search(query).through  # in the file now
     assert claim.pk in found("Переговоры о перемирии в Женеве перенесли на декабрь.")
     assert claim.pk not in found(RUSSIAN_REPLY_IN_RUSSIAN)
 
@@ -184,3 +188,101 @@ def test_matching_reaches_the_quality_bar_on_the_dev_pairs():
     found, total, wrong, queries = top5(dev, Scorer(items))
     assert found / total >= 0.85
     assert wrong / queries <= 0.1
+
+
+def test_each_machine_keeps_its_own_index_file_and_a_merge_on_one_leaves_the_others_wanting(
+    indexed, settings, tmp_path
+):
+    """Nothing about a file is kept in PostgreSQL: a second machine's file, merged after the
+    first one's, still gets every vector, and an edit waits for each file on its own."""
+    claim = Claim.objects.create(text="Grain silos in Odesa were destroyed by Russian missiles.")
+    vectors.embed_claims([claim.pk])
+    assert index.merge() == 1  # the first machine's file
+    first_dir = settings.CLAIM_INDEX_DIR
+    settings.CLAIM_INDEX_DIR = str(tmp_path / "second-machine")
+    assert index.merge() == ClaimVector.objects.count()  # made anew, with every vector
+    assert index.current().contains(index.keys_of(claim.pk))
+    best = search.match("Російські ракети знищили зерносховища в Одесі.").matches[0]
+    assert best.claim_id == claim.pk
+
+    claim.text = "Ceasefire talks in Geneva were postponed to December."
+    claim.save()
+    vectors.embed_claims([claim.pk])
+    settings.CLAIM_INDEX_DIR = first_dir
+    assert index.merge() == 1
+    assert index.merge() == 0
+    settings.CLAIM_INDEX_DIR = str(tmp_path / "second-machine")
+    assert "1 waiting" in index.state()["detail"]
+    assert index.merge() == 1  # the first machine's merge did not make this one skip it
+    assert "0 waiting" in index.state()["detail"]
+
+
+def test_a_vector_written_while_a_merge_starts_is_waited_for_not_passed_over(indexed):
+    """A write numbered before a later one but committed after it: the merge waits for it
+    rather than mark the file past a number it has not seen."""
+    from django.db import connections
+
+    first, second = (Claim.objects.filter(vector__isnull=False).order_by("pk")[i] for i in (0, 1))
+    index.merge()
+    other = connections.create_connection("default")
+    try:
+        other.set_autocommit(False)
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock_shared(%s)", [vectors.WRITE_FENCE])
+            cursor.execute(
+                "UPDATE claims_claimvector SET written = nextval('claims_claimvector_written') "
+                "WHERE claim_id = %s",
+                [first.pk],
+            )  # numbered, not committed
+        ClaimVector.objects.filter(claim=second).update(written=models.NextWritten())
+        merged = []
+        merging = threading.Thread(target=lambda: merged.append(index.merge()))
+        merging.start()
+        merging.join(1.0)
+        assert merging.is_alive()  # waiting for the write in flight
+        other.commit()
+        merging.join(30)
+    finally:
+        other.close()
+    assert merged == [2]
+    assert index.merge() == 0
+
+
+def test_index_claims_follow_keeps_a_machines_own_file_up_to_date(indexed, tmp_path):
+    """`index_claims --follow`, beside a machine's web processes: its file gains a claim
+    embedded after it started, with no worker of that machine merging it."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    from tests.conftest import ROOT, wait_for
+
+    db = settings.DATABASES["default"]
+    folder = tmp_path / "this-machine"
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="verify.settings_test",
+        CLAIM_INDEX_DIR=str(folder),
+        DATABASE_URL=f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}",
+    )
+    command = [sys.executable, "manage.py", "index_claims", "--follow", "--every", "0.2"]
+    follower = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        about = folder / "claims.json"
+        wait_for(about.exists, message="the machine's index file")
+        size = json.loads(about.read_text())["size"]
+        claim = Claim.objects.create(text="Grain silos in Odesa were destroyed by Russian drones.")
+        vectors.embed_claims([claim.pk])
+        wait_for(
+            lambda: json.loads(about.read_text())["size"] == size + 1,
+            message="the new claim merged into the machine's file",
+        )
+    finally:
+        follower.terminate()
+        output = follower.communicate(timeout=30)[0]
+    assert "merged into the index" in output  # its first, whole pass
