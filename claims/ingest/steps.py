@@ -17,7 +17,7 @@ from claims.ingest import attribution, matching, speakers
 from claims.ingest.extract import ExtractionError, extract
 from claims.ingest.fetch import FetchError, fetch
 from claims.ingest.submit import NEXT_TASK
-from claims.meaning.encoder import embed
+from claims.meaning.encoder import EncodingFailed, embed_remembered_while
 from claims.meaning.search import BadQuery, match
 from claims.models import Article, ClaimSuggestion, Outlet, Side
 from claims.platform import outbox
@@ -118,9 +118,14 @@ def suggest(article):
         )
         if suggestion.status == ClaimSuggestion.Status.PENDING:
             pending.append((found, suggestion))
-    vectors = embed_statements([found for found, _ in pending])
-    for (found, suggestion), vector in zip(pending, vectors, strict=True):
-        speaker = speakers.resolve(found.speaker, sides)
+    resolved = [speakers.resolve(found.speaker, sides) for found, _ in pending]
+    related = related_for_statements(
+        [found for found, _ in pending],
+        [speaker.side.pk if speaker.side else None for speaker in resolved],
+        article_id=article.pk,
+        ignore=ignore,
+    )
+    for (found, suggestion), speaker, its_related in zip(pending, resolved, related, strict=True):
         suggestion.text = found.text
         suggestion.speaker_text = found.speaker[:300]
         suggestion.actor = speaker.actor
@@ -128,38 +133,56 @@ def suggest(article):
         suggestion.side = speaker.side
         suggestion.stance = found.stance
         suggestion.checkworthiness = found.checkworthiness
-        suggestion.related = related_claims(
-            found,
-            side_id=speaker.side.pk if speaker.side else None,
-            article_id=article.pk,
-            ignore=ignore,
-            vector=vector,
-        )
+        suggestion.related = its_related
         suggestion.save()
 
 
-def embed_statements(statements):
-    """Vectors for the article's statements, one batch, each distinct wording once; only the
-    MEANING_STATEMENTS_AT_MOST most check-worthy are embedded (a page of thousands of
-    statements is matched by words only past them). None where there is no vector: the
-    words still match."""
+def related_for_statements(statements, side_ids, *, article_id, ignore):
+    """related_claims() of each statement. The statements are encoded while their word
+    searches run in PostgreSQL: the two are most of what matching costs an article, and
+    they use different cores."""
+    vectors, word_rows = embed_statements(
+        statements,
+        meanwhile=lambda: [matching.word_candidates(f.text, article_id) for f in statements],
+    )
+    return [
+        related_claims(
+            found, side_id=side_id, article_id=article_id, ignore=ignore, vector=vector, rows=rows
+        )
+        for found, side_id, vector, rows in zip(
+            statements, side_ids, vectors, word_rows, strict=True
+        )
+    ]
+
+
+def embed_statements(statements, meanwhile=None):
+    """Vectors for the article's statements, one batch, each distinct wording once (and once
+    a week across articles: the cache remembers them); only the MEANING_STATEMENTS_AT_MOST
+    most check-worthy are embedded (a page of thousands of statements is matched by words
+    only past them). None where there is no vector: the words still match.
+
+    With `meanwhile`, (vectors, what meanwhile() returned): it runs while the encoder does."""
     ranked = sorted(range(len(statements)), key=lambda i: -statements[i].checkworthiness)
     chosen = ranked[:MEANING_STATEMENTS_AT_MOST]
     texts = list(dict.fromkeys(statements[i].text for i in chosen))
     try:
-        vectors = dict(zip(texts, embed(texts), strict=True))
-    except Exception:  # the encoder is a native library: never lose the article to it
+        encoded, result = embed_remembered_while(texts, meanwhile)
+        vectors = dict(zip(texts, encoded, strict=True))
+    except EncodingFailed as failure:  # a native library: never lose the article to it
         logger.exception("could not embed the statements of an article; matching by words")
-        vectors = {}
+        vectors, result = {}, failure.meanwhile
     chosen = set(chosen)
-    return [vectors.get(f.text) if i in chosen else None for i, f in enumerate(statements)]
+    found = [vectors.get(f.text) if i in chosen else None for i, f in enumerate(statements)]
+    return found if meanwhile is None else (found, result)
 
 
-def related_claims(found, *, side_id, article_id, ignore, vector=None, limit=5):
+def related_claims(found, *, side_id, article_id, ignore, vector=None, limit=5, rows=None):
     """The newsroom's claims a statement repeats ("same") or answers ("counter"): those its
     words share, then those its meaning shares (other wordings, other languages). Where both
-    find a claim, the word matcher's kind stands: it reads the sides' own words."""
-    rows = matching.word_candidates(found.text, article_id)
+    find a claim, the word matcher's kind stands: it reads the sides' own words. `rows`: its
+    word_candidates(), when already looked up."""
+    if rows is None:
+        rows = matching.word_candidates(found.text, article_id)
     by_words = matching.related_claims(
         found.text,
         side_id=side_id,
