@@ -34,17 +34,10 @@ def _ours(url) -> bool:
     return urlsplit(url).netloc == urlsplit(settings.SITE_URL).netloc
 
 
-def _date(value) -> bool:
+def _iso(value, kind=dt.date) -> bool:
+    """Whether `value` is an ISO 8601 date (or, with kind=dt.datetime, date and time)."""
     try:
-        dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-def _datetime(value) -> bool:
-    try:
-        dt.datetime.fromisoformat(value)
+        kind.fromisoformat(value)
     except (TypeError, ValueError):
         return False
     return True
@@ -92,7 +85,7 @@ def _creative_work(work, name, found):
     elif _ours(work["url"]) and not ARCHIVED_TEXT.match(urlsplit(work["url"]).path):
         # A pasted text has no address of its own: our copy of it is where readers see it.
         found.append(f"{name}.url: must be the original article, never another page of ours")
-    if "datePublished" in work and not _date(work["datePublished"]):
+    if "datePublished" in work and not _iso(work["datePublished"]):
         found.append(f"{name}.datePublished: not an ISO date")
 
 
@@ -110,7 +103,7 @@ def _claim(item, found):
             same_as = author.get("sameAs", [])
             if not (isinstance(same_as, list) and all(_web_address(u) for u in same_as)):
                 found.append("itemReviewed.author.sameAs: must be a list of web addresses")
-    if "datePublished" in item and not _date(item["datePublished"]):
+    if "datePublished" in item and not _iso(item["datePublished"]):
         found.append("itemReviewed.datePublished: not an ISO date")
     appearance = item.get("appearance", [])
     if not isinstance(appearance, list):
@@ -139,10 +132,10 @@ def problems(data) -> list[str]:
         found.append("claimReviewed: missing")
     elif len(claim) >= 75:
         found.append(f"claimReviewed: {len(claim)} characters, Google asks for under 75")
-    if not _date(data.get("datePublished")):
+    if not _iso(data.get("datePublished")):
         found.append("datePublished: not an ISO date")
     if "dateModified" in data:
-        if not _datetime(data["dateModified"]):
+        if not _iso(data["dateModified"], dt.datetime):
             found.append("dateModified: not an ISO date and time")
         elif data["dateModified"][:10] < str(data.get("datePublished")):
             found.append("dateModified: before datePublished")
