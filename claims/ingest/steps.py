@@ -17,7 +17,7 @@ from claims.ingest import attribution, matching, speakers
 from claims.ingest.extract import ExtractionError, extract
 from claims.ingest.fetch import FetchError, fetch
 from claims.ingest.submit import NEXT_TASK
-from claims.meaning.encoder import EncodingFailed, embed_remembered_while
+from claims.meaning.encoder import EncodingFailed, embed_remembered
 from claims.meaning.search import BadQuery, match
 from claims.models import Article, ClaimSuggestion, Outlet, Side
 from claims.platform import outbox
@@ -147,7 +147,7 @@ def related_for_statements(statements, side_ids, *, article_id, ignore):
     )
     return [
         related_claims(
-            found, side_id=side_id, article_id=article_id, ignore=ignore, vector=vector, rows=rows
+            found, rows, side_id=side_id, article_id=article_id, ignore=ignore, vector=vector
         )
         for found, side_id, vector, rows in zip(
             statements, side_ids, vectors, word_rows, strict=True
@@ -155,34 +155,31 @@ def related_for_statements(statements, side_ids, *, article_id, ignore):
     ]
 
 
-def embed_statements(statements, meanwhile=None):
-    """Vectors for the article's statements, one batch, each distinct wording once (and once
-    a week across articles: the cache remembers them); only the MEANING_STATEMENTS_AT_MOST
-    most check-worthy are embedded (a page of thousands of statements is matched by words
-    only past them). None where there is no vector: the words still match.
-
-    With `meanwhile`, (vectors, what meanwhile() returned): it runs while the encoder does."""
+def embed_statements(statements, meanwhile):
+    """(vectors for the article's statements, what meanwhile() returned: it runs while the
+    encoder does). One batch, each distinct wording once (and once a week across articles:
+    the cache remembers them); only the MEANING_STATEMENTS_AT_MOST most check-worthy are
+    embedded (a page of thousands of statements is matched by words only past them). None
+    where there is no vector: the words still match."""
     ranked = sorted(range(len(statements)), key=lambda i: -statements[i].checkworthiness)
     chosen = ranked[:MEANING_STATEMENTS_AT_MOST]
     texts = list(dict.fromkeys(statements[i].text for i in chosen))
     try:
-        encoded, result = embed_remembered_while(texts, meanwhile)
+        encoded, result = embed_remembered(texts, meanwhile)
         vectors = dict(zip(texts, encoded, strict=True))
     except EncodingFailed as failure:  # a native library: never lose the article to it
         logger.exception("could not embed the statements of an article; matching by words")
         vectors, result = {}, failure.meanwhile
     chosen = set(chosen)
     found = [vectors.get(f.text) if i in chosen else None for i, f in enumerate(statements)]
-    return found if meanwhile is None else (found, result)
+    return found, result
 
 
-def related_claims(found, *, side_id, article_id, ignore, vector=None, limit=5, rows=None):
+def related_claims(found, rows, *, side_id, article_id, ignore, vector=None, limit=5):
     """The newsroom's claims a statement repeats ("same") or answers ("counter"): those its
-    words share, then those its meaning shares (other wordings, other languages). Where both
-    find a claim, the word matcher's kind stands: it reads the sides' own words. `rows`: its
-    word_candidates(), when already looked up."""
-    if rows is None:
-        rows = matching.word_candidates(found.text, article_id)
+    words share (`rows`, its word_candidates()), then those its meaning shares (other
+    wordings, other languages). Where both find a claim, the word matcher's kind stands: it
+    reads the sides' own words."""
     by_words = matching.related_claims(
         found.text,
         side_id=side_id,

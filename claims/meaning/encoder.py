@@ -63,14 +63,6 @@ def remembered_key(model, text) -> str:
     return f"vector:{model.name}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
-def embed_remembered(texts):
-    """embed(), remembering each text's vector for a week in the shared cache: a ministry's
-    statement carried by a dozen outlets, or an article fetched again, is encoded once
-    (encoding is most of what matching costs an article). A cache that does not answer
-    costs only the encoding."""
-    return embed_remembered_while(texts)[0]
-
-
 class EncodingFailed(Exception):
     """The encoder failed; `meanwhile` holds what the other work returned, done all the same."""
 
@@ -79,12 +71,16 @@ class EncodingFailed(Exception):
         self.meanwhile = meanwhile
 
 
-def embed_remembered_while(texts, meanwhile=None):
-    """(embed_remembered(texts), meanwhile()): the encoder runs in a thread of its own (its C
-    engine lets go of Python) while this one does `meanwhile`, work of another kind, such as
-    waiting on PostgreSQL. Only this thread touches the cache and the database. The
-    encoder failing raises EncodingFailed, after `meanwhile` is done; `meanwhile` failing
-    raises its own error."""
+def embed_remembered(texts, meanwhile=None):
+    """(embed(texts), meanwhile()), remembering each text's vector for a week in the shared
+    cache: a ministry's statement carried by a dozen outlets, or an article fetched again, is
+    encoded once (encoding is most of what matching costs an article). A cache that does not
+    answer costs only the encoding.
+
+    The encoder runs in a thread of its own (its C engine lets go of Python) while this one
+    does `meanwhile`, work of another kind, such as waiting on PostgreSQL; only this thread
+    touches the cache and the database. The encoder failing raises EncodingFailed, after
+    `meanwhile` is done; `meanwhile` failing raises its own error."""
     texts = list(texts)
     try:
         model = encoder()

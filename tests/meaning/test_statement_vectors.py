@@ -12,7 +12,7 @@ REPLY = "Baku denied using any incendiary weapons in the Karabakh war."
 
 def test_a_statement_seen_before_is_read_from_the_cache_not_encoded_again(db):
     cache.delete_many([remembered_key(encoder(), MINISTRY), remembered_key(encoder(), REPLY)])
-    first = embed_remembered([MINISTRY])[0]
+    first = embed_remembered([MINISTRY])[0][0]
     stored = cache.get(remembered_key(encoder(), MINISTRY))
     assert np.allclose(np.frombuffer(stored, dtype=np.float16), first, atol=1e-3)
 
@@ -20,14 +20,14 @@ def test_a_statement_seen_before_is_read_from_the_cache_not_encoded_again(db):
     marker = np.zeros(encoder().dim, dtype=np.float16)
     marker[0] = 1.0
     cache.set(remembered_key(encoder(), MINISTRY), marker.tobytes())
-    again, reply = embed_remembered([MINISTRY, REPLY])
+    (again, reply), _ = embed_remembered([MINISTRY, REPLY])
     assert again.tolist() == marker.astype(np.float32).tolist()
     assert np.allclose(reply, encoder().embed([REPLY])[0], atol=1e-3)  # new: encoded
 
 
 def test_a_damaged_entry_is_encoded_afresh(db):
     cache.set(remembered_key(encoder(), REPLY), b"not a vector")
-    vector = embed_remembered([REPLY])[0]
+    vector = embed_remembered([REPLY])[0][0]
     assert np.allclose(vector, encoder().embed([REPLY])[0], atol=1e-3)
     assert len(cache.get(remembered_key(encoder(), REPLY))) == encoder().dim * 2
 
@@ -40,7 +40,7 @@ def test_a_cache_that_does_not_answer_costs_only_the_encoding(db, settings, capl
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    vectors = embed_remembered([MINISTRY, REPLY, MINISTRY])
+    vectors, _ = embed_remembered([MINISTRY, REPLY, MINISTRY])
     assert np.allclose(vectors, encoder().embed([MINISTRY, REPLY, MINISTRY]), atol=1e-3)
     assert "the vector cache did not answer" in caplog.text
 

@@ -47,7 +47,7 @@ class Command(BaseCommand):
         state = index.state()
         self.stdout.write(
             f"{total} claims: {embedded} embedded, {merged} merged into the index in "
-            f"{time.monotonic() - started:.1f} s. Index: {state['detail']}",
+            f"{time.monotonic() - started:.1f} s. Index: {state['detail']}"
         )
         while follow:
             self.stdout.flush()  # a log collector reads it as it goes
