@@ -36,6 +36,14 @@ def fresh_public_cache():
     invalidate()
 
 
+@pytest.fixture(autouse=True)
+def own_claim_index(settings, tmp_path):
+    """Each test has a claim index file of its own. One file for the whole run would gather
+    the vectors of every test's claims (the database is emptied between tests, the file is
+    not), and those old copies would crowd the nearest neighbours of the test's own."""
+    settings.CLAIM_INDEX_DIR = str(tmp_path / "claim-index")
+
+
 @pytest.fixture
 def newsroom_setup(db):
     """Roles and the default scale: created by migrations, but wiped by transactional tests."""
@@ -91,6 +99,7 @@ class WorkerProcess:
         env.update(
             TEST_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
             TEST_EMAIL_DIR=str(self.mail_dir),
+            CLAIM_INDEX_DIR=str(self.mail_dir.parent / "claim-index"),
             DJANGO_SETTINGS_MODULE="verify.settings_test",
             DATABASE_URL=(
                 f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
