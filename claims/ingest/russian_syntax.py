@@ -76,12 +76,16 @@ def parse(sentence: str) -> list[Token] | None:
 
 
 def _subtree(tokens, index) -> set[int]:
+    """The token and every token below it, each visited once: the parser can head a token
+    on itself or close a loop (it does on a quote opened with three quotation marks)."""
     children = {}
     for t in tokens:
         children.setdefault(t.head, []).append(t.index)
     found, todo = set(), [index]
     while todo:
         current = todo.pop()
+        if current in found:
+            continue
         found.add(current)
         todo.extend(children.get(current, []))
     return found

@@ -2,6 +2,10 @@
 lexicon frames of claims/ingest/lexicon.py, their quality on the labelled reports in
 tests/fixtures/reports, and what a journalist sees when a text is in a language not read."""
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -160,6 +164,37 @@ def test_russian_is_parsed_where_no_frame_reads_the_sentence():
         "помощник президента Азербайджана Хикмет Гаджиев",
         "армянские силы обстреляли Гянджу",
     )
+
+
+def test_a_parse_that_heads_a_word_on_itself_is_read_without_hanging():
+    """The parser heads the first word of a quote opened with three quotation marks on
+    itself; walking the tree used to loop there for ever, eating memory: one pasted sentence
+    stopped a worker. It runs in a process of its own so that a regression fails the test
+    instead of hanging the run."""
+    sentence = '"""Благодарю, Анна, это для вас"", - сказал представитель штаба Иван Петров.'
+    program = (
+        "import django, json, sys; django.setup()\n"
+        "from claims.ingest import russian_syntax\n"
+        "from claims.ingest.attribution import find_claims\n"
+        "tokens = russian_syntax.parse(sys.argv[1])\n"
+        "found = find_claims(sys.argv[1])\n"
+        "print(json.dumps([any(t.head == t.index for t in tokens),"
+        " [(f.speaker, f.text) for f in found]]))\n"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", program, sentence],
+            capture_output=True,
+            text=True,
+            timeout=90,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "verify.settings"},
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading one sentence did not finish in 90 s")
+    assert done.returncode == 0, done.stderr
+    self_headed, found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert self_headed, "the parse still heads a word on itself: this test tests that case"
+    assert found == [["представитель штаба Иван Петров", "Благодарю, Анна, это для вас"]]
 
 
 def test_the_ministry_that_acted_in_the_sentence_before_is_the_one_the_statement_names():
