@@ -47,6 +47,7 @@ class Language:
     speaker_first_sov: bool = False  # "X, CLAIM açıkladı": speaker, comma, statement, verb
     deye: str = ""  # the quotative before the speaker at the end: "deyə"
     speaker_noise: str = ""  # where a speaker's words stop: "в своём Telegram-канале"
+    not_speakers: str = ""  # subjects of a reporting verb that speak for nobody: "Это говорит"
     adverbs: str = ""  # between speaker and verb, not the speaker's: "также", "ранее"
     denying_claim: str = ""  # what makes the statement itself a denial: "фейк", "provocation"
     denial_object: bool = False  # "X опроверг сообщения о …": the object is the statement
@@ -71,19 +72,35 @@ RU = Language(
         r"сказа(?:л|ла|ло|ли)|рассказа(?:л|ла|ло|ли)|уточни(?:л|ла|ло|ли)|"
         r"признал(?:а|о|и)?|настаива(?:ет|ют|л|ла|ло|ли)|"
         r"назва(?:л|ла|ло|ли)|информирует|передает|передаёт|"
-        r"добави(?:л|ла|ло|ли)|говорится"
+        r"добави(?:л|ла|ло|ли)|говорится|"
+        # The present tense and the everyday verbs of news copy: "говорит Раджеш Рао",
+        # "Елена рассказывает, что …", "эксперты отмечают, что …".
+        r"говор(?:ит|ят|ил|ила|ило|или)|рассказыва(?:ет|ют|л|ла|ли)|"
+        r"заявля(?:ет|ют|л|ла|ли)|сообща(?:л|ла|ли)|отмеча(?:ет|ют|л|ла|ли)|"
+        r"подч[её]ркива(?:ет|ют|л|ла|ли)|поясни(?:л|ла|ло|ли)|поясня(?:ет|ют)|"
+        r"объясни(?:л|ла|ло|ли)|объясня(?:ет|ют|л|ла|ли)|уверя(?:ет|ют|л|ла|ли)|"
+        r"завери(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|указыва(?:ет|ют)|напомни(?:л|ла|ло|ли)|"
+        r"напомина(?:ет|ют)|добавля(?:ет|ют)|уточня(?:ет|ют)|призна[её]т|признают|"
+        r"констатирова(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|"
+        r"разъясня(?:ет|ют)|отрица(?:ет|ют|л|ла|ло|ли)"
     ),
     denying=r"опроверг\w*|отверг\w*|отрица\w*",
     accusing=r"обвини\w*|обвиня\w*",
     accused_of=r"в\s|во\s",
-    that=r"что|будто",
+    that=r"что|будто|о том,?\s+что",
+    not_speakers=r"это|что|всё|все|то|так|кто|вот|здесь|там|тут|оно",
     according_before=(
-        r"по (?:словам|данным|информации|сведениям|утверждению)|как (?:сообщ|заяви|утвержда|"
+        r"по (?:словам|данным|информации|сведениям|утверждению|мнению)|как (?:сообщ|заяви|утвержда|"
         r"отмети|пишет|пишут)\w*|согласно (?:данным|заявлению)?"
     ),
-    genitive_frames=r"по (?:словам|данным|информации|сведениям|утверждению)|согласно данным",
+    genitive_frames=(
+        r"по (?:словам|данным|информации|сведениям|утверждению|мнению)|согласно данным"
+    ),
     about_this=r"Об этом",
-    adverbs=r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически",
+    adverbs=(
+        r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
+        r"позже|затем|впервые|неоднократно|публично|открыто|прямо"
+    ),
     denying_claim=r"фейк|ложь|провокаци|дезинформаци|не соответству\w* действительности",
     denial_object=True,
     called=r"назва(?:л|ла|ло|ли)",
@@ -107,12 +124,17 @@ UK = Language(
         r"стверджу(?:є|ють|вав|вала|вали)|наголоси(?:в|ла|ло|ли)|зазначи(?:в|ла|ло|ли)|"
         r"спростува(?:в|ла|ло|ли)|відкину(?:в|ла|ло|ли)|звинувати(?:в|ла|ло|ли)|"
         r"звинувачує|звинувачують|сказа(?:в|ла|ло|ли)|розповів|розповіла|розповіли|"
-        r"пише|пишуть|додав|додала|додали|уточни(?:в|ла|ли)|назва(?:в|ла|ло|ли)"
+        r"пише|пишуть|додав|додала|додали|уточни(?:в|ла|ли)|назва(?:в|ла|ло|ли)|"
+        r"заявля(?:є|ють)|повідомля(?:в|ла|ли)|каже|кажуть|каза(?:в|ла|ли)|говорить|"
+        r"говорять|розповіда(?:є|ють)|зазнача(?:є|ють)|наголошу(?:є|ють)|поясни(?:в|ла|ли)|"
+        r"поясню(?:є|ють)|запевни(?:в|ла|ли)|запевня(?:є|ють)|дода(?:є|ють)|"
+        r"заперечу(?:є|ють)|заперечи(?:в|ла|ли)"
     ),
     denying=r"спростува\w*|відкину\w*|заперечу\w*",
     accusing=r"звинувати\w*|звинувачу\w*",
     accused_of=r"у\s|в\s",
-    that=r"що|нібито",
+    that=r"що|нібито|про те,?\s+що",
+    not_speakers=r"це|що|все|усе|то|так|хто|ось|тут|там|воно",
     according_before=r"за (?:словами|даними|інформацією)|як (?:повідом|заяви|пише|пишуть)\w*",
     genitive_frames=r"за (?:словами|даними|інформацією)",
     about_this=r"Про це",
@@ -243,8 +265,10 @@ def _patterns(code):
     found = []
     if lang.that:
         # X заявил, что …  /  Nazirlik bildirib ki, …  /  X a déclaré qu'…
+        # … and with a few words before the comma: "X заявил вечером в среду, что …"
+        gap = r"(?:\s+[^\s,.!?:;«»\"“”]+){1,4}\s*,"
         found.append(
-            rf"^{speaker},?\s+(?P<verb>{verbs})\s*,?\s*(?:{lang.that})\b[\s,]*"
+            rf"^{speaker},?\s+(?P<verb>{verbs})(?:{gap}|\s*,?)\s*(?:{lang.that})\b[\s,]*"
             rf"{claim}{end}"
         )
     # X заявил: «…»
@@ -336,13 +360,19 @@ def _inside_quote(text, begin, cut):
 # --- statements ---------------------------------------------------------------------------------
 
 
-def _clean_speaker(speaker, lang, case=None):
+def _clean_speaker(speaker, lang, case=None, after=False):
     """The speaker's words alone, in the nominative where the frame declined them (`case`:
-    the case the frame puts the speaker in, when it is not the nominative)."""
+    the case the frame puts the speaker in, when it is not the nominative). `after`: the
+    speaker is named after the statement."""
     speaker = speaker.strip(" ,:;-–—" + QUOTES)
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
+        # "…, говорит ещё один источник, знакомый с ходом обсуждений": the speaker named
+        # after the statement, without the word before it or the phrase that describes it
+        if after:
+            speaker = re.sub(r"^(?:ещё|еще|ще|же)\s+", "", speaker, flags=re.IGNORECASE)
+            speaker = re.sub(r",\s+[а-яёіїєґ].*$", "", speaker, flags=re.DOTALL)
         # "заявили в Минобороны", "повідомили у Генштабі": the place stands for the speaker
         located = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)
         case = "loct" if located != speaker else case
@@ -356,9 +386,11 @@ def _clean_speaker(speaker, lang, case=None):
     return speaker.strip(" ,:;")
 
 
-def _plausible_speaker(speaker):
+def _plausible_speaker(speaker, lang):
     words = speaker.split()
     if not words or len(words) > 14 or len(speaker) > MAX_SPEAKER_CHARS:
+        return False
+    if lang.not_speakers and re.fullmatch(lang.not_speakers, speaker, re.IGNORECASE):
         return False
     return any(ch.isupper() for ch in speaker) or len(words) <= 3
 
@@ -407,10 +439,17 @@ def _statement(sentence, match, lang):
     start, end = start + offset, start + offset + len(claim)
     frame = match.groupdict().get("frame") or ""
     declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
-    speaker = _clean_speaker(match.group("speaker"), lang, "gent" if declined else None)
+    speaker = _clean_speaker(
+        match.group("speaker"),
+        lang,
+        "gent" if declined else None,
+        after=match.start("speaker") > match.start(claim_group),
+    )
     # "Selon les services de renseignement, …": a frame names a source, capitals or not.
     named_by_frame = bool(frame) and 0 < len(speaker.split()) <= 8
-    if len(claim.split()) < MIN_CLAIM_WORDS or not (named_by_frame or _plausible_speaker(speaker)):
+    if len(claim.split()) < MIN_CLAIM_WORDS or not (
+        named_by_frame or _plausible_speaker(speaker, lang)
+    ):
         return None
     verb = match.groupdict().get("verb") or ""
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
@@ -451,7 +490,7 @@ def _by_syntax(sentence, lang, statement):
         return statement
     pieces = [sentence.text[a:b] for a, b in told.claim]
     claim = _clean_claim(" ".join(pieces))
-    if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker):
+    if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker, lang):
         return None
     if len(told.claim) == 1:
         offset = sentence.text.find(claim, told.claim[0][0])
@@ -491,7 +530,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
                 verb = told.group("verb1") or told.group("verb2")
                 claim = _clean_claim(previous.text)
-                if _plausible_speaker(speaker) and len(claim.split()) >= MIN_CLAIM_WORDS:
+                if _plausible_speaker(speaker, lang) and len(claim.split()) >= MIN_CLAIM_WORDS:
                     offset = previous.text.find(claim)
                     found.append(
                         Statement(
@@ -516,7 +555,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             subject = _clean_speaker(acted["subject"], lang) if acted else ""
             if (
                 subject
-                and _plausible_speaker(subject)
+                and _plausible_speaker(subject, lang)
                 and not re.fullmatch(rf"(?:{lang.pointing_back})", subject, re.IGNORECASE)
             ):
                 mentioned = subject
