@@ -1,7 +1,8 @@
 """What the newsroom already has for a new statement: the same claim, and the other side's answer.
 
-Candidates come from PostgreSQL full-text search on the claims' GIN-indexed `search` vector,
-asking for pairs of the statement's most telling words (two shared names or terms, not one
+Candidates come from PostgreSQL full-text search on the claims' GIN-indexed `stems` vector
+(their words cut to five letters, as stem() cuts them), asking for pairs of the statement's
+most telling words (two shared names or terms, not one
 common word), so the lookup stays fast with millions of claims. The best fifty are then
 scored with trigram similarity (pg_trgm) and word overlap:
 
@@ -190,8 +191,8 @@ TOO_COMMON = 5000
 
 def frequencies() -> dict:
     """In about how many claims each common word stem occurs, from PostgreSQL's own
-    statistics on the `search` column (its most common lexemes), refreshed every ten
-    minutes."""
+    statistics on the `stems` column (its most common lexemes, which are stems), refreshed
+    every ten minutes."""
     now = time.monotonic()
     if now - _frequencies["at"] < FREQUENCIES_TTL:
         return _frequencies["stems"]
@@ -199,16 +200,14 @@ def frequencies() -> dict:
         cursor.execute(
             "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
             "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
-            "WHERE s.tablename = 'claims_claim' AND s.attname = 'search'"
+            "WHERE s.tablename = 'claims_claim' AND s.attname = 'stems'"
         )
         row = cursor.fetchone()
     stems = {}
     if row and row[0]:
         rows = max(row[2] or 0, 0)
         for lexeme, freq in zip(row[0], row[1], strict=False):
-            for length in range(3, 6):
-                key = lexeme[:length]
-                stems[key] = stems.get(key, 0.0) + freq * rows
+            stems[lexeme] = freq * rows
     _frequencies.update(at=now, stems=stems)
     return stems
 
@@ -232,8 +231,9 @@ def terms(text: str) -> list[str]:
 
 def _tsquery(keys):
     def term(key):
-        # Prefix match, so "shell" finds "shelled" and "shelling"; quotes keep it a lexeme.
-        return "'" + re.sub(r"[^\w]", "", key) + "':*"
+        # A whole stem of the `stems` column: "shell" is "shelled" and "shelling" cut to
+        # five letters. Quotes keep it one lexeme.
+        return "'" + re.sub(r"[^\w]", "", key) + "'"
 
     keys = [k for k in keys if re.sub(r"[^\w]", "", k)]
     if len(keys) < 2:
@@ -259,9 +259,9 @@ def side_words():
 # The claims sharing pairs of telling words with a statement, best first (id, rank): the
 # word side of matching here and in claims/meaning/search.py.
 CANDIDATES_SQL = """
-    SELECT id, ts_rank(search, q) AS rank
+    SELECT id, ts_rank(stems, q) AS rank
     FROM claims_claim, to_tsquery('simple', %(query)s) AS q
-    WHERE search @@ q AND status <> 'rejected'
+    WHERE stems @@ q AND status <> 'rejected'
       AND (%(article)s::bigint IS NULL OR article_id IS DISTINCT FROM %(article)s)
     ORDER BY rank DESC
     LIMIT %(limit)s
