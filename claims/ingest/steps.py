@@ -18,7 +18,7 @@ from claims.ingest.extract import ExtractionError, extract
 from claims.ingest.fetch import FetchError, fetch
 from claims.ingest.submit import NEXT_TASK
 from claims.meaning.encoder import EncodingFailed, embed_remembered
-from claims.meaning.search import BadQuery, match
+from claims.meaning.search import BadQuery, Query, clean_query, match_many
 from claims.models import Article, ClaimSuggestion, Outlet, Side
 from claims.platform import outbox
 
@@ -139,20 +139,46 @@ def suggest(article):
 
 def related_for_statements(statements, side_ids, *, article_id, ignore):
     """related_claims() of each statement. The statements are encoded while their word
-    searches run in PostgreSQL: the two are most of what matching costs an article, and
-    they use different cores."""
+    searches run in PostgreSQL (the two use different cores), then matched by meaning all
+    together: one pass over the index and one read of the candidate claims for the article."""
     vectors, word_rows = embed_statements(
         statements,
         meanwhile=lambda: [matching.word_candidates(f.text, article_id) for f in statements],
     )
+    by_meaning = meaning_matches(
+        statements, side_ids, vectors, word_rows, article_id=article_id, ignore=ignore
+    )
     return [
-        related_claims(
-            found, rows, side_id=side_id, article_id=article_id, ignore=ignore, vector=vector
-        )
-        for found, side_id, vector, rows in zip(
-            statements, side_ids, vectors, word_rows, strict=True
+        related_claims(found, rows, meant, side_id=side_id, article_id=article_id, ignore=ignore)
+        for found, side_id, rows, meant in zip(
+            statements, side_ids, word_rows, by_meaning, strict=True
         )
     ]
+
+
+def meaning_matches(statements, side_ids, vectors, word_rows, *, article_id, ignore, limit=5):
+    """For each statement, the claims match() finds it repeats or answers ([] for one
+    without a vector, or with no words to match)."""
+    queries, positions = [], []
+    for position, (found, side_id, vector, rows) in enumerate(
+        zip(statements, side_ids, vectors, word_rows, strict=True)
+    ):
+        if vector is None:
+            continue
+        try:
+            text = clean_query(found.text)
+        except BadQuery:
+            continue
+        word_ids = [row[0] for row in rows]
+        queries.append(Query(text, vector, word_ids, side_id, found.stance))
+        positions.append(position)
+    matched = [[] for _ in statements]
+    results = match_many(
+        queries, limit, exclude_article_id=article_id, kinds=("same", "counter"), ignore=ignore
+    )
+    for position, result in zip(positions, results, strict=True):
+        matched[position] = result.matches
+    return matched
 
 
 def embed_statements(statements, meanwhile):
@@ -175,11 +201,11 @@ def embed_statements(statements, meanwhile):
     return found, result
 
 
-def related_claims(found, rows, *, side_id, article_id, ignore, vector=None, limit=5):
+def related_claims(found, rows, by_meaning, *, side_id, article_id, ignore, limit=5):
     """The newsroom's claims a statement repeats ("same") or answers ("counter"): those its
     words share (`rows`, its word_candidates()), then those its meaning shares (other
-    wordings, other languages). Where both find a claim, the word matcher's kind stands: it
-    reads the sides' own words."""
+    wordings, other languages: `by_meaning`, its meaning_matches()). Where both find a
+    claim, the word matcher's kind stands: it reads the sides' own words."""
     by_words = matching.related_claims(
         found.text,
         side_id=side_id,
@@ -189,26 +215,11 @@ def related_claims(found, rows, *, side_id, article_id, ignore, vector=None, lim
         rows=rows,
     )
     related = {r["claim_id"]: r for r in by_words}
-    if vector is not None:
-        try:
-            by_meaning = match(
-                found.text,
-                limit=limit,
-                side_id=side_id,
-                query_stance=found.stance,
-                exclude_article_id=article_id,
-                kinds=("same", "counter"),
-                vector=vector,
-                ignore=ignore,
-                word_ids=[row[0] for row in rows],
-            ).matches
-        except BadQuery:
-            by_meaning = []
-        for m in by_meaning:
-            if m.claim_id not in related:
-                related[m.claim_id] = {"claim_id": m.claim_id, "kind": m.kind, "score": m.score}
-            else:
-                related[m.claim_id]["score"] = max(related[m.claim_id]["score"], m.score)
+    for m in by_meaning:
+        if m.claim_id not in related:
+            related[m.claim_id] = {"claim_id": m.claim_id, "kind": m.kind, "score": m.score}
+        else:
+            related[m.claim_id]["score"] = max(related[m.claim_id]["score"], m.score)
     return sorted(related.values(), key=lambda r: (-r["score"], r["claim_id"]))[:limit]
 
 

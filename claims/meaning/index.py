@@ -186,29 +186,43 @@ def search(vector, k=40) -> Nearest:
 
     The index file answers for the claims in it; claims embedded since are compared
     exactly, and their fresh vectors replace whatever the file holds for them."""
-    vector = np.asarray(vector, dtype=np.float32)
-    found, degraded = {}, None
+    return search_many([vector], k)[0]
+
+
+def search_many(vectors, k=40) -> list[Nearest]:
+    """search() for each of several vectors (an article's statements), with the file, the
+    waiting vectors and the graph walked once for all of them."""
+    matrix = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
+    degraded = None
     try:
         index, through = _current()
     except IndexUnavailable as exc:
         degraded, index, through = str(exc), None, 0
-    ids, flags, matrix = _waiting_vectors(through)
+    ids, flags, waiting_matrix = _waiting_vectors(through)
     # Every waiting claim hides its vectors in the file, close to the query or not.
     hidden = set(ids)
-    waiting = {}
-    if ids:
-        for claim_id, flag, similarity in zip(ids, flags, (matrix @ vector).tolist(), strict=True):
+    similarities = (waiting_matrix @ matrix.T).T.tolist() if ids else [[] for _ in matrix]
+    in_file = None
+    if index is not None and len(index) and len(matrix):
+        in_file = index.search(matrix, min(k * 2, len(index)))
+        if len(matrix) == 1:  # usearch answers one query with its matches, not a batch
+            in_file = [in_file]
+    nearest = []
+    for position, row in enumerate(similarities):
+        found, waiting = {}, {}
+        for claim_id, flag, similarity in zip(ids, flags, row, strict=True):
             waiting.setdefault(claim_id, {})[flag] = similarity
-    if index is not None and len(index):
-        matches = index.search(vector, min(k * 2, len(index)))
-        for key, distance in zip(matches.keys, matches.distances, strict=False):
-            claim_id = int(key) // 2
-            if claim_id not in hidden:
-                found.setdefault(claim_id, {})[bool(int(key) % 2)] = 1.0 - float(distance)
-    best_waiting = sorted(waiting.items(), key=lambda item: -max(item[1].values()))[:k]
-    found.update(best_waiting)
-    ranked = sorted(found.items(), key=lambda item: -max(item[1].values()))[:k]
-    return Nearest(dict(ranked), degraded, through)
+        if in_file is not None:
+            matches = in_file[position]
+            for key, distance in zip(matches.keys, matches.distances, strict=False):
+                claim_id = int(key) // 2
+                if claim_id not in hidden:
+                    found.setdefault(claim_id, {})[bool(int(key) % 2)] = 1.0 - float(distance)
+        best_waiting = sorted(waiting.items(), key=lambda item: -max(item[1].values()))[:k]
+        found.update(best_waiting)
+        ranked = sorted(found.items(), key=lambda item: -max(item[1].values()))[:k]
+        nearest.append(Nearest(dict(ranked), degraded, through))
+    return nearest
 
 
 def state() -> dict:

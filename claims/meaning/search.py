@@ -198,6 +198,18 @@ def _lexical_candidates(text, exclude_article_id) -> set:
         return set()
 
 
+@dataclass
+class Query:
+    """One text to match, with what its caller already knows: its vector, the claims its
+    words found (their ids), the side that said it and its stance."""
+
+    text: str
+    vector: object = None
+    word_ids: object = None
+    side_id: int | None = None
+    stance: str | None = None
+
+
 def match(
     text,
     limit=10,
@@ -215,20 +227,93 @@ def match(
 
     `vector`: `text` already encoded; `word_ids`: the claims its words already found
     (ingestion has both for each statement, so neither is done twice)."""
-    text = clean_query(text)
-    limit = max(1, min(int(limit), MAX_LIMIT))
-    query_language = language.detect(text)
-    query_stance = query_stance or stance.guess(text)
-    if vector is None:
-        vector = encoder().embed([text])[0]
-    similar, degraded, through = index.search(vector, VECTOR_CANDIDATES)
-    if word_ids is None:
-        word_ids = _lexical_candidates(text, exclude_article_id)
-    candidate_ids = set(similar) | set(word_ids)
-    if not candidate_ids:
-        return Result(text, query_language, [], degraded, vector)
+    query = Query(clean_query(text), vector, word_ids, side_id, query_stance)
+    (result,) = match_many(
+        [query],
+        limit,
+        exclude_article_id=exclude_article_id,
+        kinds=kinds,
+        published_only=published_only,
+        ignore=ignore,
+    )
+    return result
 
-    claims = Claim.objects.filter(pk__in=candidate_ids).exclude(status=Claim.Status.REJECTED)
+
+def match_many(
+    queries,
+    limit=10,
+    *,
+    exclude_article_id=None,
+    kinds=("same", "counter", "related"),
+    published_only=False,
+    ignore=None,
+) -> list:
+    """match() for each Query (texts already through clean_query()), in one pass: the
+    vectors encoded in one batch, the index searched once, the candidate claims and their
+    stored vectors read in one query each. An article's statements are matched so."""
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    queries = list(queries)
+    if not queries:
+        return []
+    missing = [q for q in queries if q.vector is None]
+    if missing:
+        for q, vector in zip(missing, encoder().embed([q.text for q in missing]), strict=True):
+            q.vector = vector
+    nearest = index.search_many([q.vector for q in queries], VECTOR_CANDIDATES)
+    word_ids = [
+        q.word_ids if q.word_ids is not None else _lexical_candidates(q.text, exclude_article_id)
+        for q in queries
+    ]
+    candidates = [set(near.found) | set(ids) for near, ids in zip(nearest, word_ids, strict=True)]
+    rows = _candidate_rows(set().union(*candidates), exclude_article_id, published_only)
+    cosines = _cosines(queries, nearest, candidates, rows)
+    ignore = lexical.side_words() if ignore is None else ignore
+    theirs = {}  # each candidate's signals, read once for all the queries
+    results = []
+    for q, near, ids, its_cosines in zip(queries, nearest, candidates, cosines, strict=True):
+        query_language = language.detect(q.text)
+        mine = Signals.of(q.text, query_language)
+        query_stance = q.stance or stance.guess(q.text)
+        matches = []
+        for row in (rows[pk] for pk in ids if pk in rows):
+            pk, their_text, checkable, their_stance, their_side, lang, status = row[:7]
+            verdict_pk, published_at = row[7], row[8]
+            if pk not in theirs:
+                checkable_text = texts_of(checkable, their_text)[0]
+                # What the claim says (its numbers, who did what) is the checkable
+                # sentence's; the verbatim words often name the accuser too. Each text keeps
+                # its own language.
+                signals = Signals.of(checkable_text, _language_of(checkable_text, their_text, lang))
+                theirs[pk] = (signals, replace(signals, language=lang or signals.language))
+            words = words_score(q.text, checkable, their_text, ignore)
+            score = max(
+                combined_score(cosine, words, mine, signals)
+                for cosine, signals in zip(its_cosines.get(pk, (0.0,)), theirs[pk], strict=False)
+            )  # fmt: skip
+            kind = kind_of(score, query_stance, their_stance, q.side_id, their_side)
+            if kind not in kinds:
+                continue
+            shown = status == Claim.Status.PUBLISHED and published_at is not None
+            matches.append(
+                Match(
+                    claim_id=pk,
+                    text=checkable or their_text,
+                    kind=kind,
+                    score=score,
+                    language=lang or language.UNDETERMINED,
+                    verdict_url=reverse("public:verdict", args=[verdict_pk]) if shown else None,
+                )
+            )
+        matches.sort(key=lambda m: (-m.score, m.claim_id))
+        results.append(Result(q.text, query_language, matches[:limit], near.degraded, q.vector))
+    return results
+
+
+def _candidate_rows(ids, exclude_article_id, published_only) -> dict:
+    """{claim id: row} of the candidates a match may show, with what scoring reads."""
+    if not ids:
+        return {}
+    claims = Claim.objects.filter(pk__in=ids).exclude(status=Claim.Status.REJECTED)
     if exclude_article_id:
         claims = claims.exclude(article_id=exclude_article_id)
     if published_only:
@@ -247,84 +332,58 @@ def match(
         "vector__encoder",
         "vector__written",
     )
-    rows = list(rows)
+    return {row[0]: row for row in rows}
+
+
+def _cosines(queries, nearest, candidates, rows) -> list:
+    """For each query, {claim id: (cosine of its checkable sentence[, of its verbatim
+    text])}. The index's cosines are trusted for claims it holds as they are now (merged,
+    words unchanged); the others' stored vectors are read now, so a claim re-embedded since
+    the index was read is never scored on its old words. A claim found by words but not
+    embedded yet (or edited since) is encoded now, the best few of each query, so a claim
+    the worker has not reached still matches by meaning."""
     model_name = encoder().name
     # A claim edited since it was embedded: its old vector must not answer for it.
     fresh = {
-        row[0]
-        for row in rows
+        pk
+        for pk, row in rows.items()
         if row[9] and row[10] == model_name and row[9] == digest(row[2], row[1], model_name)
     }
-    # Each text of a claim (its checkable sentence, its verbatim words) is scored with its
-    # own cosine and language: a checkable sentence written in the newsroom's language is
-    # compared as such, not as the language the claim was said in. The index's cosines are
-    # trusted for claims it holds as they are now (merged, words unchanged); the others'
-    # stored vectors are read now, so a claim re-embedded since the index was read is never
-    # scored on its old words.
-    cosines = {}
-    need_vectors = []
-    for row in rows:
-        pk, their_text, checkable = row[0], row[1], row[2]
-        merged = row[11] is not None and row[11] <= through
-        if pk not in fresh:
-            continue
-        wanted = [False] + ([True] if texts_of(checkable, their_text)[1] is not None else [])
-        near = similar.get(pk, {})
-        if merged and all(flag in near for flag in wanted):
-            cosines[pk] = tuple(near[flag] for flag in wanted)
-        else:
-            need_vectors.append(pk)
-    for pk, checkable, verbatim in ClaimVector.objects.filter(
-        claim_id__in=need_vectors
-    ).values_list("claim_id", "checkable", "verbatim"):
-        stored = [checkable] + ([verbatim] if verbatim else [])
-        cosines[pk] = tuple(float(np.dot(from_bytes(data), vector)) for data in stored)
-    # Found by words but not embedded yet (or edited since): encode the best few now, so a
-    # claim the worker has not reached still matches by meaning.
-    unembedded = [row for row in rows if row[0] not in cosines][:UNEMBEDDED_AT_MOST]
+    cosines = [{} for _ in queries]
+    need = [[] for _ in queries]
+    for position, (near, ids) in enumerate(zip(nearest, candidates, strict=True)):
+        for pk in ids:
+            row = rows.get(pk)
+            if row is None or pk not in fresh:
+                continue
+            merged = row[11] is not None and row[11] <= near.through
+            wanted = [False] + ([True] if texts_of(row[2], row[1])[1] is not None else [])
+            found = near.found.get(pk, {})
+            if merged and all(flag in found for flag in wanted):
+                cosines[position][pk] = tuple(found[flag] for flag in wanted)
+            else:
+                need[position].append(pk)
+    wanted_ids = set().union(*need)
+    if wanted_ids:
+        vectors = {
+            pk: [from_bytes(checkable)] + ([from_bytes(verbatim)] if verbatim else [])
+            for pk, checkable, verbatim in ClaimVector.objects.filter(
+                claim_id__in=wanted_ids
+            ).values_list("claim_id", "checkable", "verbatim")
+        }
+        for position, q in enumerate(queries):
+            for pk in need[position]:
+                if pk in vectors:
+                    cosines[position][pk] = tuple(float(np.dot(v, q.vector)) for v in vectors[pk])
+    unembedded = {}
+    for position, ids in enumerate(candidates):
+        lacking = [pk for pk in ids if pk in rows and pk not in cosines[position]]
+        for pk in lacking[:UNEMBEDDED_AT_MOST]:
+            unembedded.setdefault(pk, []).append(position)
     if unembedded:
-        texts = [texts_of(row[2], row[1])[0] for row in unembedded]
-        for row, their_vector in zip(unembedded, encoder().embed(texts), strict=True):
-            cosines[row[0]] = (float(np.dot(their_vector, vector)),)
-
-    ignore = lexical.side_words() if ignore is None else ignore
-    mine = Signals.of(text, query_language)
-    matches = []
-    for (
-        pk,
-        their_text,
-        checkable,
-        their_stance,
-        their_side,
-        lang,
-        status,
-        verdict_pk,
-        published_at,
-        *_,
-    ) in rows:
-        words = words_score(text, checkable, their_text, ignore)
-        checkable_text = texts_of(checkable, their_text)[0]
-        # What the claim says (its numbers, who did what) is the checkable sentence's; the
-        # verbatim words often name the accuser too. Each text keeps its own language.
-        theirs = Signals.of(checkable_text, _language_of(checkable_text, their_text, lang))
-        said_in = replace(theirs, language=lang or theirs.language)
-        score = max(
-            combined_score(cosine, words, mine, signals)
-            for cosine, signals in zip(cosines.get(pk, (0.0,)), (theirs, said_in), strict=False)
-        )
-        kind = kind_of(score, query_stance, their_stance, side_id, their_side)
-        if kind not in kinds:
-            continue
-        shown = status == Claim.Status.PUBLISHED and published_at is not None
-        matches.append(
-            Match(
-                claim_id=pk,
-                text=checkable or their_text,
-                kind=kind,
-                score=score,
-                language=lang or language.UNDETERMINED,
-                verdict_url=reverse("public:verdict", args=[verdict_pk]) if shown else None,
-            )
-        )
-    matches.sort(key=lambda m: (-m.score, m.claim_id))
-    return Result(text, query_language, matches[:limit], degraded, vector)
+        pks = list(unembedded)
+        texts = [texts_of(rows[pk][2], rows[pk][1])[0] for pk in pks]
+        for pk, their_vector in zip(pks, encoder().embed(texts), strict=True):
+            for position in unembedded[pk]:
+                cosines[position][pk] = (float(np.dot(their_vector, queries[position].vector)),)
+    return cosines

@@ -77,6 +77,30 @@ def test_a_denial_is_the_counter_claim_and_another_party_is_not_the_same_claim(i
     ), other_party
 
 
+def test_an_articles_statements_matched_together_get_what_each_gets_alone(indexed):
+    """The suggest step matches an article's statements in one pass (search.match_many);
+    claims in the index file and a claim waiting for the merge are among the candidates, and
+    each statement gets what match() gives it alone."""
+    waiting = Claim.objects.create(text="Azerbaijan used cluster munitions on Stepanakert.")
+    vectors.embed_claims([waiting.pk])  # embedded, not merged: compared from the database
+    texts = [
+        RUSSIAN_REPLY_IN_RUSSIAN,
+        RUSSIAN_REPLY_IN_AZERBAIJANI,
+        "Azerbaijan did not use phosphorus munitions.",
+        "Кассетные боеприпасы применены по Степанакерту.",
+        "Stepanakert market was hit by cluster munitions.",
+    ]
+    queries = [search.Query(text) for text in texts]
+
+    together = search.match_many(queries, 5)
+
+    for text, result in zip(texts, together, strict=True):
+        alone = search.match(text, 5)
+        assert result.as_json() == alone.as_json()
+        assert result.matches, text
+    assert any(m.claim_id == waiting.pk for m in together[3].matches)
+
+
 def test_the_api_answers_the_same_json_for_a_newsroom_token(indexed, make_user):
     client = with_token(APIClient(), make_user(role=roles.FACT_CHECKER))
     response = client.get(
