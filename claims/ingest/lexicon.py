@@ -475,11 +475,23 @@ def _named(speaker, found, lang, mentioned=None):
     return speaker
 
 
-def _by_syntax(sentence, lang, statement):
+@cache
+def _verb_search(verbs):
+    return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
+
+
+def _has_verb(verbs, text) -> bool:
+    return _verb_search(verbs).search(text) is not None
+
+
+def _by_syntax(sentence, lang, statement, parsed=None):
     """Russian: the parse finds what no frame reads ("Азербайджанская сторона, как
     утверждает Баку, не использовала …"), and takes off what a frame left on a speaker
     ("… Шушан Степанян в воскресенье сообщила, что …": the subject, without the time)."""
-    found = russian_syntax.attributions(sentence.text, rf"(?:{lang.verbs}|{lang.denying})")
+    verbs = rf"(?:{lang.verbs}|{lang.denying})"
+    if not _has_verb(verbs, sentence.text):
+        return statement  # the parse would look for one of these verbs: not worth its cost
+    found = russian_syntax.attributions(sentence.text, verbs, parsed)
     if not found:
         return statement
     told = found[0]
@@ -510,7 +522,14 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         rf"^(?P<subject>[^,\n«“\"]{{2,80}}?)\s+(?:\w+\s+)?"
         rf"(?:{lang.verbs}|{lang.denying}|{lang.accusing})\b"
     )
-    for sentence in sentences(text, code, start, end):
+    read = sentences(text, code, start, end)
+    parsed = None
+    if code == "ru":  # every sentence the parse will be asked about, parsed together
+        verbs = rf"(?:{lang.verbs}|{lang.denying})"
+        parsed = russian_syntax.parse_many(
+            [s.text for s in read if len(s.text) <= MAX_SENTENCE_CHARS and _has_verb(verbs, s.text)]
+        )
+    for sentence in read:
         if len(sentence.text) > MAX_SENTENCE_CHARS:
             previous = None
             continue
@@ -522,7 +541,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 if statement:
                     break
         if code == "ru":
-            statement = _by_syntax(sentence, lang, statement)
+            statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and about is not None and previous is not None:
             # "Об этом сообщила X.": X said what the sentence before said.
             told = about.match(sentence.text)
