@@ -33,6 +33,18 @@ SHAPES = {
     "sources inside long sentences": repeated("A, according to b, " * 40 + "c. "),
     "many quotations in one sentence": repeated('"a b c d e," said X, "' * 40 + '". '),
     "initials after said": repeated("said A. B. "),
+    # The lexicon languages' frames (claims/ingest/lexicon.py).
+    "Russian reporting verbs": repeated("заявил "),
+    "Russian sources": repeated("по словам "),
+    "Russian quotations and dashes": repeated("«а б в г», - заявил X. "),
+    "Russian words before the comma": repeated("Министерство заявило вечером в среду в "),
+    "Russian 'about this'": repeated("Об этом сообщил "),
+    "Ukrainian verbs": repeated("заявив, що "),
+    "Azerbaijani quotative": repeated("deyə nazirlik bildirib "),
+    "Azerbaijani complementiser": repeated("Nazirlik bildirib ki, "),
+    "French sources": repeated("selon "),
+    "Turkish verbs after a comma": repeated("Bakanlık, açıkladı "),
+    "Armenian verbs": repeated("հայտարարել է, որ "),
 }
 
 
