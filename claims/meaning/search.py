@@ -265,6 +265,10 @@ def match_many(
         for q in queries
     ]
     candidates = [set(near.found) | set(ids) for near, ids in zip(nearest, word_ids, strict=True)]
+    if published_only:  # readers': the few published claims, however many drafts are nearer
+        published = index.nearest_published([q.vector for q in queries], VECTOR_CANDIDATES)
+        for found, ids in zip(candidates, published, strict=True):
+            found.update(ids)
     rows = _candidate_rows(set().union(*candidates), exclude_article_id, published_only)
     cosines = _cosines(queries, nearest, candidates, rows)
     ignore = lexical.side_words() if ignore is None else ignore

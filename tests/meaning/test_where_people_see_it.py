@@ -83,6 +83,36 @@ def test_readers_search_falls_back_to_meaning_when_words_find_nothing(demo):
     assert demo["claims"]["phosphorus"].checkable_text not in drafts.content.decode()
 
 
+def test_readers_find_a_published_claim_however_many_drafts_are_nearer(demo, monkeypatch):
+    """A newsroom logs the same allegation from many articles and publishes one verdict:
+    the drafts, nearer to the reader's words, must not crowd the published claim out of
+    the index's nearest neighbours (here three, so that five drafts are enough)."""
+    from claims.meaning import search, vectors
+
+    monkeypatch.setattr(search, "VECTOR_CANDIDATES", 3)
+    drafts = [
+        Claim.objects.create(text=text)
+        for text in (
+            "МИД России заявил, что Москва окажет Армении помощь по договору 1997 года.",
+            "Москва окажет Армении помощь по договору 1997 года, заявили в МИД России.",
+            "МИД РФ: Москва поможет Армении по договору 1997 года, если бои перейдут туда.",
+            "Россия окажет Армении помощь по договору 1997 года, если начнутся бои.",
+            "В МИД России заявили о помощи Армении по договору 1997 года.",
+        )
+    ]
+    vectors.embed_claims([draft.pk for draft in drafts])
+    call_command("index_claims", stdout=StringIO(), stderr=StringIO())
+    verdict = demo["claims"]["russian-reply"].verdict
+    nearest = search.index.search(search.encoder().embed([RUSSIAN_REPLY_IN_RUSSIAN])[0], 3)
+    assert verdict.claim_id not in nearest.found, "the drafts are nearer: this test tests that"
+
+    page = Client().get("/verdicts/", {"q": RUSSIAN_REPLY_IN_RUSSIAN}).content.decode()
+
+    assert "Did you mean these checked claims?" in page
+    assert f"/verdicts/{verdict.pk}/" in page
+    assert all(draft.text not in page for draft in drafts)
+
+
 def test_readers_search_is_stemmed_in_the_claims_language(demo):
     verdict = demo["claims"]["russian-reply"].verdict
     claim = verdict.claim
