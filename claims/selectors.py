@@ -345,6 +345,13 @@ def public_verdict(pk):
     return _as_its_page_shows(published_verdicts()).get(pk=pk)
 
 
+def retracted_verdict(pk):
+    """A verdict we published and then retracted: its page keeps the URL with the notice."""
+    return Verdict.objects.select_related("claim").get(
+        pk=pk, claim__status=Claim.Status.RETRACTED, retracted_at__isnull=False
+    )
+
+
 def draft_verdict(claim_pk):
     """A claim's verdict as its public page would show it, published or not (the preview)."""
     verdicts = Verdict.objects.select_related("claim__speaker__side", "claim__article", "rating")

@@ -76,7 +76,7 @@ def _verdict_page(request, pk):
     try:
         verdict = selectors.public_verdict(pk)
     except selectors.Verdict.DoesNotExist:
-        raise Http404(_("No such verdict")) from None
+        return _retracted_page(request, pk)
     claim = verdict.claim
     counter_claims = list(selectors.public_counter_claims(claim))
     response = render(
@@ -312,6 +312,19 @@ def methodology(request):
         "public/methodology.html",
         {"scale": scale, "best": max(values, default=None), "worst": min(values, default=None)},
     )
+
+
+def _retracted_page(request, pk):
+    """A retracted verdict keeps its URL with the retraction and its reason, as readers and
+    the IFCN expect; 410 Gone and no ClaimReview, so search engines drop the fact-check."""
+    try:
+        verdict = selectors.retracted_verdict(pk)
+    except selectors.Verdict.DoesNotExist:
+        raise Http404(_("No such verdict")) from None
+    response = render(
+        request, "public/retracted.html", {"verdict": verdict, "claim": verdict.claim}, status=410
+    )
+    return cache_tags.add(response, f"verdict-{verdict.pk}")
 
 
 @public_page("page")

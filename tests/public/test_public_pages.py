@@ -8,6 +8,7 @@ import uuid
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils.html import escape
 
 from accounts import roles
 from claims import selectors
@@ -124,6 +125,22 @@ def test_a_draft_verdict_is_a_404_everywhere_as_if_it_did_not_exist(client, news
         f"/archive/evidence/{evidence.pk}/copy/",
     ]:
         assert client.get(url).status_code == 404, url
+
+
+def test_a_retracted_verdict_keeps_its_url_with_the_notice_and_no_claimreview(client, newsroom):
+    retracted = Verdict.objects.select_related("claim").get(claim__status="retracted")
+
+    response = client.get(f"/verdicts/{retracted.pk}/")
+
+    # 410: the fact-check is gone for search engines; readers see why, at the same URL.
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "We retracted our verdict on this claim" in page
+    assert escape(retracted.retraction_reason) in page
+    assert escape(retracted.claim.summary) in page
+    assert "application/ld+json" not in page and '<meta name="robots" content="noindex">' in page
+    assert 'href="/corrections/"' in page
+    assert client.get(f"/verdicts/{retracted.pk + 1000}/").status_code == 404
 
 
 def test_archived_copies_are_sandboxed(client, newsroom):
