@@ -68,9 +68,7 @@ def main():
         ).encode()
     server = serve(pages)
     run = int(time.time())
-    worker = processes.celery_worker(
-        "verify-bench", {}, name=f"bench-{run}@localhost", quiet=False
-    )
+    worker = processes.celery_worker("verify-bench", {}, name=f"bench-{run}@localhost", quiet=False)
     try:
         deadline = time.monotonic() + 30
         while not app.control.ping(destination=[f"bench-{run}@localhost"], timeout=0.5):

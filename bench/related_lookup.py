@@ -157,5 +157,6 @@ def main():
         f"(median {statistics.median(p95s):.1f})"
     )
 
+
 if __name__ == "__main__":
     main()

@@ -8,40 +8,91 @@ import claims.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0016_webhooks'),
+        ("claims", "0016_webhooks"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Follow',
+            name="Follow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('token', models.CharField(default=claims.models._token, editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('stopped_at', models.DateTimeField(blank=True, null=True)),
-                ('speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='claims.actor')),
-                ('verdict', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='claims.verdict')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "token",
+                    models.CharField(
+                        default=claims.models._token, editable=False, max_length=64, unique=True
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("stopped_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="claims.actor",
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="claims.verdict",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FollowNotice',
+            name="FollowNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100)),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('follow', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='claims.follow')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100)),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "follow",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="claims.follow",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='follow',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('speaker__isnull', True), ('verdict__isnull', False)), models.Q(('speaker__isnull', False), ('verdict__isnull', True)), _connector='OR'), name='follow_one_verdict_or_one_speaker'),
+            model_name="follow",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("speaker__isnull", True), ("verdict__isnull", False)),
+                    models.Q(("speaker__isnull", False), ("verdict__isnull", True)),
+                    _connector="OR",
+                ),
+                name="follow_one_verdict_or_one_speaker",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='follownotice',
-            constraint=models.UniqueConstraint(fields=('follow', 'key'), name='one_notice_per_change'),
+            model_name="follownotice",
+            constraint=models.UniqueConstraint(
+                fields=("follow", "key"), name="one_notice_per_change"
+            ),
         ),
     ]

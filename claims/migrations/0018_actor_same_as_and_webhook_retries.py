@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0017_followers'),
+        ("claims", "0017_followers"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actor',
-            name='same_as',
-            field=models.TextField(blank=True, help_text='One web address per line: an encyclopedia entry, an official site', verbose_name='pages that identify them'),
+            model_name="actor",
+            name="same_as",
+            field=models.TextField(
+                blank=True,
+                help_text="One web address per line: an encyclopedia entry, an official site",
+                verbose_name="pages that identify them",
+            ),
         ),
         migrations.AddField(
-            model_name='webhookdelivery',
-            name='next_attempt_at',
+            model_name="webhookdelivery",
+            name="next_attempt_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]

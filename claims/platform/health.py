@@ -37,6 +37,8 @@ def check_claim_index():
 
 
 CHECKS = {"database": check_database, "redis": check_redis, "workers": check_workers}
+
+
 # Without these the site still works, less well: /healthz says "degraded", with a 200.
 def check_replica():
     from claims.platform import replica

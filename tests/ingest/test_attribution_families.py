@@ -42,7 +42,7 @@ def test_a_trailing_attribution_is_left_out_of_the_claim():
 def test_a_multi_sentence_quote_closed_by_its_attribution():
     found = find_claims(
         "Armenia's Defence Ministry said the dam had been hit twice overnight. "
-        "\"The shelling began before dawn. Two schools were hit by rockets,\" the ministry said."
+        '"The shelling began before dawn. Two schools were hit by rockets," the ministry said.'
     )[-1]
     assert found.speaker == "Armenia's Defence Ministry"  # "the ministry" it spoke of
     assert found.text == "The shelling began before dawn. Two schools were hit by rockets"
@@ -60,8 +60,10 @@ def test_a_quotation_that_goes_on_in_the_next_sentence_keeps_its_speaker():
             "The bridge over the river is gone. Nobody can reach the hospital now.",
         ),
     ]
-    assert found[0].end == len('"The bridge over the river is gone," Mayor Lena Hovsepyan said. '
-                               '"Nobody can reach the hospital now.')
+    assert found[0].end == len(
+        '"The bridge over the river is gone," Mayor Lena Hovsepyan said. '
+        '"Nobody can reach the hospital now.'
+    )
 
 
 @pytest.mark.parametrize(
@@ -205,6 +207,4 @@ def test_a_wire_report_with_a_denial_an_accusation_and_a_quoted_rebuttal_gives_t
         ("Armenia's ambassador to Russia", "assertion"),
         ("Hikmet Hajiyev", "denial"),
     ]
-    assert found[0].text == (
-        "Syrian mercenaries were fighting for Baku in Nagorno-Karabakh"
-    )
+    assert found[0].text == ("Syrian mercenaries were fighting for Baku in Nagorno-Karabakh")

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 def suggestions(make_user):
     article = Article.objects.create(text="x" * 200, status=Article.Status.READY, title="Pasted")
     make = lambda start, text: ClaimSuggestion.objects.create(  # noqa: E731
-        article=article, text=text, speaker_text="The army", proposed_actor="The army",
-        span_start=start, span_end=start + 10,
+        article=article,
+        text=text,
+        speaker_text="The army",
+        proposed_actor="The army",
+        span_start=start,
+        span_end=start + 10,
     )
     return {
         "checker": make_user("farid", role=roles.FACT_CHECKER),

@@ -140,6 +140,7 @@ def test_the_demo_shows_another_outlets_check_beside_the_phosphorus_claim(client
     assert "Rated “Unproven” by Example Fact Desk" in page
     assert ExternalFactCheck.objects.exclude(vector=None).count() == 2
     assert not FactCheckSource.objects.filter(active=True).exists()  # nothing beat would fetch
-    assert "Checked elsewhere" not in client.get(
-        demo["claims"]["letter"].newsroom_url()
-    ).content.decode()
+    assert (
+        "Checked elsewhere"
+        not in client.get(demo["claims"]["letter"].newsroom_url()).content.decode()
+    )

@@ -279,8 +279,13 @@ def test_an_editor_who_changed_the_verdict_in_review_cannot_publish_it(people, n
         people,
         "editor",
         f"/newsroom/claims/{claim.pk}/verdict/",
-        {"summary": "Rewritten", "explanation": "e", "rating": rating,
-         "claim_reviewed": "They used phosphorus munitions", "version": claim.verdict.version},
+        {
+            "summary": "Rewritten",
+            "explanation": "e",
+            "rating": rating,
+            "claim_reviewed": "They used phosphorus munitions",
+            "version": claim.verdict.version,
+        },
     )
     assert edit.status_code in (200, 302)
 
@@ -329,9 +334,15 @@ def test_an_editor_with_a_declared_tie_cannot_correct_or_retract(people, newsroo
         if step == "correct"
         else f"/newsroom/claims/{claim.pk}/do/retract/"
     )
-    data = {"kind": "correction", "note": "n", "summary": "s", "explanation": "e",
-            "rating": Rating.objects.get(slug="true").pk, "version": claim.verdict.version,
-            "reason": "r"}
+    data = {
+        "kind": "correction",
+        "note": "n",
+        "summary": "s",
+        "explanation": "e",
+        "rating": Rating.objects.get(slug="true").pk,
+        "version": claim.verdict.version,
+        "reason": "r",
+    }
 
     response = post_as(people, "editor", url, data)
 

@@ -110,9 +110,7 @@ def test_a_publication_while_redis_hangs_is_kept_and_delivered_when_it_is_back(
         claim.refresh_from_db()
         assert claim.status == Claim.Status.PUBLISHED
         assert claim.verdict.published_at is not None
-        waiting = OutboxMessage.objects.filter(
-            task="verify.verdict_changed", sent_at__isnull=True
-        )
+        waiting = OutboxMessage.objects.filter(task="verify.verdict_changed", sent_at__isnull=True)
         assert waiting.count() == 1 and waiting.get().last_error
         assert time.monotonic() - started < 60
 
