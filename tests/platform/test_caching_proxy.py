@@ -91,8 +91,10 @@ def test_a_retracted_verdict_is_never_served_from_the_cache(varnish, demo):
         tasks.verdict_changed(claim.pk)
 
     after = varnish.get(path)
-    assert after.status_code == 404 and after.headers["X-Cache"] != "HIT"
-    assert varnish.get(path).headers["X-Cache"] != "HIT"  # a 404 is not kept either
+    # The URL now tells readers of the retraction (410 Gone), never the cached verdict.
+    assert after.status_code == 410 and after.headers["X-Cache"] != "HIT"
+    assert "Wrong treaty." in after.text and "application/ld+json" not in after.text
+    assert varnish.get(path).headers["X-Cache"] != "HIT"  # the notice is not kept either
 
 
 def test_the_newsroom_and_a_reader_who_posted_pass_straight_through(varnish, demo):
