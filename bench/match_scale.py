@@ -125,7 +125,7 @@ def time_matches(queries):
 def time_article(queries):
     """What matching costs an article of 20 statements in the suggest step, as the step does
     it (claims/ingest/steps.py related_for_statements): the statements encoded while their
-    word searches run, then match() by meaning for each. Returns (ms for statements never
+    word searches run, then one pass by meaning for all of them. Returns (ms for statements never
     seen, ms for the same statements seen before: the cache remembers their vectors)."""
     from django.core.cache import cache
 
