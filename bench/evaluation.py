@@ -33,6 +33,12 @@ class Score:
     def precision(self):
         return self.matched / self.found if self.found else 1.0
 
+    def figures(self) -> str:
+        return (
+            f"labels {self.labels:3}  found {self.found:3}  "
+            f"recall {self.recall:.2f}  precision {self.precision:.2f}"
+        )
+
     def add(self, other):
         self.labels += other.labels
         self.found += other.found

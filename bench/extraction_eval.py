@@ -46,15 +46,12 @@ def main():
     if not per_file:
         sys.exit(f"No NAME.txt with NAME.labels in {args.folder}")
     for name, score in per_file.items():
-        print(f"{name:40} labels {score.labels:3}  found {score.found:3}  "
-              f"recall {score.recall:.2f}  precision {score.precision:.2f}")  # fmt: skip
-    print(f"{'TOTAL':40} labels {total.labels:3}  found {total.found:3}  "
-          f"recall {total.recall:.2f}  precision {total.precision:.2f}")  # fmt: skip
+        print(f"{name:40} {score.figures()}")
+    print(f"{'TOTAL':40} {total.figures()}")
     by_language = per_language(folder, per_file)
     if len(by_language) > 1:
         for code, score in sorted(by_language.items()):
-            print(f"{'language ' + code:40} labels {score.labels:3}  found {score.found:3}  "
-                  f"recall {score.recall:.2f}  precision {score.precision:.2f}")  # fmt: skip
+            print(f"{'language ' + code:40} {score.figures()}")
     if args.verbose:
         for name, speaker, claim in total.misses:
             print(f"MISSED  {name}: {speaker}: {claim}")

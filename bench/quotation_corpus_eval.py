@@ -89,8 +89,7 @@ def main():
             named.add(score)
     print(f"split {args.split}: {sentences} sentences")
     for name, score in (("all labels", everything), ("named speakers", named)):
-        print(f"  {name:15} labels {score.labels:3}  found {score.found:3}  "
-              f"recall {score.recall:.2f}  precision {score.precision:.2f}")  # fmt: skip
+        print(f"  {name:15} {score.figures()}")
     if args.verbose:
         for name, speaker, claim in everything.misses:
             print(f"MISSED  {name}: {speaker}: {claim}\n        {texts[name]}")

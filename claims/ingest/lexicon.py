@@ -475,6 +475,11 @@ def _named(speaker, found, lang, mentioned=None):
     return speaker
 
 
+def _reporting(lang) -> str:
+    """Every verb the parse reads as reporting a statement, denials among them."""
+    return rf"(?:{lang.verbs}|{lang.denying})"
+
+
 @cache
 def _verb_search(verbs):
     return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
@@ -488,7 +493,7 @@ def _by_syntax(sentence, lang, statement, parsed=None):
     """Russian: the parse finds what no frame reads ("Азербайджанская сторона, как
     утверждает Баку, не использовала …"), and takes off what a frame left on a speaker
     ("… Шушан Степанян в воскресенье сообщила, что …": the subject, without the time)."""
-    verbs = rf"(?:{lang.verbs}|{lang.denying})"
+    verbs = _reporting(lang)
     if not _has_verb(verbs, sentence.text):
         return statement  # the parse would look for one of these verbs: not worth its cost
     found = russian_syntax.attributions(sentence.text, verbs, parsed)
@@ -525,7 +530,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
     read = sentences(text, code, start, end)
     parsed = None
     if code == "ru":  # every sentence the parse will be asked about, parsed together
-        verbs = rf"(?:{lang.verbs}|{lang.denying})"
+        verbs = _reporting(lang)
         parsed = russian_syntax.parse_many(
             [s.text for s in read if len(s.text) <= MAX_SENTENCE_CHARS and _has_verb(verbs, s.text)]
         )

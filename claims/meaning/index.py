@@ -156,17 +156,26 @@ def _waiting_vectors(through):
         stamp = (through, *cursor.fetchone())
     if stamp == _waiting["stamp"]:
         return _waiting["ids"], _waiting["flags"], _waiting["matrix"]
+    ids, flags, matrix = _stacked(
+        rows.order_by("-written").values_list("claim_id", "checkable", "verbatim")[
+            :WAITING_SEARCHED_AT_MOST
+        ]
+    )
+    _waiting.update(stamp=stamp, ids=ids, flags=flags, matrix=matrix)
+    return ids, flags, matrix
+
+
+def _stacked(rows):
+    """(claim ids, verbatim flags, matrix) of stored (claim id, checkable, verbatim) vectors:
+    one row per text a claim has."""
     ids, flags, vectors = [], [], []
-    for claim_id, checkable, verbatim in rows.order_by("-written").values_list(
-        "claim_id", "checkable", "verbatim"
-    )[:WAITING_SEARCHED_AT_MOST]:
+    for claim_id, checkable, verbatim in rows:
         for flag, data in ((False, checkable), (True, verbatim)):
             if data is not None:
                 ids.append(claim_id)
                 flags.append(flag)
                 vectors.append(from_bytes(data))
     matrix = np.vstack(vectors) if vectors else np.empty((0, encoder().dim), dtype=np.float32)
-    _waiting.update(stamp=stamp, ids=ids, flags=flags, matrix=matrix)
     return ids, flags, matrix
 
 
@@ -250,15 +259,7 @@ def _published_vectors():
     if stamp[0] > PUBLISHED_COMPARED_AT_MOST:
         return None
     if stamp != _published["stamp"]:
-        ids, vectors = [], []
-        for claim_id, checkable, verbatim in published.values_list(
-            "claim_id", "checkable", "verbatim"
-        ):
-            for data in (checkable, verbatim):
-                if data is not None:
-                    ids.append(claim_id)
-                    vectors.append(from_bytes(data))
-        matrix = np.vstack(vectors) if vectors else np.empty((0, encoder().dim), np.float32)
+        ids, _flags, matrix = _stacked(published.values_list("claim_id", "checkable", "verbatim"))
         _published.update(stamp=stamp, ids=ids, matrix=matrix)
     return _published["ids"], _published["matrix"]
 
