@@ -65,8 +65,8 @@ def same_speaker(label: str, found: str, inflected=False) -> bool:
         return {
             w.lower()[:5] if inflected else w.lower()
             for form in candidates(speaker)
-            for w in form.split()
-            if len(w) > 3
+            for w in (word.strip(',.;:«»"“”') for word in form.split())
+            if len(w) > 3 or (len(w) > 1 and w.isupper())  # "МЗС", "ЗСУ": abbreviations
         }
 
     return bool(words(label) & words(found))

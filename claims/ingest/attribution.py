@@ -814,6 +814,8 @@ def other_languages(text) -> dict:
     read, last = {}, None  # consecutive paragraphs in one language are read together, so
     for start, end in paragraphs(text):  # "the ministry" can point to the one named before
         code = detect_language(text[start:end])
+        if last and _too_short_to_tell(text[start:end], code, last[1]):
+            code = last[1]  # "Сума послуг склала $2,53 млн." read as Russian in a Ukrainian text
         if code not in lexicon.LANGUAGES:
             last = None
             continue
@@ -823,6 +825,17 @@ def other_languages(text) -> dict:
         read[(start, end)] = code
         last = ((start, end), code)
     return read
+
+
+SHORT_PARAGRAPH_WORDS = 12
+CLOSE_LANGUAGES = {"ru", "uk"}  # one script, many shared words: a short line may read as either
+
+
+def _too_short_to_tell(paragraph, code, before) -> bool:
+    """Whether a short paragraph's language is better taken from the one before it."""
+    if len(paragraph.split()) >= SHORT_PARAGRAPH_WORDS or code == before:
+        return False
+    return code == "und" or {code, before} <= CLOSE_LANGUAGES
 
 
 def _inside(offset, spans) -> bool:

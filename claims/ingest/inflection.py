@@ -29,12 +29,26 @@ def nominative(speaker: str, code: str, case: str) -> str:
         return speaker
     analyzer = _analyzer(code)
     result, in_head = [], True
-    for word in speaker.split():
+    words = speaker.split()
+    for at, word in enumerate(words):
+        if len(word) > 1 and word.isupper():  # "АМКУ", "ЗСУ": an abbreviation, not declined
+            result.append(word)
+            in_head = False
+            continue
         parses = [p for p in analyzer.parse(word) if case in p.tag]
         parse = next((p for p in parses if "sing" in p.tag), parses[0] if parses else None)
         is_name = parse is not None and bool(NAME_TAGS & parse.tag.grammemes)
         if parse is not None and (in_head or (is_name and word[:1].isupper())):
-            inflected = parse.inflect({"nomn"})
+            # the number the word has ("Віснику" names one herald, "Силах" many forces)
+            plural = "plur" in parse.tag
+            inflected = parse.inflect({"nomn", "plur" if plural else "sing"})
+            if parse.tag.POS == "ADJF" and not plural:
+                # "Київського відділення" is Київське відділення: the noun's gender
+                gender = _head_gender(analyzer, words[at + 1 :], case)
+                inflected = (parse.inflect({"nomn", gender}) if gender else None) or inflected
+            if not inflected and not plural:
+                # Ukrainian's dictionary leaves the singular untagged: its first form
+                inflected = parse.lexeme[0]
             if inflected:
                 new = inflected.word
                 word = new[:1].upper() + new[1:] if word[:1].isupper() else new
@@ -42,3 +56,12 @@ def nominative(speaker: str, code: str, case: str) -> str:
         if parse is None or parse.tag.POS == "NOUN":
             in_head = False
     return " ".join(result)
+
+
+def _head_gender(analyzer, words, case):
+    """The gender of the first noun among `words`, read in `case`."""
+    for word in words:
+        for parse in analyzer.parse(word):
+            if parse.tag.POS == "NOUN" and case in parse.tag:
+                return parse.tag.gender
+    return None

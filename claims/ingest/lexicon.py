@@ -28,6 +28,8 @@ from claims.meaning import stance as stances
 MIN_CLAIM_WORDS = 4
 MAX_SPEAKER_CHARS = 150
 MAX_SENTENCE_CHARS = 1000
+SHORT_SENTENCE_WORDS = 8  # "Сума послуг склала $2,53 млн.": a coda to the sentence before
+MAX_QUOTED_SENTENCES = 5  # a quotation read back over at most this many sentences
 QUOTES = "«»“”„\"'‹›"
 DASH = r"[-–—]"
 
@@ -44,6 +46,14 @@ class Language:
     according_after: str = ""  # X "sözlərinə görə", …  (postpositions)
     genitive_frames: str = ""  # those of them that put the speaker in the genitive
     about_this: str = ""  # "Об этом" …: the speaker of the sentence before
+    about_verbs: str = ""  # verbs read only there: "Про це свідчить постанова суду"
+    # Words that open a sentence without being its speaker ("Натомість повідомили, що …",
+    # "Разом із тим ПЗЗ акцентує, що …"); with nothing after them the speaker is the last.
+    connectives: str = ""
+    # "…, заявив, що …": the verb as a converb; the speaker is the main clause's subject
+    converbs: str = ""
+    # "X сообщил об уничтожении …": the statement as the verb's object, after this word
+    about_object: str = ""
     speaker_first_sov: bool = False  # "X, CLAIM açıkladı": speaker, comma, statement, verb
     deye: str = ""  # the quotative before the speaker at the end: "deyə"
     speaker_noise: str = ""  # where a speaker's words stop: "в своём Telegram-канале"
@@ -82,21 +92,36 @@ RU = Language(
         r"завери(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|указыва(?:ет|ют)|напомни(?:л|ла|ло|ли)|"
         r"напомина(?:ет|ют)|добавля(?:ет|ют)|уточня(?:ет|ют)|призна[её]т|признают|"
         r"констатирова(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|"
-        r"разъясня(?:ет|ют)|отрица(?:ет|ют|л|ла|ло|ли)"
+        r"разъясня(?:ет|ют)|отрица(?:ет|ют|л|ла|ло|ли)|"
+        r"счита(?:ет|ют|л|ла|ли)|подтверди(?:л|ла|ло|ли)|ответи(?:л|ла|ло|ли)|"
+        r"замети(?:л|ла|ло|ли)|резюмирова(?:л|ла|ли)|подсчита(?:л|ла|ли)|"
+        r"выясни(?:л|ла|ло|ли)|сообщается|пообеща(?:л|ла|ло|ли)|обеща(?:ет|ют)|"
+        r"выступи(?:л|ла|ло|ли)(?:\s+\S+)?\s+со?\s+(?:\S+\s+)?заявлением|цитиру(?:ет|ют)"
     ),
+    converbs=r"заявив|сообщив|подчеркнув|отметив|добавив|пояснив|уточнив|напомнив|указав",
+    about_object=r"об?|обо",
     denying=r"опроверг\w*|отверг\w*|отрица\w*",
     accusing=r"обвини\w*|обвиня\w*",
     accused_of=r"в\s|во\s",
     that=r"что|будто|о том,?\s+что",
     not_speakers=r"это|что|всё|все|то|так|кто|вот|здесь|там|тут|оно",
     according_before=(
-        r"по (?:словам|данным|информации|сведениям|утверждению|мнению)|как (?:сообщ|заяви|утвержда|"
-        r"отмети|пишет|пишут)\w*|согласно (?:данным|заявлению)?"
+        r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
+        r"как (?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|поясня|рассказ|"
+        r"подч[её]рк|уточни|счита|указ|установи)\w*|по сообщени(?:ю|ям)|"
+        r"согласно (?:данным|заявлению|сообщению|отч[её]ту|докладу|информации)?"
     ),
     genitive_frames=(
-        r"по (?:словам|данным|информации|сведениям|утверждению|мнению)|согласно данным"
+        r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
+        r"по сообщени(?:ю|ям)|согласно (?:данным|заявлению|сообщению|отч[её]ту|докладу|"
+        r"информации)"
     ),
     about_this=r"Об этом",
+    about_verbs=r"свидетельствует|свидетельствуют|говорится",
+    connectives=(
+        r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
+        r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее"
+    ),
     adverbs=(
         r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
         r"позже|затем|впервые|неоднократно|публично|открыто|прямо"
@@ -107,12 +132,15 @@ RU = Language(
     false=r"фейком|ложью|провокацией|дезинформацией|неправдой|вбросом",
     pointing_back=(
         r"ведомств\w*|министерств\w*|он|она|они|его|её|ее|их|министр\w*|"
-        r"пресс-служб\w*|представител\w*|сторон\w*"
+        r"пресс-служб\w*|представител\w*|сторон\w*|(?:\S+\s+)?(?:политик|чиновник|"
+        r"собеседник|дипломат)\w*"
     ),
     speaker_noise=(
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
         r"эфире|ходе|заявлении|сообщении|комментарии)|на (?:брифинге|пресс-конференции|"
-        r"своей странице|странице)|журналистам|агентству|РИА|ТАСС)\b.*$"
+        r"своей странице|странице)|журналистам|агентству|РИА|ТАСС|со ссылкой|(?:в|во|на) «|от \d+|"
+        r"(?:в|во) \d+|накануне|вчера|сегодня|(?:в|во) (?:понедельник|вторник|среду|четверг|"
+        r"пятницу|субботу|воскресенье))\b.*$"
     ),
 )
 
@@ -128,16 +156,43 @@ UK = Language(
         r"заявля(?:є|ють)|повідомля(?:в|ла|ли)|каже|кажуть|каза(?:в|ла|ли)|говорить|"
         r"говорять|розповіда(?:є|ють)|зазнача(?:є|ють)|наголошу(?:є|ють)|поясни(?:в|ла|ли)|"
         r"поясню(?:є|ють)|запевни(?:в|ла|ли)|запевня(?:є|ють)|дода(?:є|ють)|"
-        r"заперечу(?:є|ють)|заперечи(?:в|ла|ли)"
+        r"заперечу(?:є|ють)|заперечи(?:в|ла|ли)|"
+        # Verbs of real news copy: "Юрій Карпенко вважає, що …", "ДПІ засвідчила, що …",
+        # "…», – йдеться у повідомленні АМКУ", "…», – розповідав Івченко".
+        r"вважа(?:є|ють|в|ла|ли)|засвідчи(?:в|ла|ло|ли)|акценту(?:є|ють|вав|вала|вали)|"
+        r"резюму(?:є|ють|вав|вала|вали)|резюмува(?:в|ла|ли)|підрахува(?:в|ла|ли)|"
+        r"з'ясува(?:в|ла|ло|ли)|з’ясува(?:в|ла|ло|ли)|пояснюва(?:в|ла|ли)|"
+        r"зауважи(?:в|ла|ло|ли)|зауважу(?:є|ють)|відповів|відповіла|відповіло|відповіли|"
+        r"підтверди(?:в|ла|ло|ли)|розповіда(?:в|ла|ли)|повідомляється|йдеться|ідеться|"
+        r"говориться|наголошува(?:в|ла|ли)|підкресли(?:в|ла|ло|ли)|підкреслю(?:є|ють)|"
+        r"пообіця(?:в|ла|ло|ли)|обіця(?:є|ють)|"
+        r"зверну(?:в|ла|ло|ли) увагу(?: на те)?|"
+        r"виступи(?:в|ла|ло|ли)(?:\s+\S+)?\s+(?:з|із|зі)\s+(?:\S+\s+)?заявою|цитую(?:є|ють)"
     ),
+    converbs=(r"заявивши|повідомивши|наголосивши|зазначивши|підкресливши|додавши|пояснивши"),
+    about_object=r"про",
     denying=r"спростува\w*|відкину\w*|заперечу\w*",
     accusing=r"звинувати\w*|звинувачу\w*",
     accused_of=r"у\s|в\s",
     that=r"що|нібито|про те,?\s+що",
     not_speakers=r"це|що|все|усе|то|так|хто|ось|тут|там|воно",
-    according_before=r"за (?:словами|даними|інформацією)|як (?:повідом|заяви|пише|пишуть)\w*",
-    genitive_frames=r"за (?:словами|даними|інформацією)",
+    according_before=(
+        r"за (?:словами|даними|інформацією|повідомленням|оцінками)|на думку|"
+        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою)|"
+        r"як (?:повідом|заяви|пише|пишуть|з'ясува|з’ясува|поясню|поясни|зазнач|наголош|"
+        r"стверджу|свідч|розпов|зауваж|підкресл|вважа|встанови)\w*"
+    ),
+    genitive_frames=(
+        r"за (?:словами|даними|інформацією|повідомленням|оцінками)|на думку|"
+        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою)"
+    ),
     about_this=r"Про це",
+    about_verbs=r"свідчить|свідчать|йдеться|ідеться",
+    connectives=(
+        r"натомість|водночас|однак|проте|також|крім того|разом (?:з|із) тим|тим часом|між тим|"
+        r"згодом|відтак|при цьому|загалом|у свою чергу|в свою чергу|зі свого боку|"
+        r"своєю чергою|зокрема|втім|до того ж|окрім того|нагадаємо"
+    ),
     adverbs=r"також|раніше|вже|офіційно|сьогодні|категорично",
     denying_claim=r"фейк|брехн|провокаці|дезінформаці|неправд|не відповіда\w* дійсності",
     denial_object=True,
@@ -149,7 +204,11 @@ UK = Language(
     ),
     speaker_noise=(
         r"\s+(?:у (?:своєму|Telegram|Facebook|телеграм|ефірі|інтерв'ю|коментарі)|в "
-        r"(?:Telegram|Facebook|ефірі|інтерв'ю|коментарі)|на (?:брифінгу|сторінці))\b.*$"
+        r"(?:Telegram|Facebook|ефірі|інтерв'ю|коментарі)|на (?:брифінгу|сторінці)|"
+        r"з посиланням|(?:у|в|на) «|із посиланням|під час|від \d+|(?:у|в) \d+|наприкінці|"
+        r"на початку|"
+        r"напередодні|минулого|торік|учора|вчора|сьогодні|(?:у|в) (?:понеділок|вівторок|"
+        r"середу|четвер|п'ятницю|суботу|неділю))\b.*$"
     ),
 )
 
@@ -273,6 +332,19 @@ def _patterns(code):
         )
     # X заявил: «…»
     found.append(rf"^{speaker}\s+(?P<verb>{verbs})\s*:\s*{claim}{end}")
+    if lang.about_object:
+        # "Минобороны сообщило в субботу об уничтожении …": what was said, as the object
+        found.append(
+            rf"^{speaker}\s+(?P<verb>{verbs})(?:\s+[^\s,.!?:;«»\"“”]+){{0,3}}?\s+"
+            rf"(?:{lang.about_object})\s+(?!том\b|тому\b|те\b|це\b|этом\b)(?P<claim>[^\n]+?){end}"
+        )
+    if lang.code in ("ru", "uk"):
+        # "Усі ці факти, резюмували антимонопольники, не можуть бути …": the speaker in an
+        # aside; the statement is both sides of it (Russian's parse reads these too).
+        found.append(
+            rf"^(?P<claim>[^,\n]{{3,}}?),\s*(?P<verb>{verbs})\s+"
+            rf"(?P<speaker>[^,\n]{{2,80}}?),\s*(?P<rest>[^\n]+?){end}"
+        )
     if lang.deye:
         # «…», - deyə nazirlik bildirib.
         found.append(rf"^{claim}[,\s]*{DASH}?\s*{lang.deye}\s+{speaker}\s+(?P<verb>{verbs}){end}")
@@ -283,6 +355,13 @@ def _patterns(code):
     # «…», – заявили в Минобороны.  /  …, a affirmé le porte-parole.
     found.append(rf"^{claim}\s*[,:]\s*{DASH}?\s*(?P<verb>{verbs})\s+{speaker}{end}")
     found.append(rf"^{claim}[»”\"]\s*{DASH}\s*(?P<verb>{verbs})\s+{speaker}{end}")
+    if lang.that and lang.code in ("ru", "uk"):
+        # "На зауваження журналіста, що …, Корнієць відповів, що …": too long a speaker for
+        # the first frame; the speaker is the last clause before the verb.
+        found.append(
+            rf"^[^\n]*,\s+(?P<speaker>[^,\n]{{2,80}}?)\s+(?P<verb>{verbs}),?\s*"
+            rf"(?:{lang.that})\b[\s,]*{claim}{end}"
+        )
     if lang.according_before:
         frame = rf"(?P<frame>(?i:{lang.according_before}))"
         found.append(rf"^{frame}\s+{speaker},\s*{claim}{end}")
@@ -313,12 +392,23 @@ def _about_this(code):
     lang = LANGUAGES[code]
     if not lang.about_this:
         return None
-    verbs = rf"(?:{lang.verbs})"
+    verbs = rf"(?:{lang.verbs}|{lang.about_verbs})" if lang.about_verbs else rf"(?:{lang.verbs})"
     return re.compile(
         rf"^(?:{lang.about_this})\s+(?:(?P<verb1>{verbs})\s+(?P<after>.+?)|(?P<before>.+?)\s+"
         rf"(?P<verb2>{verbs}))[\s.!?։…]*$",
         re.DOTALL,
     )
+
+
+_MONTHS = (
+    r"(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март|"
+    r"апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+)
+# "У вересні 2017 року", "27 вересня", "15 февраля 2020 года": when, not who
+_WHEN = (
+    rf"(?:(?:у|в|во)\s+{_MONTHS}|\d{{1,2}}\s+{_MONTHS})(?:\s+\d{{4}})?"
+    r"(?:\s+(?:року|р\.|года|г\.))?"
+)
 
 
 # --- sentences ----------------------------------------------------------------------------------
@@ -332,7 +422,13 @@ def sentences(text, code, start=0, end=None):
     if code in ("ru", "uk"):
         from razdel import sentenize
 
-        spans = [(start + s.start, start + s.stop) for s in sentenize(text[start:end])]
+        # A line break ends a sentence, whatever razdel reads in "склала $2,53 млн.\nПро це"
+        spans = [
+            (begin + s.start, begin + s.stop)
+            for line in re.finditer(r"[^\n]+", text[start:end])
+            for begin in [start + line.start()]
+            for s in sentenize(line.group())
+        ]
     else:
         spans, begin = [], start
         for cut in _SENTENCE_END.finditer(text, start, end):
@@ -365,6 +461,27 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     the case the frame puts the speaker in, when it is not the nominative). `after`: the
     speaker is named after the statement."""
     speaker = speaker.strip(" ,:;-–—" + QUOTES)
+    if lang.connectives and not after:
+        # "Нагадаємо, раніше ЗМІ …": the words that open the sentence, one after another
+        opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN})(?:\s+|,\s*|$)"
+        while (shorter := re.sub(opening, "", speaker, flags=re.IGNORECASE)) != speaker:
+            speaker = shorter.strip(" ,")
+    if lang.according_before and not after:
+        # "Согласно сообщению агентства БелТА, судья заявила": the judge, not the agency
+        speaker = re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
+    if lang.code in ("ru", "uk") and not after:
+        # "У відповідь на офіційний запит «Укрзалізниця» повідомила", "В обосновании …
+        # «Южная железная дорога» сообщает": the circumstance before it is not the speaker
+        named = re.fullmatch(r"(?:у|в|во|на|за|після|после|через)\s+[^«]*\s«([^«»]+)»?",
+                             speaker, flags=re.IGNORECASE)  # fmt: skip
+        if named:
+            speaker = named.group(1)
+        # "Свою присутність в суді він пояснив": the pronoun, which points back; but
+        # "В ходе процесса Санников выступил с заявлением: он сообщил": the name before it
+        pronoun = re.search(r"\s(він|вона|вони|он|она|они)$", speaker, flags=re.IGNORECASE)
+        if pronoun:
+            names = re.findall(r"(?<=\s)[А-ЯЁІЇЄҐ][\w'’-]+(?:\s+[А-ЯЁІЇЄҐ][\w'’-]+)*", speaker)
+            speaker = names[-1] if names else pronoun.group(1)
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
@@ -376,9 +493,26 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "заявили в Минобороны", "повідомили у Генштабі": the place stands for the speaker
         located = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)
         case = "loct" if located != speaker else case
+        # "на сайті Хмельницького відділення АМКУ", "в телеграм-канале ведомства": the
+        # site's owner
+        owned = re.sub(
+            r"^(?:на|в|во|у)\s+(?:сайті|сайте|сторінці|странице|(?:телеграм|Telegram)-"
+            r"(?:каналі|канале))\s+",
+            "",
+            speaker,
+            flags=re.IGNORECASE,
+        )
+        if owned != speaker:
+            located, case = owned, "gent"
+        located = located.strip(QUOTES + " ")
         # "говорится в заявлении ведомства": the statement's author
-        authored = re.sub(r"^(?:заявлении|сообщении|пресс-релизе|заяві|повідомленні)\s+", "",
-                          located)  # fmt: skip
+        authored = re.sub(
+            r"^(?:заявлении|сообщении|пресс-релизе|заяві|повідомленні|сюжеті|сюжете|"
+            r"матеріалі|материале|статті|статье|документі|документе|листі|письме|рішенні|"
+            r"решении|постанові|постановлении|вироку|приговоре|розслідуванні|расследовании)\s+",
+            "",
+            located,
+        )
         case = "gent" if authored != located else case
         speaker = authored.strip(" ,:;")
         if case:
@@ -392,8 +526,12 @@ def _plausible_speaker(speaker, lang):
         return False
     if lang.not_speakers and re.fullmatch(lang.not_speakers, speaker, re.IGNORECASE):
         return False
+    if lang.code in ("ru", "uk") and words[0] in _PREPOSITIONS:
+        return False  # "о том", "про це": what was said about, not who said it
     return any(ch.isupper() for ch in speaker) or len(words) <= 3
 
+
+_PREPOSITIONS = {"о", "об", "про", "с", "со", "з", "із", "к", "до", "для", "от", "від", "из", "по"}
 
 PAIRED = {"»": "«", "”": "“"}
 
@@ -413,6 +551,36 @@ def _clean_claim(claim):
         else:
             break
     return claim
+
+
+def _quoted_person(cited, lang) -> str:
+    """Whom "«…», — цитирует РБК Карасина" quotes: the person the outlet cites (in the
+    accusative), in the nominative; the whole phrase when no one is named."""
+    from claims.ingest.inflection import _analyzer
+
+    analyzer = _analyzer(lang.code)
+    run = []
+    for word in cited.split():
+        parses = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
+        parse = next((p for p in parses if "accs" in p.tag), None)
+        if word[:1].isupper() and parse:
+            inflected = parse.inflect({"nomn"})
+            run.append(inflected.word.capitalize() if inflected else word)
+        elif run:
+            break
+    return " ".join(run) or cited
+
+
+def _describes_speaker(words, lang) -> bool:
+    """Whether what follows a speaker's comma describes the speaker ("близкий к делегации",
+    "який побажав залишитися неназваним") rather than going on with the statement."""
+    from claims.ingest.inflection import _analyzer
+
+    first = words.split()[0].strip(',.:;«»"“”') if words.split() else ""
+    if not first or re.match(r"(?:котор|який|яка|які|яке)", first, re.IGNORECASE):
+        return True
+    parses = _analyzer(lang.code).parse(first)
+    return bool(parses) and parses[0].tag.POS in {"ADJF", "PRTF", "ADJS", "PRTS"}
 
 
 def _stance(lang, verb, claim):
@@ -437,6 +605,11 @@ def _statement(sentence, match, lang):
         return None
     offset = raw.find(claim)
     start, end = start + offset, start + offset + len(claim)
+    if match.groupdict().get("rest"):  # around the aside: the span is both parts
+        if _describes_speaker(match.group("rest"), lang):
+            return None  # "…, говорит источник, близкий к делегации": no aside, a speaker
+        claim = _clean_claim(f"{claim} {match.group('rest')}")
+        end = sentence.start + match.end("rest")
     frame = match.groupdict().get("frame") or ""
     declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
     speaker = _clean_speaker(
@@ -447,11 +620,18 @@ def _statement(sentence, match, lang):
     )
     # "Selon les services de renseignement, …": a frame names a source, capitals or not.
     named_by_frame = bool(frame) and 0 < len(speaker.split()) <= 8
-    if len(claim.split()) < MIN_CLAIM_WORDS or not (
-        named_by_frame or _plausible_speaker(speaker, lang)
+    # "Натомість повідомили, що …": no speaker but a connective; the last one speaks again
+    unnamed = not speaker and bool(match.group("speaker").strip(" ,"))
+    # "…Потім приїхали пожежники», – сказав він.": the end of a longer quotation, which
+    # find_statements reads back to its beginning
+    ends_quotation = _quotation_marks(sentence.text)[1]
+    if (len(claim.split()) < MIN_CLAIM_WORDS and not ends_quotation) or not (
+        named_by_frame or unnamed or _plausible_speaker(speaker, lang)
     ):
         return None
     verb = match.groupdict().get("verb") or ""
+    if re.match(r"цитиру|цитую", verb, re.IGNORECASE):
+        speaker = _quoted_person(speaker, lang)
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
 
 
@@ -476,8 +656,49 @@ def _named(speaker, found, lang, mentioned=None):
 
 
 def _reporting(lang) -> str:
-    """Every verb the parse reads as reporting a statement, denials among them."""
-    return rf"(?:{lang.verbs}|{lang.denying})"
+    """Every verb the parse reads as reporting a statement, denials and converbs among them."""
+    converbs = f"|{lang.converbs}" if lang.converbs else ""
+    return rf"(?:{lang.verbs}|{lang.denying}{converbs})"
+
+
+@cache
+def _converb_frame(code):
+    lang = LANGUAGES[code]
+    if not lang.converbs:
+        return None
+    return re.compile(
+        rf"^(?P<main>[^\n]{{2,300}}?),\s*(?P<verb>{lang.converbs}),?\s*(?:{lang.that})\b[\s,]*"
+        r"(?P<claim>[^\n]+?)[\s.!?…]*$",
+        re.IGNORECASE,
+    )
+
+
+def _converb_subject(main, lang) -> str:
+    """Who "…, заявивши, що …" quotes: the subject of the main clause, before its verb
+    ("Еврокомиссия выступала против сделки") or after it ("На його захист виступила
+    Нацгвардія"). Read with the morphology dictionaries, without a parse."""
+    from claims.ingest.inflection import _analyzer
+
+    main = re.sub(rf"^(?:(?i:{lang.connectives}),?\s+)+", "", main) if lang.connectives else main
+    words = main.split()
+    analyzer = _analyzer(lang.code)
+
+    def tagged(word, *tags):
+        parses = analyzer.parse(word.strip(',.:;«»"“”()'))
+        return bool(parses) and parses[0].tag.POS in tags
+
+    for at, word in enumerate(words):
+        if at and tagged(word, "VERB"):
+            before = words[:at]
+            while before and tagged(before[-1], "ADVB", "PRCL", "CONJ"):
+                before = before[:-1]
+            if before and before[0].lower() not in _PREPOSITIONS | {"на", "у", "в", "во"}:
+                return " ".join(before)
+            after = words[at + 1 :]  # "На захист проєкту виступило міністерство"
+            if after and len(after) <= 6 and after[0].lower() not in _PREPOSITIONS:
+                return " ".join(after)
+            return ""
+    return ""
 
 
 @cache
@@ -517,14 +738,126 @@ def _by_syntax(sentence, lang, statement, parsed=None):
     return Statement(claim, speaker, start, end, _stance(lang, told.verb, claim))
 
 
+def _by_converb(sentence, frame, lang):
+    match = frame.match(sentence.text)
+    if not match:
+        return None
+    speaker = _clean_speaker(_converb_subject(match.group("main"), lang), lang)
+    claim = _clean_claim(match.group("claim"))
+    if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker, lang):
+        return None
+    start = sentence.start + match.start("claim") + match.group("claim").find(claim)
+    return Statement(claim, speaker, start, start + len(claim),
+                     _stance(lang, match.group("verb"), claim))  # fmt: skip
+
+
+_PRONOUNS = r"он|она|они|він|вона|вони"
+
+
+def _person_named(previous, lang) -> str:
+    """The last person named by name in the sentence before, in the nominative (Russian
+    and Ukrainian: the morphology dictionaries tag first names and surnames)."""
+    if lang.code not in ("ru", "uk") or not previous:
+        return ""
+    from claims.ingest.inflection import _analyzer
+
+    analyzer = _analyzer(lang.code)
+    # not a name quoted: "«… на мосту Кірпи напартачила …», – сказав він"
+    unquoted = re.sub(r"[«“][^«»“”]*(?:[»”]|$)", " ", previous[-1].text)
+    unquoted = re.sub(r"[«“].*$", " ", unquoted)
+    runs, run, gender = [], [], None
+    for word in re.findall(r"[\w'’-]+", unquoted):
+        parses = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
+        if not (word[:1].isupper() and parses):
+            if run:
+                runs.append(run)
+            run, gender = [], None
+            continue
+        # "Марию Петрову" is Мария Петрова: the gender of the name before
+        parse = next((p for p in parses if gender and gender in p.tag), parses[0])
+        gender = gender or parse.tag.gender
+        if any("nomn" in p.tag for p in parses):
+            run.append(word)
+        else:
+            inflected = parse.inflect({"nomn"})
+            run.append(inflected.word.capitalize() if inflected else word)
+    if run:
+        runs.append(run)
+    return " ".join(runs[-1]) if runs else ""
+
+
+def _quotation_goes_on(sentence, last):
+    """«Китай пытается …» after «Мы находимся …», сказал Джоэл Саймон: a sentence that is
+    all quotation, straight after a statement, goes on with the same speaker's words."""
+    text = sentence.text
+    if text[:1] not in "«“" or _quotation_marks(text) != (-1, False):
+        return None
+    body = text.rstrip(".!?… ")
+    if body[-1:] not in "»”" or _quotation_marks(body[:-1])[0] != 0:
+        return None  # "«Смерч» обстрелял …": a name in quotes, not a quotation
+    claim = _clean_claim(text)
+    if len(claim.split()) < MIN_CLAIM_WORDS:
+        return None
+    start = sentence.start + text.find(claim)
+    return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
+
+
+def _told_before(text, previous) -> _Sentence:
+    """What an "Об этом сообщает X" reports: the sentence before it, and the one before
+    that when the last is a short coda to it ("… уклало угоду. Сума склала $2,5 млн.")."""
+    last = previous[-1]
+    if len(previous) > 1 and len(last.text.split()) < SHORT_SENTENCE_WORDS:
+        first = previous[-2]
+        return _Sentence(first.start, last.end, text[first.start : last.end])
+    return last
+
+
+def _quotation_marks(text) -> tuple[int, bool]:
+    """(where the outermost quotation that `text` opens and does not close begins, or -1;
+    whether it closes one it did not open). «Власником «Промтехбуд» є … «Ассоль» …: the
+    first mark, not the last."""
+    opened, closes_earlier = [], False
+    for at, mark in enumerate(text):
+        if mark in "«“":
+            opened.append(at)
+        elif mark in "»”":
+            if opened:
+                opened.pop()
+            else:
+                closes_earlier = True
+    return (opened[0] if opened else -1), closes_earlier
+
+
+def _whole_quotation(text, statement, previous, lang):
+    """A quotation of several sentences closed in the statement's sentence ("«Я б провів
+    розслідування. Вони навіть не будують…», – сказав він."): the statement is all of it,
+    from its opening mark, when that is among the last few sentences."""
+    if lang.code not in ("ru", "uk"):
+        return  # the other languages' splitter keeps a quotation in one sentence
+    if not _quotation_marks(text[statement.start : statement.end + 2])[1]:
+        return  # no quotation closed here that opened before
+    for sentence in reversed(previous[-MAX_QUOTED_SENTENCES:]):
+        mark, closes_earlier = _quotation_marks(sentence.text)
+        if mark >= 0:
+            start = sentence.start + mark + 1
+            if statement.end - start <= MAX_SENTENCE_CHARS:
+                statement.text = _clean_claim(text[start : statement.end])
+                statement.start = start
+            return
+        if closes_earlier:
+            return  # a quotation that closed before this one
+
+
 def find_statements(text, code, start=0, end=None) -> list[Statement]:
     """The attributed statements of text[start:end], written in the language `code`."""
     lang = LANGUAGES[code]
     patterns = _patterns(code)
     about = _about_this(code)
-    found, previous, mentioned = [], None, None
+    # previous: the sentences since the last statement, which an "Об этом …" may report
+    found, previous, mentioned = [], [], None
+    opening = rf"(?:(?i:{lang.connectives}),?\s+)?" if lang.connectives else ""
     acting = re.compile(
-        rf"^(?P<subject>[^,\n«“\"]{{2,80}}?)\s+(?:\w+\s+)?"
+        rf"^{opening}(?P<subject>[^,\n«“\"]{{2,80}}?)\s+(?:(?:{lang.adverbs})\s+)?"
         rf"(?:{lang.verbs}|{lang.denying}|{lang.accusing})\b"
     )
     read = sentences(text, code, start, end)
@@ -536,7 +869,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         )
     for sentence in read:
         if len(sentence.text) > MAX_SENTENCE_CHARS:
-            previous = None
+            previous = []
             continue
         statement = None
         for pattern in patterns:
@@ -547,32 +880,50 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                     break
         if code == "ru":
             statement = _by_syntax(sentence, lang, statement, parsed)
-        if statement is None and about is not None and previous is not None:
+        if statement is None and (frame := _converb_frame(code)):
+            statement = _by_converb(sentence, frame, lang)
+        if statement is None and about is not None and previous:
             # "Об этом сообщила X.": X said what the sentence before said.
             told = about.match(sentence.text)
             if told:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
                 verb = told.group("verb1") or told.group("verb2")
-                claim = _clean_claim(previous.text)
+                said = _told_before(text, previous)
+                claim = _clean_claim(said.text)
                 if _plausible_speaker(speaker, lang) and len(claim.split()) >= MIN_CLAIM_WORDS:
-                    offset = previous.text.find(claim)
+                    offset = said.text.find(claim)
                     found.append(
                         Statement(
                             claim,
                             speaker,
-                            previous.start + offset,
-                            previous.start + offset + len(claim),
+                            said.start + offset,
+                            said.start + offset + len(claim),
                             _stance(lang, verb, claim),
                         )
                     )
-                previous = None
+                previous = []
                 continue
-        if statement:
+        if statement and not statement.speaker:  # a connective alone: the last speaker again
+            statement.speaker = mentioned or (found[-1].speaker if found else "")
+        if (
+            statement
+            and not mentioned
+            and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE)
+            and (person := _person_named(previous, lang))
+        ):
+            mentioned = person  # "Понтеса спросили о снах. Он ответил, что …"
+        if statement is None and found and not previous:
+            statement = _quotation_goes_on(sentence, found[-1])
+        if statement and statement.speaker:
+            _whole_quotation(text, statement, previous, lang)
+            if len(statement.text.split()) < MIN_CLAIM_WORDS:
+                statement = None
+        if statement and statement.speaker:
             statement.speaker = _named(statement.speaker, found, lang, mentioned)
             found.append(statement)
-            previous, mentioned = None, None
+            previous, mentioned = [], None
         else:
-            previous = sentence
+            previous.append(sentence)
             # A subject acting without a statement we log ("X опровергло эти обвинения"):
             # "the ministry" in the next sentences means X.
             acted = acting.match(sentence.text)

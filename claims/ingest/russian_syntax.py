@@ -142,6 +142,9 @@ def attributions(sentence: str, verbs: str, parsed=None) -> list[Attribution]:
         if not re.fullmatch(verbs, verb.text, re.IGNORECASE):
             continue
         subjects = [t for t in tokens if t.head == verb.index and t.rel.startswith("nsubj")]
+        if not subjects and verb.rel == "advcl":
+            # "Лавров отреагировал …, заявив, что …": the converb's speaker is its head's
+            subjects = [t for t in tokens if t.head == verb.head and t.rel.startswith("nsubj")]
         if not subjects:
             continue
         speaker_spans = _spans(tokens, _subtree(tokens, subjects[0].index))
