@@ -28,7 +28,7 @@ from claims.meaning import stance as stances
 MIN_CLAIM_WORDS = 4
 MAX_SPEAKER_CHARS = 150
 MAX_SENTENCE_CHARS = 1000
-SHORT_SENTENCE_WORDS = 8  # "Сума послуг склала $2,53 млн.": a coda to the sentence before
+SHORT_SENTENCE_WORDS = 12  # "Сума послуг склала $2,53 млн.": a coda to the sentence before
 MAX_QUOTED_SENTENCES = 5  # a quotation read back over at most this many sentences
 QUOTES = "«»“”„\"'‹›"
 DASH = r"[-–—]"
@@ -50,6 +50,8 @@ class Language:
     # Words that open a sentence without being its speaker ("Натомість повідомили, що …",
     # "Разом із тим ПЗЗ акцентує, що …"); with nothing after them the speaker is the last.
     connectives: str = ""
+    # "По его словам, …": a source frame with a pronoun for the speaker (group "speaker")
+    their_words: str = ""
     # "…, заявив, що …": the verb as a converb; the speaker is the main clause's subject
     converbs: str = ""
     # "X сообщил об уничтожении …": the statement as the verb's object, after this word
@@ -96,9 +98,21 @@ RU = Language(
         r"счита(?:ет|ют|л|ла|ли)|подтверди(?:л|ла|ло|ли)|ответи(?:л|ла|ло|ли)|"
         r"замети(?:л|ла|ло|ли)|резюмирова(?:л|ла|ли)|подсчита(?:л|ла|ли)|"
         r"выясни(?:л|ла|ло|ли)|сообщается|пообеща(?:л|ла|ло|ли)|обеща(?:ет|ют)|"
-        r"выступи(?:л|ла|ло|ли)(?:\s+\S+)?\s+со?\s+(?:\S+\s+)?заявлением|цитиру(?:ет|ют)"
+        r"выступи(?:л|ла|ло|ли)(?:\s+\S+)?\s+со?\s+(?:\S+\s+)?заявлением|цитиру(?:ет|ют)|"
+        # impersonal ("В документе подчёркивается, что"), documents ("указано", "сказано"),
+        # conclusions and complaints
+        r"подч[её]ркивается|отмечается|указывается|указано|сказано|отмечено|"
+        r"приводит|пожаловал(?:ся|ась|ись)|жалуются|"
+        r"приш(?:ёл|ел|ла|ли) к выводу|обосновал(?:а|и)?"
     ),
-    converbs=r"заявив|сообщив|подчеркнув|отметив|добавив|пояснив|уточнив|напомнив|указав",
+    their_words=(
+        r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
+        r"информации|подсч[её]там)"
+    ),
+    converbs=(
+        r"заявив|сообщив|подчеркнув|отметив|добавив|пояснив|уточнив|напомнив|указав|"
+        r"утверждая|заявляя|подч[её]ркивая|отмечая|настаивая"
+    ),
     about_object=r"об?|обо",
     denying=r"опроверг\w*|отверг\w*|отрица\w*",
     accusing=r"обвини\w*|обвиня\w*",
@@ -109,22 +123,23 @@ RU = Language(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
         r"как (?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|поясня|рассказ|"
         r"подч[её]рк|уточни|счита|указ|установи)\w*|по сообщени(?:ю|ям)|"
-        r"согласно (?:данным|заявлению|сообщению|отч[её]ту|докладу|информации)?"
+        r"по (?:заверени(?:ю|ям)|подсч[её]там)|"
+        r"согласно (?:данным|заявлению|сообщению|отч[её]ту|докладу|информации|материалам)?"
     ),
     genitive_frames=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
-        r"по сообщени(?:ю|ям)|согласно (?:данным|заявлению|сообщению|отч[её]ту|докладу|"
-        r"информации)"
+        r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там)|согласно (?:данным|"
+        r"заявлению|сообщению|отч[её]ту|докладу|информации|материалам)"
     ),
     about_this=r"Об этом",
     about_verbs=r"свидетельствует|свидетельствуют|говорится",
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
-        r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее"
+        r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но"
     ),
     adverbs=(
         r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
-        r"позже|затем|впервые|неоднократно|публично|открыто|прямо"
+        r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами"
     ),
     denying_claim=r"фейк|ложь|провокаци|дезинформаци|не соответству\w* действительности",
     denial_object=True,
@@ -132,13 +147,14 @@ RU = Language(
     false=r"фейком|ложью|провокацией|дезинформацией|неправдой|вбросом",
     pointing_back=(
         r"ведомств\w*|министерств\w*|он|она|они|его|её|ее|их|министр\w*|"
-        r"пресс-служб\w*|представител\w*|сторон\w*|(?:\S+\s+)?(?:политик|чиновник|"
-        r"собеседник|дипломат)\w*"
+        r"пресс-служб\w*|представител\w*|сторон\w*|н[её]м|ней|них|глава\s+\S+|(?:\S+\s+)?(?:политик|"
+        r"чиновник|собеседник|дипломат|депутат|парламентари|оппозиционер|блогер)\w*"
     ),
     speaker_noise=(
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
         r"эфире|ходе|заявлении|сообщении|комментарии)|на (?:брифинге|пресс-конференции|"
-        r"своей странице|странице)|журналистам|агентству|РИА|ТАСС|со ссылкой|(?:в|во|на) «|от \d+|"
+        r"своей странице|странице)|журналистам|агентству|РИА|ТАСС|со ссылкой|(?:в|во|на) «|"
+        r"от \d+|в (?:исковом )?заявлении|"
         r"(?:в|во) \d+|накануне|вчера|сегодня|(?:в|во) (?:понедельник|вторник|среду|четверг|"
         r"пятницу|субботу|воскресенье))\b.*$"
     ),
@@ -167,9 +183,20 @@ UK = Language(
         r"говориться|наголошува(?:в|ла|ли)|підкресли(?:в|ла|ло|ли)|підкреслю(?:є|ють)|"
         r"пообіця(?:в|ла|ло|ли)|обіця(?:є|ють)|"
         r"зверну(?:в|ла|ло|ли) увагу(?: на те)?|"
-        r"виступи(?:в|ла|ло|ли)(?:\s+\S+)?\s+(?:з|із|зі)\s+(?:\S+\s+)?заявою|цитую(?:є|ють)"
+        r"виступи(?:в|ла|ло|ли)(?:\s+\S+)?\s+(?:з|із|зі)\s+(?:\S+\s+)?заявою|цитую(?:є|ють)|"
+        r"вказа(?:в|ла|ло|ли)|вказу(?:є|ють)|наголошується|зазначається|вказується|"
+        r"вказано|зазначено|сказано|повідомлялося|зазначалося|наголошувалося|"
+        r"поскаржи(?:вся|лася|лися)|(?:прийш|дійш)(?:ов|ла|ли) (?:до )?висновку|"
+        r"обґрунтува(?:в|ла|ли)"
     ),
-    converbs=(r"заявивши|повідомивши|наголосивши|зазначивши|підкресливши|додавши|пояснивши"),
+    their_words=(
+        r"(?i:за|на)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
+        r"інформацією|підрахунками|думку)"
+    ),
+    converbs=(
+        r"заявивши|повідомивши|наголосивши|зазначивши|підкресливши|додавши|пояснивши|"
+        r"стверджуючи|заявляючи|наголошуючи|зазначаючи"
+    ),
     about_object=r"про",
     denying=r"спростува\w*|відкину\w*|заперечу\w*",
     accusing=r"звинувати\w*|звинувачу\w*",
@@ -177,36 +204,38 @@ UK = Language(
     that=r"що|нібито|про те,?\s+що",
     not_speakers=r"це|що|все|усе|то|так|хто|ось|тут|там|воно",
     according_before=(
-        r"за (?:словами|даними|інформацією|повідомленням|оцінками)|на думку|"
-        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою)|"
+        r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками)|на думку|"
+        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою|висновком|матеріалами)|"
         r"як (?:повідом|заяви|пише|пишуть|з'ясува|з’ясува|поясню|поясни|зазнач|наголош|"
         r"стверджу|свідч|розпов|зауваж|підкресл|вважа|встанови)\w*"
     ),
     genitive_frames=(
-        r"за (?:словами|даними|інформацією|повідомленням|оцінками)|на думку|"
-        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою)"
+        r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками)|на думку|"
+        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою|висновком|матеріалами)"
     ),
     about_this=r"Про це",
     about_verbs=r"свідчить|свідчать|йдеться|ідеться",
     connectives=(
         r"натомість|водночас|однак|проте|також|крім того|разом (?:з|із) тим|тим часом|між тим|"
         r"згодом|відтак|при цьому|загалом|у свою чергу|в свою чергу|зі свого боку|"
-        r"своєю чергою|зокрема|втім|до того ж|окрім того|нагадаємо"
+        r"своєю чергою|зокрема|втім|до того ж|окрім того|нагадаємо|а|і|але|та"
     ),
-    adverbs=r"також|раніше|вже|офіційно|сьогодні|категорично",
+    adverbs=r"також|раніше|вже|офіційно|сьогодні|категорично|було|сам|сама|самі",
     denying_claim=r"фейк|брехн|провокаці|дезінформаці|неправд|не відповіда\w* дійсності",
     denial_object=True,
     called=r"назва(?:в|ла|ло|ли)",
     false=r"фейком|брехнею|провокацією|дезінформацією|неправдою",
     pointing_back=(
         r"відомств\w*|міністерств\w*|він|вона|вони|його|її|їх|міністр\w*|"
-        r"штаб\w*|речни\w*|прессслужб\w*|пресс-служб\w*|прес-служб\w*"
+        r"штаб\w*|речни\w*|прессслужб\w*|пресс-служб\w*|прес-служб\w*|ньому|ній|них|нім|"
+        r"(?:\S+\s+)?(?:депутат|парламентар|дипломат|політик|посадов|співрозмовник|"
+        r"опозиціонер|блогер|очільник)\w*"
     ),
     speaker_noise=(
         r"\s+(?:у (?:своєму|Telegram|Facebook|телеграм|ефірі|інтерв'ю|коментарі)|в "
         r"(?:Telegram|Facebook|ефірі|інтерв'ю|коментарі)|на (?:брифінгу|сторінці)|"
         r"з посиланням|(?:у|в|на) «|із посиланням|під час|від \d+|(?:у|в) \d+|наприкінці|"
-        r"на початку|"
+        r"на початку|(?:у|в) (?:позовній |своїй )?заяві|(?:у|в) декларації|"
         r"напередодні|минулого|торік|учора|вчора|сьогодні|(?:у|в) (?:понеділок|вівторок|"
         r"середу|четвер|п'ятницю|суботу|неділю))\b.*$"
     ),
@@ -335,7 +364,8 @@ def _patterns(code):
     if lang.about_object:
         # "Минобороны сообщило в субботу об уничтожении …": what was said, as the object
         found.append(
-            rf"^{speaker}\s+(?P<verb>{verbs})(?:\s+[^\s,.!?:;«»\"“”]+){{0,3}}?\s+"
+            rf"^{speaker}\s+(?!йдеться|ідеться|говорится|говориться)(?P<verb>{verbs})"
+            rf"(?:\s+[^\s,.!?:;«»\"“”]+){{0,3}}?\s+"
             rf"(?:{lang.about_object})\s+(?!том\b|тому\b|те\b|це\b|этом\b)(?P<claim>[^\n]+?){end}"
         )
     if lang.code in ("ru", "uk"):
@@ -364,7 +394,17 @@ def _patterns(code):
         )
     if lang.according_before:
         frame = rf"(?P<frame>(?i:{lang.according_before}))"
-        found.append(rf"^{frame}\s+{speaker},\s*{claim}{end}")
+        opening = rf"(?:(?i:{lang.connectives}),?\s+)?" if lang.connectives else ""
+        found.append(rf"^{opening}{frame}\s+{speaker},\s*{claim}{end}")
+        if lang.their_words:
+            # "По его словам, …", "За її даними, …": the speaker named before
+            found.append(rf"^{opening}{lang.their_words}\s*,\s*{claim}{end}")
+        if lang.code in ("ru", "uk"):
+            # "Ежедневно, по заверению Дурова, Telegram пользуются …": the source in an aside
+            found.append(
+                rf"^(?P<claim>[^\n]+?),\s*{frame}\s+(?P<speaker>[^,\n]{{2,80}}?),\s*"
+                rf"(?P<rest>[^\n]+?){end}"
+            )
         found.append(rf"^{claim},\s*{frame}\s+{speaker}{end}")
     if lang.according_after:
         found.append(rf"^{speaker}(?:{lang.according_after}),?\s*{claim}{end}")
@@ -393,9 +433,10 @@ def _about_this(code):
     if not lang.about_this:
         return None
     verbs = rf"(?:{lang.verbs}|{lang.about_verbs})" if lang.about_verbs else rf"(?:{lang.verbs})"
+    # "Об этом он заявил сегодня на встрече …": what follows the verb says when and where
     return re.compile(
         rf"^(?:{lang.about_this})\s+(?:(?P<verb1>{verbs})\s+(?P<after>.+?)|(?P<before>.+?)\s+"
-        rf"(?P<verb2>{verbs}))[\s.!?։…]*$",
+        rf"(?P<verb2>{verbs})(?:\s+[^\n]+?)?)[\s.!?։…]*$",
         re.DOTALL,
     )
 
@@ -406,14 +447,22 @@ _MONTHS = (
 )
 # "У вересні 2017 року", "27 вересня", "15 февраля 2020 года": when, not who
 _WHEN = (
-    rf"(?:(?:у|в|во)\s+{_MONTHS}|\d{{1,2}}\s+{_MONTHS})(?:\s+\d{{4}})?"
-    r"(?:\s+(?:року|р\.|года|г\.))?"
+    rf"(?:(?:у|в|во)\s+{_MONTHS}|\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
+    r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+"
 )
 
 
 # --- sentences ----------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…։])[»”\"]?\s+(?=[«“\"„(\-–—]?[^\W\d_]|[«“\"„])|\n+")
+
+
+# Abbreviations razdel does not know, after which a capital letter goes on with the sentence
+_ABBREVIATION_END = re.compile(
+    r"(?<![\w])(?:м|с|смт|вул|ул|просп|пл|обл|р-н|буд|д|кв|ім|им|ст|п|т|тис|грн|"
+    r"млн|млрд|коп|руб|г|гг|ген|проф|акад|див)\.$",
+    re.IGNORECASE,
+)
 
 
 def sentences(text, code, start=0, end=None):
@@ -423,12 +472,15 @@ def sentences(text, code, start=0, end=None):
         from razdel import sentenize
 
         # A line break ends a sentence, whatever razdel reads in "склала $2,53 млн.\nПро це"
-        spans = [
-            (begin + s.start, begin + s.stop)
-            for line in re.finditer(r"[^\n]+", text[start:end])
-            for begin in [start + line.start()]
-            for s in sentenize(line.group())
-        ]
+        spans = []
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            begin, first = start + line.start(), len(spans)
+            for piece in sentenize(line.group()):
+                a, b = begin + piece.start, begin + piece.stop
+                if len(spans) > first and _ABBREVIATION_END.search(text, *spans[-1]):
+                    spans[-1] = (spans[-1][0], b)  # "у м. Києві", "вул. Київська": not an end
+                else:
+                    spans.append((a, b))
     else:
         spans, begin = [], start
         for cut in _SENTENCE_END.finditer(text, start, end):
@@ -460,7 +512,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     """The speaker's words alone, in the nominative where the frame declined them (`case`:
     the case the frame puts the speaker in, when it is not the nominative). `after`: the
     speaker is named after the statement."""
-    speaker = speaker.strip(" ,:;-–—" + QUOTES)
+    speaker = _clean_claim(speaker)  # marks off its ends, but "Фірма «Будсервіс»" keeps its own
     if lang.connectives and not after:
         # "Нагадаємо, раніше ЗМІ …": the words that open the sentence, one after another
         opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN})(?:\s+|,\s*|$)"
@@ -480,8 +532,13 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "В ходе процесса Санников выступил с заявлением: он сообщил": the name before it
         pronoun = re.search(r"\s(він|вона|вони|он|она|они)$", speaker, flags=re.IGNORECASE)
         if pronoun:
-            names = re.findall(r"(?<=\s)[А-ЯЁІЇЄҐ][\w'’-]+(?:\s+[А-ЯЁІЇЄҐ][\w'’-]+)*", speaker)
+            names = [
+                found.group()
+                for found in re.finditer(r"[А-ЯЁІЇЄҐ][\w'’-]+(?:\s+[А-ЯЁІЇЄҐ][\w'’-]+)*", speaker)
+                if found.start() or _is_person(found.group().split()[0], lang)
+            ]  # the first word is capital because it opens the sentence, unless a name
             speaker = names[-1] if names else pronoun.group(1)
+        speaker = _subject_alone(speaker, lang)
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
@@ -496,20 +553,24 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "на сайті Хмельницького відділення АМКУ", "в телеграм-канале ведомства": the
         # site's owner
         owned = re.sub(
-            r"^(?:на|в|во|у)\s+(?:сайті|сайте|сторінці|странице|(?:телеграм|Telegram)-"
-            r"(?:каналі|канале))\s+",
+            r"^(?:на|в|во|у)\s+(?:(?:його|її|їх|его|её|ее|их)\s+)?(?:сайті|сайте|сторінці|"
+            r"странице|(?:телеграм|Telegram)-(?:каналі|канале))(?:\s+|$)",
             "",
             speaker,
             flags=re.IGNORECASE,
         )
+        whose = re.match(r"^\S+\s+(його|її|їх|его|её|ее|их)\s", speaker + " ")
+        if owned != speaker and not owned and whose:  # "На її сайті зазначено": hers
+            return _OBJECT_PRONOUNS[whose.group(1).lower()]
         if owned != speaker:
             located, case = owned, "gent"
-        located = located.strip(QUOTES + " ")
+        located = _clean_claim(located)
         # "говорится в заявлении ведомства": the statement's author
         authored = re.sub(
             r"^(?:заявлении|сообщении|пресс-релизе|заяві|повідомленні|сюжеті|сюжете|"
             r"матеріалі|материале|статті|статье|документі|документе|листі|письме|рішенні|"
-            r"решении|постанові|постановлении|вироку|приговоре|розслідуванні|расследовании)\s+",
+            r"решении|постанові|постановлении|вироку|приговоре|розслідуванні|расследовании|"
+            r"тексте|тексті|обращении|зверненні|обґрунтуванні|обосновании)\s+",
             "",
             located,
         )
@@ -518,6 +579,44 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if case:
             speaker = nominative(speaker, lang.code, case)
     return speaker.strip(" ,:;")
+
+
+def _is_person(word, lang) -> bool:
+    from claims.ingest.inflection import _analyzer
+
+    return any({"Name", "Surn"} & p.tag.grammemes for p in _analyzer(lang.code).parse(word))
+
+
+def _subject_alone(speaker, lang) -> str:
+    """A speaker read before its verb, without a converb's clause ("Говоря о сроках встречи,
+    Карасин отметил") or another clause of the sentence ("Кандидат … Навальный собрал 35 млн
+    рублей. Блогер подчеркнул", "Навальный не высказался …, а взамен сообщил"): the words
+    before the first finite verb, who did both."""
+    from claims.ingest.inflection import _analyzer
+
+    analyzer = _analyzer(lang.code)
+
+    def pos(word):
+        parses = analyzer.parse(word.strip(',.:;«»"“”()'))
+        if parses and parses[0].tag.POS == "ADJF" and "pssv" in parses[0].tag:
+            return "PRTS"  # Ukrainian's dictionary: "зареєстрована" as a passive adjective
+        return parses[0].tag.POS if parses else None
+
+    words = speaker.split()
+    if words and pos(words[0]) == "GRND" and "," in speaker:
+        speaker = speaker.split(",", 1)[1].strip()
+        words = speaker.split()
+    for at, word in enumerate(words):
+        # a finite verb, or a short participle that acts as one ("фірма зареєстрована")
+        if at and len(word) > 2 and word[:1].islower() and pos(word) in ("VERB", "PRTS"):
+            kept = words[:at]
+            while len(kept) > 1 and pos(kept[-1]) in ("ADVB", "PRCL", "CONJ"):
+                kept = kept[:-1]  # "Навальный не высказался"
+            before = " ".join(kept).strip(" ,")
+            # a comma before it opens another clause ("На зауваження журналіста, що він не
+            # чув …, Корнієць відповів"): not a subject
+            return speaker if "," in before else before
+    return speaker
 
 
 def _plausible_speaker(speaker, lang):
@@ -553,22 +652,43 @@ def _clean_claim(claim):
     return claim
 
 
+_OBJECT_PRONOUNS = {
+    "его": "он",
+    "её": "она",
+    "ее": "она",
+    "их": "они",
+    "його": "він",
+    "її": "вона",
+    "їх": "вони",
+}
+
+
 def _quoted_person(cited, lang) -> str:
     """Whom "«…», — цитирует РБК Карасина" quotes: the person the outlet cites (in the
     accusative), in the nominative; the whole phrase when no one is named."""
     from claims.ingest.inflection import _analyzer
 
     analyzer = _analyzer(lang.code)
+    words = cited.split()
+    if words and words[0].lower() in _OBJECT_PRONOUNS:  # "— приводит его «Росбалт»"
+        return _OBJECT_PRONOUNS[words[0].lower()]
     run = []
-    for word in cited.split():
+    for word in words:
         parses = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
-        parse = next((p for p in parses if "accs" in p.tag), None)
+        parse = next((p for p in parses if "accs" in p.tag or "gent" in p.tag), None)
         if word[:1].isupper() and parse:
             inflected = parse.inflect({"nomn"})
             run.append(inflected.word.capitalize() if inflected else word)
         elif run:
             break
-    return " ".join(run) or cited
+    if run:
+        return " ".join(run)
+    # "— цитирует телеканал представителя минобороны": whom the outlet cites
+    for at, word in enumerate(words[1:], 1):
+        parses = analyzer.parse(word)
+        if word[:1].islower() and parses and parses[0].tag.POS == "NOUN":
+            return nominative(" ".join(words[at:]), lang.code, "gent")
+    return cited
 
 
 def _describes_speaker(words, lang) -> bool:
@@ -618,6 +738,11 @@ def _statement(sentence, match, lang):
         "gent" if declined else None,
         after=match.start("speaker") > match.start(claim_group),
     )
+    raw_speaker = match.group("speaker")
+    if match.start("speaker") < match.start(claim_group):
+        raw_speaker = sentence.text[: match.end("speaker")]
+    if _quotation_marks(raw_speaker)[0] >= 0 or raw_speaker.count('"') % 2:
+        return None  # "«Я единственный кандидат, который говорит, что …": inside a quotation
     # "Selon les services de renseignement, …": a frame names a source, capitals or not.
     named_by_frame = bool(frame) and 0 < len(speaker.split()) <= 8
     # "Натомість повідомили, що …": no speaker but a connective; the last one speaks again
@@ -630,7 +755,7 @@ def _statement(sentence, match, lang):
     ):
         return None
     verb = match.groupdict().get("verb") or ""
-    if re.match(r"цитиру|цитую", verb, re.IGNORECASE):
+    if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
         speaker = _quoted_person(speaker, lang)
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
 
@@ -679,6 +804,8 @@ def _converb_subject(main, lang) -> str:
     Нацгвардія"). Read with the morphology dictionaries, without a parse."""
     from claims.ingest.inflection import _analyzer
 
+    # "Місто квартир не отримало, а суддя почав судитися, стверджуючи, що": the last clause
+    main = re.split(r",\s+(?:а|и|і|но|але|однак|однако|та)\s+", main)[-1]
     main = re.sub(rf"^(?:(?i:{lang.connectives}),?\s+)+", "", main) if lang.connectives else main
     words = main.split()
     analyzer = _analyzer(lang.code)
@@ -765,14 +892,18 @@ def _person_named(previous, lang) -> str:
     # not a name quoted: "«… на мосту Кірпи напартачила …», – сказав він"
     unquoted = re.sub(r"[«“][^«»“”]*(?:[»”]|$)", " ", previous[-1].text)
     unquoted = re.sub(r"[«“].*$", " ", unquoted)
-    runs, run, gender = [], [], None
+    unquoted = re.sub(r'"[^"]*"', " ", unquoted)  # «холдинга "Петромед"»: a company
+    runs, run, gender, named, before = [], [], None, [], None
     for word in re.findall(r"[\w'’-]+", unquoted):
         parses = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
         if not (word[:1].isupper() and parses):
             if run:
                 runs.append(run)
-            run, gender = [], None
+            run, gender, before = [], None, word
             continue
+        if not run:
+            # a name alone opens the sentence or follows a verb, not "вулиці" or "в Києві"
+            named.append(before is None or _pos(analyzer, before) not in ("NOUN", "PREP", "ADJF"))
         # "Марию Петрову" is Мария Петрова: the gender of the name before
         parse = next((p for p in parses if gender and gender in p.tag), parses[0])
         gender = gender or parse.tag.gender
@@ -783,7 +914,29 @@ def _person_named(previous, lang) -> str:
             run.append(inflected.word.capitalize() if inflected else word)
     if run:
         runs.append(run)
+    runs = [run for run, ok in zip(runs, named, strict=True) if ok or len(run) > 1]
     return " ".join(runs[-1]) if runs else ""
+
+
+def _pos(analyzer, word):
+    parses = analyzer.parse(word)
+    return parses[0].tag.POS if parses else None
+
+
+def _subject_before(previous, lang) -> str:
+    """The subject of the sentence before, when it names one before its verb ("Київський
+    апеляційний адмінсуд змінив постанову. Він зазначив, що …")."""
+    if lang.code not in ("ru", "uk") or not previous:
+        return ""
+    sentence = previous[-1].text
+    if sentence[:1] in QUOTES:
+        return ""  # a quotation's own words: "«Я б провів розслідування…»"
+    subject = _clean_speaker(_subject_alone(sentence, lang), lang).strip(" .")
+    if subject == sentence.strip(" .") or not subject[:1].isupper():
+        return ""  # no verb found, or not a name
+    if subject.split()[0].lower() in {"я", "мы", "ми", "ты", "ти", "вы", "ви"}:
+        return ""
+    return subject if _plausible_speaker(subject, lang) and len(subject.split()) <= 8 else ""
 
 
 def _quotation_goes_on(sentence, last):
@@ -805,11 +958,12 @@ def _quotation_goes_on(sentence, last):
 def _told_before(text, previous) -> _Sentence:
     """What an "Об этом сообщает X" reports: the sentence before it, and the one before
     that when the last is a short coda to it ("… уклало угоду. Сума склала $2,5 млн.")."""
-    last = previous[-1]
-    if len(previous) > 1 and len(last.text.split()) < SHORT_SENTENCE_WORDS:
-        first = previous[-2]
-        return _Sentence(first.start, last.end, text[first.start : last.end])
-    return last
+    first = last = previous[-1]
+    for earlier in reversed(previous[-3:-1]):  # "у м." / "Рівне, вул." / "Київська, 94."
+        if len(text[first.start : last.end].split()) >= SHORT_SENTENCE_WORDS:
+            break
+        first = earlier
+    return _Sentence(first.start, last.end, text[first.start : last.end])
 
 
 def _quotation_marks(text) -> tuple[int, bool]:
@@ -834,10 +988,22 @@ def _whole_quotation(text, statement, previous, lang):
     from its opening mark, when that is among the last few sentences."""
     if lang.code not in ("ru", "uk"):
         return  # the other languages' splitter keeps a quotation in one sentence
-    if not _quotation_marks(text[statement.start : statement.end + 2])[1]:
+    # a straight mark closing here that did not open here
+    straight = (
+        text[statement.end : statement.end + 1] == '"'
+        and text[statement.start - 1 : statement.start] != '"'
+        and not text[statement.start : statement.end].count('"') % 2
+    )
+    if not straight and not _quotation_marks(text[statement.start : statement.end + 2])[1]:
         return  # no quotation closed here that opened before
     for sentence in reversed(previous[-MAX_QUOTED_SENTENCES:]):
-        mark, closes_earlier = _quotation_marks(sentence.text)
+        if straight:
+            # '"Наши спонсоры … Типичный жертвователь - это женщина", - сообщил он': the
+            # sentence whose straight mark is left open
+            opened = sentence.text.count('"') % 2 == 1
+            mark, closes_earlier = (sentence.text.find('"') if opened else -1), False
+        else:
+            mark, closes_earlier = _quotation_marks(sentence.text)
         if mark >= 0:
             start = sentence.start + mark + 1
             if statement.end - start <= MAX_SENTENCE_CHARS:
@@ -887,6 +1053,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             told = about.match(sentence.text)
             if told:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
+                if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
+                    speaker = mentioned or _person_named(previous, lang) or speaker
+                speaker = _named(speaker, found, lang, mentioned)
                 verb = told.group("verb1") or told.group("verb2")
                 said = _told_before(text, previous)
                 claim = _clean_claim(said.text)
@@ -909,7 +1078,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement
             and not mentioned
             and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE)
-            and (person := _person_named(previous, lang))
+            and (person := _person_named(previous, lang) or _subject_before(previous, lang))
         ):
             mentioned = person  # "Понтеса спросили о снах. Он ответил, что …"
         if statement is None and found and not previous:
