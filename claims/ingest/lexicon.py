@@ -68,6 +68,8 @@ class Language:
     accused_of: str = ""
     called: str = ""  # "X назвал … фейком": the verb …
     false: str = ""  # … and what it called the statement
+    # Azerbaijani: the head nouns a speaker ends with ("nazirliyi", "sədri", "sözçüsü")
+    speaker_heads: str = ""
     # Words that point back to a speaker already named ("ведомство", "nazirlik", "il"):
     # such a statement is the last named speaker's.
     pointing_back: str = ""
@@ -248,7 +250,10 @@ AZ = Language(
         r"bildirib|bildirdi|bildirir|qeyd (?:edib|etdi|edir|ediblər)|açıqlayıb|"
         r"xəbər (?:verir|verib)|məlumat (?:verib|verir|yayıb)|iddia (?:edib|edir|ediblər|etdi)|"
         r"təkzib (?:edib|etdi|edir|ediblər)|deyib|dedi|vurğulayıb|ittiham (?:edib|etdi|edir)|"
-        r"elan (?:edib|etdi)|söyləyib|yazır|yazıb"
+        r"elan (?:edib|etdi)|söyləyib|yazır|yazıb|"
+        # news copy: "mütəxəssislər … bildirirlər", "bu fikri X səsləndirib", "bəyan edib"
+        r"bildirirlər|bildiriblər|səsləndirib|bəyan (?:edib|etdi)|qeyd olunub|"
+        r"məlumat verilib|açıqlama verib"
     ),
     denying=r"təkzib\s+\w+|rədd\s+\w+|yalan|saxta|həqiqətə uyğun deyil",
     accusing=r"ittiham\s+\w+",
@@ -257,12 +262,25 @@ AZ = Language(
         r"(?:-?(?:n|in|ın|un|ün|nin|nın|nun|nün))?\s+(?:sözlərinə|məlumatına|açıqlamasına|"
         r"fikrincə|bildirdiyinə)\s+(?:görə)?"
     ),
-    about_this=r"Bu barədə|Bununla bağlı",
+    speaker_heads=(
+        r"[Nn]azirliyi|sözçüsü|sədri|naziri|[Pp]rezidenti|başçısı|rəhbəri|nümayəndəsi|"
+        r"xidməti|katibi|[Kk]omitəsi|[Mm]ərkəzi|[İi]darəsi|[Aa]gentliyi|[Qq]ərargahı|"
+        r"komandanlığı|[Oo]fisi|səfirliyi|səfiri|deputatı|eksperti|politoloq|direktoru|"
+        r"müdiri|Aparatı"
+    ),
+    # "Bu fikirləri … Aleksandr Kovalenko deyib": the quotation before is his
+    about_this=r"Bu barədə|Bununla bağlı|Bu fikirləri|Bu fikri|Bu sözləri|Bunu",
     deye=r"deyə",
     adverbs=r"də|da|həmçinin|artıq|bir daha",
     denying_claim=r"yalan|saxta|təxribat|əsassız|həqiqətə uyğun deyil|dezinformasiya",
-    pointing_back=r"nazirli\w*|sözçü\w*|o|on|onun|onlar\w*|idarə\w*|qurum\w*|tərəf\w*",
-    speaker_noise=r"\s+(?:APA-ya|Trend-ə|Report-a|jurnalistlərə|mətbuat konfransında)\b.*$",
+    pointing_back=(
+        r"nazirli\w*|sözçü\w*|o|on|onun|onlar\w*|idarə\w*|qurum\w*|tərəf\w*|"
+        r"dövlətimizin başçısı|dövlət başçısı|ölkə başçısı"
+    ),
+    speaker_noise=(
+        r"\s+(?:APA-ya|Trend-ə|Report-a|jurnalistlərə|mətbuat konfransında|"
+        r"(?:\S+\s+){0,3}(?:müsahibəsində|açıqlamasında|çıxışında|çıxışı zamanı))\b.*$"
+    ),
 )
 
 TR = Language(
@@ -378,6 +396,22 @@ def _patterns(code):
     if lang.deye:
         # «…», - deyə nazirlik bildirib.
         found.append(rf"^{claim}[,\s]*{DASH}?\s*{lang.deye}\s+{speaker}\s+(?P<verb>{verbs}){end}")
+    if lang.speaker_heads:
+        # "Komissiyasının sədri Tiqran Akopyan … azaltmağın zəruriliyini bəyan edib": no
+        # comma, but the speaker ends with its head noun (and a name), the statement with
+        # a verb noun in the accusative
+        found.append(
+            rf"^(?P<speaker>[^\n,]{{0,120}}?(?<!\w)(?:{lang.speaker_heads})"
+            # a name after the head, not a genitive that opens the statement ("Ermənistanın")
+            rf"(?:\s+[A-ZƏÇĞİÖŞÜ][\w'’-]*(?<!ın)(?<!in)(?<!un)(?<!ün)){{0,3}})\s+"
+            rf"(?P<claim>[^\n]+?(?:nı|ni|nu|nü))\s+"
+            rf"(?P<verb>{verbs}){end}"
+        )
+        # «…», - o qeyd edib.
+        found.append(
+            rf"^{claim}(?:[»”\"],?\s*|,?\s+){DASH}\s+(?P<speaker>[^\n]{{1,{MAX_SPEAKER_CHARS}}}?)\s+"
+            rf"(?P<verb>{verbs}){end}"
+        )
     if lang.speaker_first_sov:
         # Bakanlık, Ermenistan'ın … vurduğunu açıkladı.  /  «…» dedi Aliyev.
         found.append(rf"^(?P<speaker>[^,\n]{{2,80}}),\s+{claim}\s+(?P<verb>{verbs}){end}")
@@ -455,6 +489,9 @@ _WHEN = (
 # --- sentences ----------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…։])[»”\"]?\s+(?=[«“\"„(\-–—]?[^\W\d_]|[«“\"„])|\n+")
+# "… təklif olunur.Bizim.Media xəbər verir": a page that lost the space after a full stop,
+# after a word in lower case (not "Bizim.Media", not "S.Feyzullayeva")
+_GLUED_END = re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]{2,}\.(?=[A-ZƏÇĞİÖŞÜА-ЯЁІЇЄ])")
 
 
 # Abbreviations razdel does not know, after which a capital letter goes on with the sentence
@@ -483,11 +520,15 @@ def sentences(text, code, start=0, end=None):
                     spans.append((a, b))
     else:
         spans, begin = [], start
-        for cut in _SENTENCE_END.finditer(text, start, end):
-            if _inside_quote(text, begin, cut.start()):
+        cuts = [(c.start(), c.end()) for c in _SENTENCE_END.finditer(text, start, end)]
+        cuts += [
+            (g.end(), g.end()) for g in _GLUED_END.finditer(text, start, end) if g[0][0].islower()
+        ]
+        for cut_start, cut_end in sorted(cuts):
+            if cut_start < begin or _inside_quote(text, begin, cut_start):
                 continue
-            spans.append((begin, cut.start()))
-            begin = cut.end()
+            spans.append((begin, cut_start))
+            begin = cut_end
         spans.append((begin, end))
     result = []
     for a, b in spans:
@@ -518,6 +559,12 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN})(?:\s+|,\s*|$)"
         while (shorter := re.sub(opening, "", speaker, flags=re.IGNORECASE)) != speaker:
             speaker = shorter.strip(" ,")
+    if lang.code == "az":
+        # "Bizim.Media-ya açıqlamasında ekspert X", "… Nazirliyindən (məlumat verilib)":
+        # not the outlet spoken to, and the ministry it came from
+        speaker = re.sub(r"^\S+-(?:ya|yə|a|ə)\s+", "", speaker)
+        speaker = re.sub(r"^(?:\S+\s+)?(?:açıqlamasında|müsahibəsində)\s+", "", speaker)
+        speaker = re.sub(r"(?<=[aeıiouüöə])n(?:dən|dan)$|(?:dən|dan)$", "", speaker)
     if lang.according_before and not after:
         # "Согласно сообщению агентства БелТА, судья заявила": the judge, not the agency
         speaker = re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
@@ -955,6 +1002,10 @@ def _quotation_goes_on(sentence, last):
     return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
 
 
+def _capitalised(text) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _told_before(text, previous) -> _Sentence:
     """What an "Об этом сообщает X" reports: the sentence before it, and the one before
     that when the last is a short coda to it ("… уклало угоду. Сума склала $2,5 млн.")."""
@@ -1048,9 +1099,21 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and (frame := _converb_frame(code)):
             statement = _by_converb(sentence, frame, lang)
-        if statement is None and about is not None and previous:
+        if (
+            statement is not None
+            and lang.code == "az"
+            and re.fullmatch(
+                rf"(?:o|onlar),?\s+.*\s(?:{lang.verbs})", statement.text, re.IGNORECASE | re.DOTALL
+            )
+        ):
+            # "TASS-a istinadən xəbər verir ki, o, parlamentdə çıxışı zamanı deyib": where the
+            # sentence before was said, not a statement of its own
+            statement = None
+        # "Bizim.Media xəbər verir ki, bu barədə X bildirib": the outlet says X said it
+        nested = statement is not None and about is not None and previous
+        if (statement is None or nested) and about is not None and previous:
             # "Об этом сообщила X.": X said what the sentence before said.
-            told = about.match(sentence.text)
+            told = about.match(_capitalised(statement.text) if nested else sentence.text)
             if told:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
                 if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
