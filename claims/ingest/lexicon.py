@@ -105,7 +105,10 @@ RU = Language(
         # conclusions and complaints
         r"подч[её]ркивается|отмечается|указывается|указано|сказано|отмечено|"
         r"приводит|пожаловал(?:ся|ась|ись)|жалуются|"
-        r"приш(?:ёл|ел|ла|ли) к выводу|обосновал(?:а|и)?"
+        r"приш(?:ёл|ел|ла|ли) к выводу|обосновал(?:а|и)?|"
+        r"заключи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|сомнева(?:ется|ются)|сч[её]л|сочл(?:а|и)|"
+        r"сообщало|заявляло|отмечало|продолжи(?:л|ла|ло|ли)|выявил(?:а|о|и)?|признал(?:ся|ась|ись)|"
+        r"высказа(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|предположение)"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -124,20 +127,23 @@ RU = Language(
     according_before=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
         r"как (?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|поясня|рассказ|"
-        r"подч[её]рк|уточни|счита|указ|установи)\w*|по сообщени(?:ю|ям)|"
-        r"по (?:заверени(?:ю|ям)|подсч[её]там)|"
-        r"согласно (?:данным|заявлению|сообщению|отч[её]ту|докладу|информации|материалам)?"
+        r"подч[её]рк|уточни|счита|указ|установи|объясни|объясня|призна|выяви)\w*|"
+        r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
+        r"согласно (?:\S+\s+)?(?:данным|заявлению|сообщению|отч[её]ту|докладу|информации|"
+        r"материалам|отч[её]тности)?"
     ),
     genitive_frames=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
-        r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там)|согласно (?:данным|"
-        r"заявлению|сообщению|отч[её]ту|докладу|информации|материалам)"
+        r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|согласно "
+        r"(?:\S+\s+)?(?:данным|заявлению|сообщению|отч[её]ту|докладу|информации|материалам|"
+        r"отч[её]тности)"
     ),
     about_this=r"Об этом",
     about_verbs=r"свидетельствует|свидетельствуют|говорится",
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
-        r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но"
+        r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
+        r"в целом"
     ),
     adverbs=(
         r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
@@ -150,7 +156,7 @@ RU = Language(
     pointing_back=(
         r"ведомств\w*|министерств\w*|он|она|они|его|её|ее|их|министр\w*|"
         r"пресс-служб\w*|представител\w*|сторон\w*|н[её]м|ней|них|глава\s+\S+|(?:\S+\s+)?(?:политик|"
-        r"чиновник|собеседник|дипломат|депутат|парламентари|оппозиционер|блогер)\w*"
+        r"чиновник|собеседник|дипломат|депутат|парламентарий|оппозиционер|блогер)"
     ),
     speaker_noise=(
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
@@ -189,7 +195,11 @@ UK = Language(
         r"вказа(?:в|ла|ло|ли)|вказу(?:є|ють)|наголошується|зазначається|вказується|"
         r"вказано|зазначено|сказано|повідомлялося|зазначалося|наголошувалося|"
         r"поскаржи(?:вся|лася|лися)|(?:прийш|дійш)(?:ов|ла|ли) (?:до )?висновку|"
-        r"обґрунтува(?:в|ла|ли)"
+        r"обґрунтува(?:в|ла|ли)|написа(?:в|ла|ло|ли)|сумніва(?:ється|ються)|"
+        r"відміти(?:в|ла|ли)|продовжи(?:в|ла|ли)|визна(?:в|ла|ли)|(?:з|при)зна(?:вся|лася|лися)|"
+        r"наполяга(?:є|ють|в|ла|ли)|виявил(?:а|о|и)?|виявив|"
+        r"поширил(?:а|о|и)?\s+(?:повідомлення|заяву|інформацію)|поширив\s+(?:повідомлення|заяву)|"
+        r"висловив\s+(?:\S+\s+)?(?:думку|переконання|впевненість|припущення)"
     ),
     their_words=(
         r"(?i:за|на)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
@@ -206,23 +216,29 @@ UK = Language(
     that=r"що|нібито|про те,?\s+що",
     not_speakers=r"це|що|все|усе|то|так|хто|ось|тут|там|воно",
     according_before=(
-        r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками)|на думку|"
-        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою|висновком|матеріалами)|"
-        r"як (?:повідом|заяви|пише|пишуть|з'ясува|з’ясува|поясню|поясни|зазнач|наголош|"
+        r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками|версією)|на думку|"
+        r"згідно з (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
+        r"матеріалами)|"
+        r"як (?:виявил|повідом|заяви|пише|пишуть|з'ясува|з’ясува|поясню|поясни|зазнач|наголош|"
         r"стверджу|свідч|розпов|зауваж|підкресл|вважа|встанови)\w*"
     ),
     genitive_frames=(
-        r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками)|на думку|"
-        r"згідно з (?:даними|рішенням|інформацією|повідомленням|заявою|висновком|матеріалами)"
+        r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками|версією)|на думку|"
+        r"згідно з (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
+        r"матеріалами)"
     ),
     about_this=r"Про це",
     about_verbs=r"свідчить|свідчать|йдеться|ідеться",
     connectives=(
         r"натомість|водночас|однак|проте|також|крім того|разом (?:з|із) тим|тим часом|між тим|"
         r"згодом|відтак|при цьому|загалом|у свою чергу|в свою чергу|зі свого боку|"
-        r"своєю чергою|зокрема|втім|до того ж|окрім того|нагадаємо|а|і|але|та"
+        r"своєю чергою|зокрема|втім|до того ж|окрім того|нагадаємо|а|і|але|та|хоча|хоч|"
+        r"в цілому|у цілому"
     ),
-    adverbs=r"також|раніше|вже|офіційно|сьогодні|категорично|було|сам|сама|самі",
+    adverbs=(
+        r"також|раніше|вже|офіційно|сьогодні|категорично|було|сам|сама|самі|відверто|прямо|"
+        r"чітко|знову|публічно|зокрема|ще"
+    ),
     denying_claim=r"фейк|брехн|провокаці|дезінформаці|неправд|не відповіда\w* дійсності",
     denial_object=True,
     called=r"назва(?:в|ла|ло|ли)",
@@ -230,8 +246,8 @@ UK = Language(
     pointing_back=(
         r"відомств\w*|міністерств\w*|він|вона|вони|його|її|їх|міністр\w*|"
         r"штаб\w*|речни\w*|прессслужб\w*|пресс-служб\w*|прес-служб\w*|ньому|ній|них|нім|"
-        r"(?:\S+\s+)?(?:депутат|парламентар|дипломат|політик|посадов|співрозмовник|"
-        r"опозиціонер|блогер|очільник)\w*"
+        r"(?:\S+\s+)?(?:депутат|парламентар|дипломат|політик|посадовець|співрозмовник|"
+        r"опозиціонер|блогер|очільник)|глава\s+\S+"
     ),
     speaker_noise=(
         r"\s+(?:у (?:своєму|Telegram|Facebook|телеграм|ефірі|інтерв'ю|коментарі)|в "
@@ -585,6 +601,17 @@ def _clean_speaker(speaker, lang, case=None, after=False):
                 if found.start() or _is_person(found.group().split()[0], lang)
             ]  # the first word is capital because it opens the sentence, unless a name
             speaker = names[-1] if names else pronoun.group(1)
+        # "Правильність рішень підтвердив і ВГСУ, який заявив": the one the clause is about
+        relative = re.fullmatch(
+            r"(.*\S),\s+(?:який|яка|які|яке|котрий|котра|который|которая|которые|которое)",
+            speaker,
+            flags=re.DOTALL,
+        )
+        if relative:
+            # from its last capital ("Верховний суд"), else its last words
+            capitals = [m.start() for m in re.finditer(r"(?<=\s)[A-ZА-ЯЁІЇЄҐ]", relative[1])]
+            head = relative[1][capitals[-1] :] if capitals else ""
+            speaker = head or " ".join(relative[1].split()[-3:])
         speaker = _subject_alone(speaker, lang)
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
@@ -594,6 +621,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if after:
             speaker = re.sub(r"^(?:ещё|еще|ще|же)\s+", "", speaker, flags=re.IGNORECASE)
             speaker = re.sub(r",\s+[а-яёіїєґ].*$", "", speaker, flags=re.DOTALL)
+            # "пояснив глава Мінфіну і привів приклад": his words end at the next verb
+            speaker = re.sub(r"\s+(?:і|й|та|и)\s+\S+(?:в|ла|ли|л)\b.*$", "", speaker)
         # "заявили в Минобороны", "повідомили у Генштабі": the place stands for the speaker
         located = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)
         case = "loct" if located != speaker else case
@@ -819,6 +848,15 @@ def _named(speaker, found, lang, mentioned=None):
         return found[-1].speaker if found else speaker
     if not found:
         return speaker
+    if lang.code in ("ru", "uk") and speaker.islower() and len(words) <= 2:
+        # "— цитирует «Росбалт» канцлера", "пояснил глава Минфина": the earlier speaker
+        # the role describes ("Канцлер ФРГ Ангела Меркель")
+        role = words[-1][:5]
+        for earlier in reversed(found):
+            if any(w[:5].lower() == role for w in earlier.speaker.split()) and any(
+                ch.isupper() for ch in earlier.speaker
+            ):
+                return earlier.speaker
     if len(words) == 1:
         prefix = words[0][:5].lower()
         for earlier in reversed(found):
@@ -839,7 +877,7 @@ def _converb_frame(code):
     if not lang.converbs:
         return None
     return re.compile(
-        rf"^(?P<main>[^\n]{{2,300}}?),\s*(?P<verb>{lang.converbs}),?\s*(?:{lang.that})\b[\s,]*"
+        rf"^(?P<main>[^\n]{{2,300}}?),?\s+(?P<verb>{lang.converbs}),?\s*(?:{lang.that})\b[\s,]*"
         r"(?P<claim>[^\n]+?)[\s.!?…]*$",
         re.IGNORECASE,
     )
@@ -897,7 +935,12 @@ def _by_syntax(sentence, lang, statement, parsed=None):
     told = found[0]
     speaker = _clean_speaker(sentence.text[slice(*told.speaker)], lang)
     if statement is not None:
-        if speaker and speaker != statement.speaker and statement.speaker.startswith(speaker):
+        if (
+            speaker
+            and speaker != statement.speaker
+            and statement.speaker.startswith(speaker)
+            and _quotation_marks(speaker)[0] < 0  # not "Газета «Северный вестник" cut short
+        ):
             statement.speaker = speaker
         return statement
     pieces = [sentence.text[a:b] for a, b in told.claim]
@@ -929,7 +972,7 @@ _PRONOUNS = r"он|она|они|він|вона|вони"
 
 
 def _person_named(previous, lang) -> str:
-    """The last person named by name in the sentence before, in the nominative (Russian
+    """The first person named by name in the sentence before, in the nominative (Russian
     and Ukrainian: the morphology dictionaries tag first names and surnames)."""
     if lang.code not in ("ru", "uk") or not previous:
         return ""
@@ -950,7 +993,13 @@ def _person_named(previous, lang) -> str:
             continue
         if not run:
             # a name alone opens the sentence or follows a verb, not "вулиці" or "в Києві"
-            named.append(before is None or _pos(analyzer, before) not in ("NOUN", "PREP", "ADJF"))
+            # a name alone is most likely a name ("Суди" is courts, "А" a conjunction)
+            likely = {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes
+            named.append(
+                bool(likely)
+                and (before is None or _pos(analyzer, before) not in ("NOUN", "PREP", "ADJF"))
+                and not (before and re.fullmatch(r"вул|ул|м|с|пр|просп|пл|пров|пер", before))
+            )
         # "Марию Петрову" is Мария Петрова: the gender of the name before
         parse = next((p for p in parses if gender and gender in p.tag), parses[0])
         gender = gender or parse.tag.gender
@@ -962,7 +1011,8 @@ def _person_named(previous, lang) -> str:
     if run:
         runs.append(run)
     runs = [run for run, ok in zip(runs, named, strict=True) if ok or len(run) > 1]
-    return " ".join(runs[-1]) if runs else ""
+    # the first: the subject ("Корнієць підтвердив … журналісту Дмитру Гнапу. Він …")
+    return " ".join(runs[0]) if runs else ""
 
 
 def _pos(analyzer, word):
@@ -1137,13 +1187,13 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
             statement.speaker = mentioned or (found[-1].speaker if found else "")
-        if (
-            statement
-            and not mentioned
-            and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE)
-            and (person := _person_named(previous, lang) or _subject_before(previous, lang))
-        ):
-            mentioned = person  # "Понтеса спросили о снах. Он ответил, что …"
+        if statement and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE):
+            # "Понтеса спросили о снах. Он ответил, что …": the person the sentence before
+            # names, before a subject that acted earlier
+            person = _person_named(previous, lang)
+            if person and mentioned and person.split()[-1][:5] in mentioned:
+                person = mentioned  # "лідер фракції Петро Шевчук" names him in full
+            mentioned = person or mentioned or _subject_before(previous, lang)
         if statement is None and found and not previous:
             statement = _quotation_goes_on(sentence, found[-1])
         if statement and statement.speaker:

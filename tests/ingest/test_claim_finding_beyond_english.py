@@ -384,6 +384,63 @@ def test_who_a_pronoun_a_role_or_a_clause_before_the_verb_stands_for(text, speak
     assert text[found.start : found.end] == claim
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        # a role that describes the speaker named before
+        (
+            "Канцлер Австрии Иоганн Мюллер заявил, что переговоры продолжатся в Вене.\n"
+            "«Мы не допустим новой эскалации в регионе», — цитирует «Интерфакс» канцлера.",
+            "Канцлер Австрии Иоганн Мюллер",
+            "Мы не допустим новой эскалации в регионе",
+        ),
+        # a relative clause: the one it is about
+        (
+            "Правильність цих рішень підтвердив і Верховний суд, який заявив, що договір "
+            "оренди укладено законно.",
+            "Верховний суд",
+            "договір оренди укладено законно",
+        ),
+        # an adverb before the verb; the speaker's words end at the next verb
+        (
+            "«Бюджет виконано на дев'яносто відсотків», – відверто сказав міністр фінансів Іван "
+            "Коваль.",
+            "міністр фінансів Іван Коваль",
+            "Бюджет виконано на дев'яносто відсотків",
+        ),
+        (
+            "У податковій зазвичай визначають це як порушення правил звітності, пояснив голова "
+            "служби Петро Бойко і навів приклад.",
+            "голова служби Петро Бойко",
+            "У податковій зазвичай визначають це як порушення правил звітності",
+        ),
+        # "он/она": the person the sentence before names first, not a street or an object
+        (
+            "Мэр Ирина Смирнова встретилась с журналистом Олегом Павловым. Она заявила, что "
+            "новый парк откроют весной.",
+            "Ирина Смирнова",
+            "новый парк откроют весной",
+        ),
+        (
+            "Фірма зареєстрована у Києві по вул. Полупанова, 16.\n"
+            "Вона також заявила, що виробництво розташоване за містом.",
+            "Фірма",
+            "виробництво розташоване за містом",
+        ),
+        # a name in quotation marks keeps its closing mark
+        (
+            "Газета «Северный вестник» написала, что завод закроют до конца года.",
+            "Газета «Северный вестник»",
+            "завод закроют до конца года",
+        ),
+    ],
+)
+def test_roles_relatives_and_names_resolve_to_the_right_speaker(text, speaker, claim):
+    found = find_claims(text)[-1]
+    assert (found.speaker, found.text) == (speaker, claim)
+    assert text[found.start : found.end] == claim
+
+
 def test_a_source_in_an_aside_and_what_a_text_is_about_are_told_apart():
     found = only("Ежедневно, по заверению Петрова, сервисом пользуются двести тысяч человек.")
     assert (found.speaker, found.text) == (
