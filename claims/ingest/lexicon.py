@@ -29,7 +29,7 @@ MIN_CLAIM_WORDS = 4
 MAX_SPEAKER_CHARS = 150
 MAX_SENTENCE_CHARS = 1000
 SHORT_SENTENCE_WORDS = 12  # "Сума послуг склала $2,53 млн.": a coda to the sentence before
-MAX_QUOTED_SENTENCES = 5  # a quotation read back over at most this many sentences
+MAX_QUOTED_SENTENCES = 8  # a quotation read back over at most this many sentences
 QUOTES = "«»“”„\"'‹›"
 DASH = r"[-–—]"
 
@@ -108,7 +108,9 @@ RU = Language(
         r"приш(?:ёл|ел|ла|ли) к выводу|обосновал(?:а|и)?|"
         r"заключи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|сомнева(?:ется|ются)|сч[её]л|сочл(?:а|и)|"
         r"сообщало|заявляло|отмечало|продолжи(?:л|ла|ло|ли)|выявил(?:а|о|и)?|признал(?:ся|ась|ись)|"
-        r"высказа(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|предположение)"
+        r"высказа(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|предположение)|"
+        r"утверждалось|сообщалось|говорилось|отмечалось|уточняется|предположи(?:л|ла|ли)|"
+        r"полага(?:ет|ют|л|ла|ли)|уверен(?:а|ы)?"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -143,7 +145,7 @@ RU = Language(
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
         r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
-        r"в целом"
+        r"в целом|в этой связи|в связи с этим|тем не менее"
     ),
     adverbs=(
         r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
@@ -160,7 +162,8 @@ RU = Language(
     ),
     speaker_noise=(
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
-        r"эфире|ходе|заявлении|сообщении|комментарии)|на (?:брифинге|пресс-конференции|"
+        r"эфире|ходе|заявлении|сообщении|комментарии)|,\s+отвечая|"
+        r"на (?:\S+\s+)?(?:брифинге|пресс-конференции|"
         r"своей странице|странице)|журналистам|агентству|РИА|ТАСС|со ссылкой|(?:в|во|на) «|"
         r"от \d+|в (?:исковом )?заявлении|"
         r"(?:в|во) \d+|накануне|вчера|сегодня|(?:в|во) (?:понедельник|вторник|среду|четверг|"
@@ -836,7 +839,7 @@ def _statement(sentence, match, lang):
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
 
 
-def _named(speaker, found, lang, mentioned=None):
+def _named(speaker, found, lang, mentioned=None, previous=()):
     """The speaker as last named in full, when the words point back to one ("the ministry",
     "Nazirliyin", "il") or give a surname alone ("Çavuşoğlu"). `mentioned`: a subject named
     since the last statement ("Минобороны … опровергло эти обвинения."), which the words
@@ -845,7 +848,24 @@ def _named(speaker, found, lang, mentioned=None):
     if lang.pointing_back and re.fullmatch(rf"(?:{lang.pointing_back})", speaker, re.IGNORECASE):
         if mentioned:
             return mentioned
-        return found[-1].speaker if found else speaker
+        if found:
+            return found[-1].speaker
+    if lang.code in ("ru", "uk") and (role := _role_described(speaker, lang)):
+        # "руководитель театра", "77-летний писатель", "Президент": a person described, not
+        # named, is the person named before: the speaker with that title, else the last
+        # person who spoke
+        named = [e.speaker for e in reversed(found) if _names_person(e.speaker, lang)]
+        if mentioned and _names_person(mentioned, lang):
+            named.append(mentioned)
+        titled = [n for n in named if any(w[:5].lower() == role for w in n.split())]
+        if titled:
+            return titled[0]
+        # "Глава Совета Михаил Федотов выступил с инициативой. Как считает глава СПЧ, …"
+        for sentence in reversed(list(previous)[-2:]):
+            if role in sentence.text.lower() and (person := _person_named([sentence], lang)):
+                return person
+        if named:
+            return named[0]
     if not found:
         return speaker
     if lang.code in ("ru", "uk") and speaker.islower() and len(words) <= 2:
@@ -863,6 +883,58 @@ def _named(speaker, found, lang, mentioned=None):
             if any(w[:5].lower() == prefix for w in earlier.speaker.split()[1:]):
                 return earlier.speaker
     return speaker
+
+
+# People described who are usually someone new, not the person named before
+_NEW_PEOPLE = r"источник\w*|эксперт\w*|аналитик\w*|жител\w*|очевид\w*|свидетел\w*|джерел\w*|"
+_NEW_PEOPLE += r"експерт\w*|мешкан\w*|свідк\w*|один|одна|одно|ещё|еще|ще|інший|другой"
+
+
+def _role_described(speaker, lang) -> str:
+    """The first five letters of the title when `speaker` describes one person without
+    naming anyone ("гендиректор Большого", "77-летний писатель"), else ""."""
+    from claims.ingest.inflection import _analyzer
+
+    words = speaker.split()
+    if not words or len(words) > 5 or re.search(rf"(?i)\b(?:{_NEW_PEOPLE})\b", speaker):
+        return ""
+    analyzer = _analyzer(lang.code)
+    for word in words:
+        parses = analyzer.parse(word.strip(',.«»"“”()'))
+        if not parses:
+            return ""
+        tag = parses[0].tag
+        if tag.POS in ("ADJF", "NUMR") or "NUMB" in tag or not word[:1].isalpha():
+            continue  # "77-летний", "бывший"
+        # "глава" is a chapter first and a head of something second
+        person = next((p.tag for p in parses[:3] if p.tag.POS == "NOUN" and "anim" in p.tag), None)
+        if (
+            person is not None
+            and "plur" not in person
+            and not ({"Name", "Surn", "Patr"} & tag.grammemes)
+        ):
+            if (
+                _names_person(speaker, lang)
+                or any(later[:1].isupper() and not later.isupper() for later in words[1:])
+                and word[:1].isupper()
+            ):
+                return ""  # "Еста Холдинг": a name, not a description
+            return word[:5].lower()
+        return ""
+    return ""
+
+
+def _names_person(speaker, lang) -> bool:
+    """Whether a speaker names a person: a capitalised first name or surname in it."""
+    from claims.ingest.inflection import _analyzer
+
+    analyzer = _analyzer(lang.code)
+    return any(
+        word[:1].isupper()
+        and any({"Name", "Surn"} & p.tag.grammemes for p in analyzer.parse(word)[:2])
+        for word in speaker.split()[1:] + speaker.split()[:1]
+        if len(word) > 2
+    )
 
 
 def _reporting(lang) -> str:
@@ -972,7 +1044,7 @@ _PRONOUNS = r"он|она|они|він|вона|вони"
 
 
 def _person_named(previous, lang) -> str:
-    """The first person named by name in the sentence before, in the nominative (Russian
+    """The person the sentence before names as its subject, in the nominative (Russian
     and Ukrainian: the morphology dictionaries tag first names and surnames)."""
     if lang.code not in ("ru", "uk") or not previous:
         return ""
@@ -983,7 +1055,7 @@ def _person_named(previous, lang) -> str:
     unquoted = re.sub(r"[«“][^«»“”]*(?:[»”]|$)", " ", previous[-1].text)
     unquoted = re.sub(r"[«“].*$", " ", unquoted)
     unquoted = re.sub(r'"[^"]*"', " ", unquoted)  # «холдинга "Петромед"»: a company
-    runs, run, gender, named, before = [], [], None, [], None
+    runs, run, gender, named, subject, before = [], [], None, [], [], None
     for word in re.findall(r"[\w'’-]+", unquoted):
         parses = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
         if not (word[:1].isupper() and parses):
@@ -992,6 +1064,7 @@ def _person_named(previous, lang) -> str:
             run, gender, before = [], None, word
             continue
         if not run:
+            subject.append(any("nomn" in p.tag for p in parses))
             # a name alone opens the sentence or follows a verb, not "вулиці" or "в Києві"
             # a name alone is most likely a name ("Суди" is courts, "А" a conjunction)
             likely = {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes
@@ -1010,9 +1083,15 @@ def _person_named(previous, lang) -> str:
             run.append(inflected.word.capitalize() if inflected else word)
     if run:
         runs.append(run)
-    runs = [run for run, ok in zip(runs, named, strict=True) if ok or len(run) > 1]
-    # the first: the subject ("Корнієць підтвердив … журналісту Дмитру Гнапу. Він …")
-    return " ".join(runs[0]) if runs else ""
+    kept = [
+        (run, nominative)
+        for run, ok, nominative in zip(runs, named, subject, strict=True)
+        if ok or len(run) > 1
+    ]
+    # the subject: the first name in the nominative ("Корнієць підтвердив … журналісту Дмитру
+    # Гнапу", "… Владимиром Путиным … заговорил бизнесмен Сергей Колесников"), else the first
+    chosen = next((run for run, nominative in kept if nominative), kept[0][0] if kept else None)
+    return " ".join(chosen) if chosen else ""
 
 
 def _pos(analyzer, word):
@@ -1168,7 +1247,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
                 if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
                     speaker = mentioned or _person_named(previous, lang) or speaker
-                speaker = _named(speaker, found, lang, mentioned)
+                speaker = _named(speaker, found, lang, mentioned, previous)
                 verb = told.group("verb1") or told.group("verb2")
                 said = _told_before(text, previous)
                 claim = _clean_claim(said.text)
@@ -1187,21 +1266,22 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
             statement.speaker = mentioned or (found[-1].speaker if found else "")
-        if statement and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE):
-            # "Понтеса спросили о снах. Он ответил, что …": the person the sentence before
-            # names, before a subject that acted earlier
-            person = _person_named(previous, lang)
-            if person and mentioned and person.split()[-1][:5] in mentioned:
-                person = mentioned  # "лідер фракції Петро Шевчук" names him in full
-            mentioned = person or mentioned or _subject_before(previous, lang)
         if statement is None and found and not previous:
             statement = _quotation_goes_on(sentence, found[-1])
         if statement and statement.speaker:
             _whole_quotation(text, statement, previous, lang)
             if len(statement.text.split()) < MIN_CLAIM_WORDS:
                 statement = None
+        if statement and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE):
+            # "Понтеса спросили о снах. Он ответил, что …": the person the sentence before
+            # the statement (and its quotation) names, before a subject that acted earlier
+            before = [s for s in previous if s.end <= statement.start]
+            person = _person_named(before, lang)
+            if person and mentioned and person.split()[-1][:5] in mentioned:
+                person = mentioned  # "лідер фракції Петро Шевчук" names him in full
+            mentioned = person or mentioned or _subject_before(before, lang)
         if statement and statement.speaker:
-            statement.speaker = _named(statement.speaker, found, lang, mentioned)
+            statement.speaker = _named(statement.speaker, found, lang, mentioned, previous)
             found.append(statement)
             previous, mentioned = [], None
         else:
