@@ -125,7 +125,8 @@ RU = Language(
     accusing=r"обвини\w*|обвиня\w*",
     accused_of=r"в\s|во\s",
     that=r"что|будто|о том,?\s+что",
-    not_speakers=r"это|что|всё|все|то|так|кто|вот|здесь|там|тут|оно",
+    # … and the first and second person, who speak inside a quotation ("Я объяснил, что …")
+    not_speakers=r"это|что|всё|все|то|так|кто|вот|здесь|там|тут|оно|я|мы|ты|вы",
     according_before=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
         r"как (?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|поясня|рассказ|"
@@ -217,7 +218,7 @@ UK = Language(
     accusing=r"звинувати\w*|звинувачу\w*",
     accused_of=r"у\s|в\s",
     that=r"що|нібито|про те,?\s+що",
-    not_speakers=r"це|що|все|усе|то|так|хто|ось|тут|там|воно",
+    not_speakers=r"це|що|все|усе|то|так|хто|ось|тут|там|воно|я|ми|ти|ви",
     according_before=(
         r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками|версією)|на думку|"
         r"згідно з (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
@@ -661,9 +662,11 @@ def _clean_speaker(speaker, lang, case=None, after=False):
 
 
 def _is_person(word, lang) -> bool:
+    """Whether a capitalised word is most likely a name ("По" is a preposition first)."""
     from claims.ingest.inflection import _analyzer
 
-    return any({"Name", "Surn"} & p.tag.grammemes for p in _analyzer(lang.code).parse(word))
+    parses = _analyzer(lang.code).parse(word)
+    return len(word) > 2 and bool(parses) and bool({"Name", "Surn"} & parses[0].tag.grammemes)
 
 
 def _subject_alone(speaker, lang) -> str:

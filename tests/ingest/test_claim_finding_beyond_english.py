@@ -479,6 +479,22 @@ def test_a_person_described_is_the_person_named_before(text, speaker, claim):
     assert (found.speaker, found.text) == (speaker, claim)
 
 
+def test_a_preposition_or_the_first_person_is_never_a_speaker():
+    """ "По" is a preposition before it is anyone's name, and "Я объяснил, что …" inside a
+    quotation is the quoted speaker's, not a new one."""
+    (found,) = find_claims(
+        "Министр обороны Никос Папас встретился с коллегой в Вашингтоне.\n"
+        "По его словам, он объяснил, что санкции стоят стране четыре миллиарда евро в год."
+    )
+    assert found.speaker == "Министр обороны Никос Папас"
+    (found,) = find_claims(
+        '"Мы долго спорили о санкциях. Я объяснил, что союз не возмещает потери нашим '
+        'фермерам", - сказал министр Никос Папас.'
+    )
+    assert found.speaker == "министр Никос Папас"
+    assert found.text.startswith("Мы долго спорили о санкциях. Я объяснил")
+
+
 def test_a_source_in_an_aside_and_what_a_text_is_about_are_told_apart():
     found = only("Ежедневно, по заверению Петрова, сервисом пользуются двести тысяч человек.")
     assert (found.speaker, found.text) == (
