@@ -6,6 +6,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -68,7 +69,12 @@ def make_user(newsroom_setup):
 def demo(transactional_db):
     from claims.demo.newsroom import load_demo
 
-    return load_demo()
+    yield load_demo()
+    # A module's worker, started for an earlier test, is still running and takes the demo's
+    # tasks too: let it finish before the database is flushed, or the flush can deadlock on
+    # the rows a task holds (seen in CI on a test that used the demo without the worker).
+    for name in _running_test_workers():
+        _let_the_worker_finish(SimpleNamespace(name=name))
 
 
 # --- a real Celery worker --------------------------------------------------------------------
@@ -198,6 +204,12 @@ def worker(request, celery_worker_process, transactional_db):
             log.seek(log_size)
             print("--- the worker's log during this test ---")
             print(log.read().decode(errors="replace")[-6000:])
+
+
+def _running_test_workers():
+    """The names of the test workers that answer a ping now (none costs half a second)."""
+    answers = celery_app.control.ping(timeout=0.5) or []
+    return [name for answer in answers for name in answer if name.startswith("test-")]
 
 
 def _let_the_worker_finish(process, timeout=30):
