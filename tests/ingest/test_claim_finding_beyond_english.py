@@ -27,6 +27,14 @@ def only(text):
     return found
 
 
+def assert_read_as(text, speaker, claim, which=-1):
+    """The text's claim number `which` has this speaker and this text, and its span in the
+    article is exactly that text."""
+    found = find_claims(text)[which]
+    assert (found.speaker, found.text) == (speaker, claim)
+    assert text[found.start : found.end] == claim
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "claim", "stance"),
     [
@@ -304,9 +312,7 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
 def test_the_frames_of_real_russian_and_ukrainian_news_are_read(text, speaker, claim):
     """Frames that public Russian and Ukrainian news showed missing (README, "Claim finding
     beyond English": measured on FactRuEval-2016 and lang-uk's news); our own words."""
-    found = find_claims(text)[-1]
-    assert (found.speaker, found.text) == (speaker, claim)
-    assert text[found.start : found.end] == claim
+    assert_read_as(text, speaker, claim, which=-1)
 
 
 @pytest.mark.parametrize(
@@ -379,9 +385,7 @@ def test_who_a_pronoun_a_role_or_a_clause_before_the_verb_stands_for(text, speak
     """The speaker named before ("По его словам", "Как отметил депутат", "Об этом он
     заявил", "На її сайті"), straight quotation marks over two sentences, a clause that is
     not the speaker's name, and a reporting verb inside a quotation, which is not one."""
-    found = find_claims(text)[-1]
-    assert (found.speaker, found.text) == (speaker, claim)
-    assert text[found.start : found.end] == claim
+    assert_read_as(text, speaker, claim, which=-1)
 
 
 @pytest.mark.parametrize(
@@ -436,9 +440,7 @@ def test_who_a_pronoun_a_role_or_a_clause_before_the_verb_stands_for(text, speak
     ],
 )
 def test_roles_relatives_and_names_resolve_to_the_right_speaker(text, speaker, claim):
-    found = find_claims(text)[-1]
-    assert (found.speaker, found.text) == (speaker, claim)
-    assert text[found.start : found.end] == claim
+    assert_read_as(text, speaker, claim, which=-1)
 
 
 @pytest.mark.parametrize(
@@ -549,9 +551,7 @@ def test_a_source_in_an_aside_and_what_a_text_is_about_are_told_apart():
 def test_the_frames_of_real_azerbaijani_news_are_read(text, speaker, claim):
     """Frames that public Azerbaijani news leads showed missing (README, "Claim finding
     beyond English"); written here in our own words."""
-    found = find_claims(text)[0]
-    assert (found.speaker, found.text) == (speaker, claim)
-    assert text[found.start : found.end] == claim
+    assert_read_as(text, speaker, claim, which=0)
 
 
 def test_o_qeyd_edib_after_a_quotation_is_the_speaker_named_before():
