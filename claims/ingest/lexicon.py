@@ -525,9 +525,10 @@ _GLUED_END = re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]{2,}\.(?=[A-ZƏÇĞİÖŞÜ�
 
 
 # Abbreviations razdel does not know, after which a capital letter goes on with the sentence
+# ("у м. Києві", "вул. Київська"). Not units and years ("млн грн.", "в 2014 г."): a
+# sentence often ends with them.
 _ABBREVIATION_END = re.compile(
-    r"(?<![\w])(?:м|с|смт|вул|ул|просп|пл|обл|р-н|буд|д|кв|ім|им|ст|п|т|тис|грн|"
-    r"млн|млрд|коп|руб|г|гг|ген|проф|акад|див)\.$",
+    r"(?<![\w])(?:м|с|смт|вул|ул|просп|пл|обл|буд|д|кв|ім|им|ст|п|ген|проф|акад)\.$",
     re.IGNORECASE,
 )
 

@@ -585,6 +585,22 @@ def test_a_speaker_named_in_an_aside_speaks_both_sides_of_it():
     assert (found.start, found.end) == (0, len(text) - 1)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Міська рада уклала угоду з фірмою на ремонт шкіл у трьох районах за 4 млн грн. "
+        "Про це повідомляється в «Віснику державних закупівель».",
+        "Мэрия заключила договор на ремонт трёх школ в центре города на 5 млн руб. "
+        "Об этом сообщает агентство «Интерфакс».",
+    ],
+)
+def test_a_sentence_that_ends_with_a_unit_still_ends(text):
+    """ "у м. Києві" goes on, but "… за 4 млн грн." ends: the next sentence says who said it."""
+    found = only(text)
+    assert found.speaker in ("Вісник державних закупівель", "агентство «Интерфакс»")
+    assert found.text.endswith(("млн грн", "млн руб"))
+
+
 def test_a_short_line_keeps_the_language_of_the_text_around_it():
     """ "Сума склала 4 млн." alone reads as Russian; in a Ukrainian report it is Ukrainian,
     so "Про це повідомляє" after it still reaches back to the lead."""
