@@ -16,7 +16,8 @@ NAME_TAGS = {"Name", "Surn", "Patr"}
 
 
 @cache
-def _analyzer(code):
+def morphology(code):
+    """pymorphy3's analyser for Russian or Ukrainian, loaded once per process."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=code)
@@ -27,7 +28,7 @@ def nominative(speaker: str, code: str, case: str) -> str:
     nominative. Russian and Ukrainian only; other text is returned as it is."""
     if code not in ("ru", "uk") or not speaker:
         return speaker
-    analyzer = _analyzer(code)
+    analyzer = morphology(code)
     result, in_head = [], True
     words = speaker.split()
     for at, word in enumerate(words):

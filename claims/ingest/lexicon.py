@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claims.ingest import russian_syntax
-from claims.ingest.inflection import nominative
+from claims.ingest.inflection import morphology, nominative
 from claims.meaning import stance as stances
 
 MIN_CLAIM_WORDS = 4
@@ -458,7 +458,7 @@ def _patterns(code):
         )
     if lang.according_before:
         frame = rf"(?P<frame>(?i:{lang.according_before}))"
-        opening = rf"(?:(?i:{lang.connectives}),?\s+)?" if lang.connectives else ""
+        opening = _opening(lang)
         found.append(rf"^{opening}{frame}\s+{speaker},\s*{claim}{end}")
         if lang.their_words:
             # "По его словам, …", "За її даними, …": the speaker named before
@@ -489,6 +489,12 @@ def _patterns(code):
     # Not read: an Azerbaijani "X … bildirib" with neither "ki" nor a comma, where nothing
     # tells the speaker from the statement.
     return [re.compile(p, re.DOTALL) for p in found]
+
+
+def _opening(lang) -> str:
+    """A connective that may open a sentence before its speaker or frame: "Однако, по
+    словам …", "Між тим, лідер фракції …"."""
+    return rf"(?:(?i:{lang.connectives}),?\s+)?" if lang.connectives else ""
 
 
 @cache
@@ -674,9 +680,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
 
 def _is_person(word, lang) -> bool:
     """Whether a capitalised word is most likely a name ("По" is a preposition first)."""
-    from claims.ingest.inflection import _analyzer
-
-    parses = _analyzer(lang.code).parse(word)
+    parses = morphology(lang.code).parse(word)
     return len(word) > 2 and bool(parses) and bool({"Name", "Surn"} & parses[0].tag.grammemes)
 
 
@@ -685,15 +689,9 @@ def _subject_alone(speaker, lang) -> str:
     Карасин отметил") or another clause of the sentence ("Кандидат … Навальный собрал 35 млн
     рублей. Блогер подчеркнул", "Навальный не высказался …, а взамен сообщил"): the words
     before the first finite verb, who did both."""
-    from claims.ingest.inflection import _analyzer
-
-    analyzer = _analyzer(lang.code)
 
     def pos(word):
-        parses = analyzer.parse(word.strip(',.:;«»"“”()'))
-        if parses and parses[0].tag.POS == "ADJF" and "pssv" in parses[0].tag:
-            return "PRTS"  # Ukrainian's dictionary: "зареєстрована" as a passive adjective
-        return parses[0].tag.POS if parses else None
+        return _pos(word, lang)
 
     words = speaker.split()
     if words and pos(words[0]) == "GRND" and "," in speaker:
@@ -759,9 +757,7 @@ _OBJECT_PRONOUNS = {
 def _quoted_person(cited, lang) -> str:
     """Whom "«…», — цитирует РБК Карасина" quotes: the person the outlet cites (in the
     accusative), in the nominative; the whole phrase when no one is named."""
-    from claims.ingest.inflection import _analyzer
-
-    analyzer = _analyzer(lang.code)
+    analyzer = morphology(lang.code)
     words = cited.split()
     if words and words[0].lower() in _OBJECT_PRONOUNS:  # "— приводит его «Росбалт»"
         return _OBJECT_PRONOUNS[words[0].lower()]
@@ -787,13 +783,10 @@ def _quoted_person(cited, lang) -> str:
 def _describes_speaker(words, lang) -> bool:
     """Whether what follows a speaker's comma describes the speaker ("близкий к делегации",
     "який побажав залишитися неназваним") rather than going on with the statement."""
-    from claims.ingest.inflection import _analyzer
-
     first = words.split()[0].strip(',.:;«»"“”') if words.split() else ""
     if not first or re.match(r"(?:котор|який|яка|які|яке)", first, re.IGNORECASE):
         return True
-    parses = _analyzer(lang.code).parse(first)
-    return bool(parses) and parses[0].tag.POS in {"ADJF", "PRTF", "ADJS", "PRTS"}
+    return _pos(first, lang) in {"ADJF", "PRTF", "ADJS", "PRTS"}
 
 
 def _stance(lang, verb, claim):
@@ -882,15 +875,6 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
             return named[0]
     if not found:
         return speaker
-    if lang.code in ("ru", "uk") and speaker.islower() and len(words) <= 2:
-        # "— цитирует «Росбалт» канцлера", "пояснил глава Минфина": the earlier speaker
-        # the role describes ("Канцлер ФРГ Ангела Меркель")
-        role = words[-1][:5]
-        for earlier in reversed(found):
-            if any(w[:5].lower() == role for w in earlier.speaker.split()) and any(
-                ch.isupper() for ch in earlier.speaker
-            ):
-                return earlier.speaker
     if len(words) == 1:
         prefix = words[0][:5].lower()
         for earlier in reversed(found):
@@ -907,12 +891,10 @@ _NEW_PEOPLE += r"експерт\w*|мешкан\w*|свідк\w*|один|одн
 def _role_described(speaker, lang) -> str:
     """The first five letters of the title when `speaker` describes one person without
     naming anyone ("гендиректор Большого", "77-летний писатель"), else ""."""
-    from claims.ingest.inflection import _analyzer
-
     words = speaker.split()
     if not words or len(words) > 5 or re.search(rf"(?i)\b(?:{_NEW_PEOPLE})\b", speaker):
         return ""
-    analyzer = _analyzer(lang.code)
+    analyzer = morphology(lang.code)
     for word in words:
         parses = analyzer.parse(word.strip(',.«»"“”()'))
         if not parses:
@@ -940,14 +922,12 @@ def _role_described(speaker, lang) -> str:
 
 def _names_person(speaker, lang) -> bool:
     """Whether a speaker names a person: a capitalised first name or surname in it."""
-    from claims.ingest.inflection import _analyzer
-
-    analyzer = _analyzer(lang.code)
+    analyzer = morphology(lang.code)
     return any(
         word[:1].isupper()
+        and len(word) > 2
         and any({"Name", "Surn"} & p.tag.grammemes for p in analyzer.parse(word)[:2])
-        for word in speaker.split()[1:] + speaker.split()[:1]
-        if len(word) > 2
+        for word in speaker.split()
     )
 
 
@@ -973,17 +953,13 @@ def _converb_subject(main, lang) -> str:
     """Who "…, заявивши, що …" quotes: the subject of the main clause, before its verb
     ("Еврокомиссия выступала против сделки") or after it ("На його захист виступила
     Нацгвардія"). Read with the morphology dictionaries, without a parse."""
-    from claims.ingest.inflection import _analyzer
-
     # "Місто квартир не отримало, а суддя почав судитися, стверджуючи, що": the last clause
     main = re.split(r",\s+(?:а|и|і|но|але|однак|однако|та)\s+", main)[-1]
     main = re.sub(rf"^(?:(?i:{lang.connectives}),?\s+)+", "", main) if lang.connectives else main
     words = main.split()
-    analyzer = _analyzer(lang.code)
 
     def tagged(word, *tags):
-        parses = analyzer.parse(word.strip(',.:;«»"“”()'))
-        return bool(parses) and parses[0].tag.POS in tags
+        return _pos(word, lang) in tags
 
     for at, word in enumerate(words):
         if at and tagged(word, "VERB"):
@@ -1062,9 +1038,7 @@ def _person_named(previous, lang) -> str:
     and Ukrainian: the morphology dictionaries tag first names and surnames)."""
     if lang.code not in ("ru", "uk") or not previous:
         return ""
-    from claims.ingest.inflection import _analyzer
-
-    analyzer = _analyzer(lang.code)
+    analyzer = morphology(lang.code)
     # not a name quoted: "«… на мосту Кірпи напартачила …», – сказав він"
     unquoted = re.sub(r"[«“][^«»“”]*(?:[»”]|$)", " ", previous[-1].text)
     unquoted = re.sub(r"[«“].*$", " ", unquoted)
@@ -1084,7 +1058,7 @@ def _person_named(previous, lang) -> str:
             likely = {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes
             named.append(
                 bool(likely)
-                and (before is None or _pos(analyzer, before) not in ("NOUN", "PREP", "ADJF"))
+                and (before is None or _pos(before, lang) not in ("NOUN", "PREP", "ADJF"))
                 and not (before and re.fullmatch(r"вул|ул|м|с|пр|просп|пл|пров|пер", before))
             )
         # "Марию Петрову" is Мария Петрова: the gender of the name before
@@ -1108,8 +1082,11 @@ def _person_named(previous, lang) -> str:
     return " ".join(chosen) if chosen else ""
 
 
-def _pos(analyzer, word):
-    parses = analyzer.parse(word)
+def _pos(word, lang):
+    """The most likely part of speech of a word, punctuation aside."""
+    parses = morphology(lang.code).parse(word.strip(',.:;«»"“”()'))
+    if parses and parses[0].tag.POS == "ADJF" and "pssv" in parses[0].tag:
+        return "PRTS"  # Ukrainian's dictionary: "зареєстрована" as a passive adjective
     return parses[0].tag.POS if parses else None
 
 
@@ -1127,6 +1104,17 @@ def _subject_before(previous, lang) -> str:
     if subject.split()[0].lower() in {"я", "мы", "ми", "ты", "ти", "вы", "ви"}:
         return ""
     return subject if _plausible_speaker(subject, lang) and len(subject.split()) <= 8 else ""
+
+
+def _pronoun_stands_for(previous, mentioned, lang) -> str:
+    """Whom "он/она" stands for: the person the sentence before names as its subject, the
+    subject that acted earlier when that names the same person in full ("лідер фракції
+    Петро Шевчук") or when the sentence before names no one, else the sentence before's
+    subject ("Київський апеляційний адмінсуд змінив постанову. Він зазначив, що …")."""
+    person = _person_named(previous, lang)
+    if person and mentioned and person.split()[-1][:5] in mentioned:
+        return mentioned
+    return person or mentioned or _subject_before(previous, lang)
 
 
 def _quotation_goes_on(sentence, last):
@@ -1215,7 +1203,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
     about = _about_this(code)
     # previous: the sentences since the last statement, which an "Об этом …" may report
     found, previous, mentioned = [], [], None
-    opening = rf"(?:(?i:{lang.connectives}),?\s+)?" if lang.connectives else ""
+    opening = _opening(lang)
     acting = re.compile(
         rf"^{opening}(?P<subject>[^,\n«“\"]{{2,80}}?)\s+(?:(?:{lang.adverbs})\s+)?"
         rf"(?:{lang.verbs}|{lang.denying}|{lang.accusing})\b"
@@ -1260,7 +1248,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             if told:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
                 if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
-                    speaker = mentioned or _person_named(previous, lang) or speaker
+                    speaker = _pronoun_stands_for(previous, mentioned, lang) or speaker
                 speaker = _named(speaker, found, lang, mentioned, previous)
                 verb = told.group("verb1") or told.group("verb2")
                 said = _told_before(text, previous)
@@ -1290,10 +1278,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # "Понтеса спросили о снах. Он ответил, что …": the person the sentence before
             # the statement (and its quotation) names, before a subject that acted earlier
             before = [s for s in previous if s.end <= statement.start]
-            person = _person_named(before, lang)
-            if person and mentioned and person.split()[-1][:5] in mentioned:
-                person = mentioned  # "лідер фракції Петро Шевчук" names him in full
-            mentioned = person or mentioned or _subject_before(before, lang)
+            mentioned = _pronoun_stands_for(before, mentioned, lang)
         if statement and statement.speaker:
             statement.speaker = _named(statement.speaker, found, lang, mentioned, previous)
             found.append(statement)
