@@ -66,6 +66,8 @@ class Language:
     converbs: str = ""
     # "X сообщил об уничтожении …": the statement as the verb's object, after this word
     about_object: str = ""
+    # The verbs of an outlet passing on what another said: "…, передает ИТАР-ТАСС"
+    passing_on: str = ""
     speaker_first_sov: bool = False  # "X, CLAIM açıkladı": speaker, comma, statement, verb
     deye: str = ""  # the quotative before the speaker at the end: "deyə"
     speaker_noise: str = ""  # where a speaker's words stop: "в своём Telegram-канале"
@@ -118,7 +120,8 @@ RU = Language(
         r"приш(?:ёл|ел|ла|ли) к выводу|обосновал(?:а|и)?|"
         r"заключи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|сомнева(?:ется|ются)|сч[её]л|сочл(?:а|и)|"
         r"сообщало|заявляло|отмечало|продолжи(?:л|ла|ло|ли)|выявил(?:а|о|и)?|признал(?:ся|ась|ись)|"
-        r"высказа(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|предположение)|"
+        r"(?:высказа|вырази)(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|"
+        r"предположение|надежду|опасение|сожаление)|"
         r"утверждалось|сообщалось|говорилось|отмечалось|уточняется|предположи(?:л|ла|ли)|"
         r"полага(?:ет|ют|л|ла|ли)|уверен(?:а|ы)?"
     ),
@@ -131,12 +134,17 @@ RU = Language(
         r"утверждая|заявляя|подч[её]ркивая|отмечая|настаивая"
     ),
     about_object=r"об?|обо",
+    passing_on=r"переда[её]т|переда[её]ют|пишет|пишут|сообща(?:ет|ют)|информирует",
     denying=r"опроверг\w*|отверг\w*|отрица\w*",
     accusing=r"обвини\w*|обвиня\w*",
     accused_of=r"в\s|во\s",
     that=r"что|будто|о том,?\s+что",
     # … and the first and second person, who speak inside a quotation ("Я объяснил, что …")
-    not_speakers=r"это|что|всё|все|то|так|кто|вот|здесь|там|тут|оно|я|мы|ты|вы",
+    # … and times alone, before an impersonal verb ("Сначала сообщалось о …"): no one
+    not_speakers=(
+        r"это|что|всё|все|то|так|кто|вот|здесь|там|тут|оно|я|мы|ты|вы|сначала|ранее|прежде|"
+        r"потом|впоследствии|позже|позднее|тогда"
+    ),
     according_before=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
         r"как (?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|поясня|рассказ|"
@@ -224,6 +232,7 @@ UK = Language(
         r"стверджуючи|заявляючи|наголошуючи|зазначаючи"
     ),
     about_object=r"про",
+    passing_on=r"переда[єю]|передають|пише|пишуть|повідомля(?:є|ють)|інформу(?:є|ють)",
     denying=r"спростува\w*|відкину\w*|заперечу\w*",
     accusing=r"звинувати\w*|звинувачу\w*",
     accused_of=r"у\s|в\s",
@@ -517,7 +526,9 @@ _MONTHS = (
 )
 # "У вересні 2017 року", "27 вересня", "15 февраля 2020 года": when, not who
 _WHEN = (
-    rf"(?:(?:у|в|во)\s+{_MONTHS}|\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
+    rf"(?:(?:у|в|во)\s+(?:(?:конце|начале|середине|кінці|середині|на початку)\s+)?{_MONTHS}|"
+    rf"(?:в|у)\s+(?:конце|начале|середине|кінці|середині)\s+\d{{4}}|на початку\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
     r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+"
 )
 
@@ -811,10 +822,13 @@ def _statement(sentence, match, lang):
         return None
     offset = raw.find(claim)
     start, end = start + offset, start + offset + len(claim)
-    if match.groupdict().get("rest"):  # around the aside: the span is both parts
-        if _describes_speaker(match.group("rest"), lang):
+    rest = match.groupdict().get("rest")
+    if rest and re.match(rf"(?:{lang.verbs})\s", rest, re.IGNORECASE):
+        rest = None  # "…, считает Меркель, пишут «Ведомости»": who passed it on, not the claim
+    if rest:  # around the aside: the span is both parts
+        if _describes_speaker(rest, lang):
             return None  # "…, говорит источник, близкий к делегации": no aside, a speaker
-        claim = _clean_claim(f"{claim} {match.group('rest')}")
+        claim = _clean_claim(f"{claim} {rest}")
         end = sentence.start + match.end("rest")
     frame = match.groupdict().get("frame") or ""
     declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
@@ -1196,6 +1210,47 @@ def _whole_quotation(text, statement, previous, lang):
             return  # a quotation that closed before this one
 
 
+_CLOSED_BEFORE_DASH = re.compile(rf"[»”\"],?\s*{DASH}\s")
+_BROKEN_OFF = re.compile(rf"[,»”\"]\s*{DASH}\s")
+
+
+class _Quoting:
+    """Whether a sentence lies inside a quotation that an earlier sentence opened («…» or
+    “…”) and that does not close in it. A quotation ends with its paragraph, and after
+    MAX_QUOTED_SENTENCES, whatever its marks say."""
+
+    def __init__(self):
+        self.since, self.last_end = 0, 0  # sentences since the quotation opened; 0: none
+
+    def goes_on(self, text, sentence) -> bool:
+        inside = self.since > 0 and "\n" not in text[self.last_end : sentence.start]
+        self.last_end = sentence.end
+        opened, closes_earlier = _quotation_marks(sentence.text)
+        # "…реструктуризация НАК «Нафтогаз Украины», — цитирует …": one mark closing two
+        closes_earlier = closes_earlier or bool(_CLOSED_BEFORE_DASH.search(sentence.text))
+        if inside and not closes_earlier and self.since < MAX_QUOTED_SENTENCES:
+            self.since += 1
+            return True
+        # "«Пока не будем подписывать, — заявлял Перекопский": a quotation the author's
+        # words break off, left open by the marks, is over
+        broken_off = opened >= 0 and _BROKEN_OFF.search(sentence.text, opened)
+        self.since = 1 if opened >= 0 and not broken_off and not (inside and closes_earlier) else 0
+        return False
+
+
+def _reported_within(statement, match, patterns, lang):
+    """What an outlet passes on that is itself a report ("Путин обвинил Киев в …, передает
+    ИТАР-ТАСС"): the statement is the one reported, its speaker the one who said it."""
+    if not re.fullmatch(lang.passing_on, match.groupdict().get("verb") or "", re.IGNORECASE):
+        return statement
+    said = _Sentence(statement.start, statement.end, _capitalised(statement.text))
+    for pattern in patterns:
+        inner = pattern.match(said.text)
+        if inner and (within := _statement(said, inner, lang)):
+            return within
+    return statement
+
+
 def find_statements(text, code, start=0, end=None) -> list[Statement]:
     """The attributed statements of text[start:end], written in the language `code`."""
     lang = LANGUAGES[code]
@@ -1215,9 +1270,15 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         parsed = russian_syntax.parse_many(
             [s.text for s in read if len(s.text) <= MAX_SENTENCE_CHARS and _has_verb(verbs, s.text)]
         )
+    quoting = _Quoting()
     for sentence in read:
         if len(sentence.text) > MAX_SENTENCE_CHARS:
             previous = []
+            continue
+        if quoting.goes_on(text, sentence):
+            # "«… Президент, собственно, говорил о тех самых переговорах. …», — пояснил
+            # Песков": a sentence inside a quotation is the quoted speaker's, not a new report
+            previous.append(sentence)
             continue
         statement = None
         for pattern in patterns:
@@ -1226,6 +1287,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 statement = _statement(sentence, match, lang)
                 if statement:
                     break
+        if statement is not None and lang.passing_on:
+            statement = _reported_within(statement, match, patterns, lang)
         if code == "ru":
             statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and (frame := _converb_frame(code)):

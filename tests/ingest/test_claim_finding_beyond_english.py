@@ -614,6 +614,75 @@ def test_a_short_line_keeps_the_language_of_the_text_around_it():
     assert found.text.startswith("Міська рада уклала угоду")
 
 
+def test_what_an_outlet_passes_on_is_the_statement_of_the_one_it_reports():
+    text = (
+        "Министр обороны Армении обвинил Баку в обстреле сёл у границы, передает агентство "
+        "«Интерфакс»."
+    )
+    assert_read_as(text, "Министр обороны Армении", "Баку в обстреле сёл у границы")
+    assert only(text).stance == "accusation"
+
+
+def test_the_outlet_after_an_aside_is_not_part_of_the_statement():
+    text = (
+        "Перемирие нарушается каждую ночь, считает посредник Джон Смит, пишут «Известия»."
+    )
+    assert_read_as(text, "посредник Джон Смит", "Перемирие нарушается каждую ночь")
+
+
+def test_a_sentence_inside_a_quotation_is_not_a_new_report():
+    """The president is quoted by his spokesman; "президент говорил о …" inside the
+    quotation is the spokesman's words, and the statement is the whole quotation."""
+    text = (
+        "Пресс-секретарь Кремля ответил на вопросы журналистов. «Появились толкования, будто "
+        "речь шла о новых границах. Президент, собственно, говорил о переговорах внутри самой "
+        "страны о её будущем устройстве. Именно это и имелось в виду», — пояснил "
+        "пресс-секретарь Иван Петров."
+    )
+    found = only(text)
+    assert found.speaker == "пресс-секретарь Иван Петров"
+    assert found.text.startswith("Появились толкования")
+    assert found.text.endswith("Именно это и имелось в виду")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one closing mark for two quotations
+        "«Мы договорились о пересмотре контрактов. Будет создан новый оператор «Газ Юг», — "
+        "цитирует агентство премьера. Инженер Олег Сидоров подтвердил, что договор "
+        "о поставках подписан вчера.",
+        # a quotation the author's words break off, with no closing mark at all
+        "«Пока не будем ничего подписывать, — заявлял тогда вице-президент компании. "
+        "Инженер Олег Сидоров подтвердил, что договор о поставках подписан вчера.",
+    ],
+)
+def test_a_quotation_that_its_marks_leave_open_ends_where_the_speaker_is_named(text):
+    assert find_claims(text)[-1].speaker == "Инженер Олег Сидоров"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("В конце мая 2014 года президент Иван Петров заявил, что переговоры с соседями продолжатся "
+         "осенью.", "президент Иван Петров"),
+        ("Он выразил надежду, что на этой неделе стороны договорятся о перемирии.", None),
+    ],
+)  # fmt: skip
+def test_a_time_before_the_speaker_and_a_hope_expressed_read_as_statements(text, speaker):
+    found = find_claims(text)
+    assert len(found) == 1
+    assert speaker is None or found[0].speaker == speaker
+
+
+def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
+    text = (
+        "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
+        "двукратном повышении цен на рыбу в магазинах."
+    )
+    assert [f.speaker for f in find_claims(text)] == ["Министр"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
