@@ -624,9 +624,7 @@ def test_what_an_outlet_passes_on_is_the_statement_of_the_one_it_reports():
 
 
 def test_the_outlet_after_an_aside_is_not_part_of_the_statement():
-    text = (
-        "Перемирие нарушается каждую ночь, считает посредник Джон Смит, пишут «Известия»."
-    )
+    text = "Перемирие нарушается каждую ночь, считает посредник Джон Смит, пишут «Известия»."
     assert_read_as(text, "посредник Джон Смит", "Перемирие нарушается каждую ночь")
 
 
