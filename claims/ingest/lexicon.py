@@ -177,7 +177,7 @@ RU = Language(
     pointing_back=(
         r"ведомств\w*|министерств\w*|он|она|они|его|её|ее|их|министр\w*|"
         r"пресс-служб\w*|представител\w*|сторон\w*|н[её]м|ней|них|глава\s+\S+|(?:\S+\s+)?(?:политик|"
-        r"чиновник|собеседник|дипломат|депутат|парламентарий|оппозиционер|блогер)"
+        r"чиновник|собеседник|дипломат|депутат|парламентарий|оппозиционер|блогер|эксперт)"
     ),
     speaker_noise=(
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
@@ -1238,6 +1238,38 @@ class _Quoting:
         return False
 
 
+_RESUMES = re.compile(rf"{DASH}\s+(?=[^\W\d_])")
+
+
+def _closes(sentence_text) -> bool:
+    return sentence_text.rstrip(".!?… ")[-1:] in ("»", "”", '"')
+
+
+def _resumes(text, said_in, sentence, last) -> Statement | None:
+    """The quotation a statement's sentence left open, resumed after a dash in this one."""
+    if said_in is None or "\n" in text[said_in.end : sentence.start]:
+        return None
+    left_open = said_in.text.count('"') % 2 == 1 or _quotation_marks(said_in.text)[0] >= 0
+    resumed = _RESUMES.match(sentence.text)
+    if not (left_open and resumed):
+        return None
+    claim = _clean_claim(sentence.text[resumed.end() :])
+    if len(claim.split()) < MIN_CLAIM_WORDS:
+        return None
+    start = sentence.start + sentence.text.find(claim, resumed.end())
+    return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
+
+
+def _resumed_goes_on(text, resumed, sentence) -> Statement | None:
+    """The resumed quotation with this sentence in it, while the quotation is open (None
+    when a paragraph ended it, or this sentence closes it: then it holds this sentence)."""
+    if "\n" in text[resumed.end : sentence.start]:
+        return None
+    claim = _clean_claim(text[resumed.start : sentence.end])
+    resumed.text, resumed.end = claim, resumed.start + len(claim)
+    return None if _closes(sentence.text) else resumed
+
+
 def _reported_within(statement, match, patterns, lang):
     """What an outlet passes on that is itself a report ("Путин обвинил Киев в …, передает
     ИТАР-ТАСС"): the statement is the one reported, its speaker the one who said it."""
@@ -1271,9 +1303,23 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             [s.text for s in read if len(s.text) <= MAX_SENTENCE_CHARS and _has_verb(verbs, s.text)]
         )
     quoting = _Quoting()
+    said_in, resumed = None, None  # the last statement's sentence; a quotation it resumes
     for sentence in read:
         if len(sentence.text) > MAX_SENTENCE_CHARS:
             previous = []
+            continue
+        if resumed is not None:
+            resumed = _resumed_goes_on(text, resumed, sentence)
+            if resumed is not None or _closes(sentence.text):
+                said_in = sentence
+                continue
+        if found and not previous and (resumed := _resumes(text, said_in, sentence, found[-1])):
+            # '"Контракт заключен в 1961 году, - пояснил Хоермаер. - Он насчитывает шесть
+            # страниц".': the quotation goes on after the author's words, the same speaker's
+            found.append(resumed)
+            said_in = sentence
+            if _closes(sentence.text):
+                resumed = None
             continue
         if quoting.goes_on(text, sentence):
             # "«… Президент, собственно, говорил о тех самых переговорах. …», — пояснил
@@ -1345,7 +1391,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement and statement.speaker:
             statement.speaker = _named(statement.speaker, found, lang, mentioned, previous)
             found.append(statement)
-            previous, mentioned = [], None
+            previous, mentioned, said_in = [], None, sentence
         else:
             previous.append(sentence)
             # A subject acting without a statement we log ("X опровергло эти обвинения"):

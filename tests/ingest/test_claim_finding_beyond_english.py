@@ -673,6 +673,20 @@ def test_a_time_before_the_speaker_and_a_hope_expressed_read_as_statements(text,
     assert speaker is None or found[0].speaker == speaker
 
 
+def test_a_quotation_resumed_after_the_authors_words_is_the_same_speakers():
+    text = (
+        '"Договор подписали в мае прошлого года в Женеве, - пояснил посредник Джон Смит. '
+        '- Он занимает двенадцать страниц и до сих пор не опубликован". '
+        '"Стороны его почти не выполняют, - добавил он. - Обстрелы идут каждую ночь. '
+        'Наблюдателей к линии фронта не пускают".'
+    )
+    found = find_claims(text)
+    assert [f.speaker for f in found] == ["посредник Джон Смит"] * 4
+    assert found[1].text == "Он занимает двенадцать страниц и до сих пор не опубликован"
+    assert found[3].text == ("Обстрелы идут каждую ночь. Наблюдателей к линии фронта не пускают")
+    assert text[found[3].start : found[3].end] == found[3].text
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
