@@ -616,6 +616,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     if lang.according_before and not after:
         # "Согласно сообщению агентства БелТА, судья заявила": the judge, not the agency
         speaker = re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
+        if lang.their_words:  # "По их словам, канцлер напомнила": the chancellor
+            speaker = re.sub(rf"^{lang.their_words}\s*,\s*", "", speaker)
     if lang.code in ("ru", "uk") and not after:
         # "У відповідь на офіційний запит «Укрзалізниця» повідомила", "В обосновании …
         # «Южная железная дорога» сообщает": the circumstance before it is not the speaker
@@ -727,7 +729,7 @@ def _plausible_speaker(speaker, lang):
         return False
     if lang.not_speakers and re.fullmatch(lang.not_speakers, speaker, re.IGNORECASE):
         return False
-    if lang.code in ("ru", "uk") and words[0] in _PREPOSITIONS:
+    if lang.code in ("ru", "uk") and words[0].lower() in _PREPOSITIONS:
         return False  # "о том", "про це": what was said about, not who said it
     return any(ch.isupper() for ch in speaker) or len(words) <= 3
 
@@ -810,6 +812,12 @@ def _stance(lang, verb, claim):
     if re.search(lang.accusing, verb or "", re.IGNORECASE):
         return "accusation"
     return stances.guess(claim)
+
+
+_TOLD_THIS = (
+    r"(?:он|она|они|він|вона|вони)\s+(?:\S+\s+)?(?:заяви|сказа|сообщи|повідоми|розпові|"
+    r"рассказа)\w*\s+(?:это|об этом|про це|це)\b"
+)
 
 
 def _statement(sentence, match, lang):
@@ -1238,6 +1246,39 @@ class _Quoting:
         return False
 
 
+@cache
+def _said_too(code):
+    lang = LANGUAGES[code]
+    if code not in ("ru", "uk"):
+        return None
+    joined = r"но|а|и|однако|а также|и также|а потім|а затем|та|проте"
+    return re.compile(
+        rf",\s+(?:{joined})\s+(?:(?:{lang.adverbs})\s+)?(?P<verb>{lang.verbs}),?\s+"
+        rf"(?:{lang.that})\b[\s,]*",
+        re.IGNORECASE,
+    )
+
+
+def _and_said(statement, lang) -> list[Statement]:
+    """ "Путин подчеркнул, что решение не должно ущемлять интересы сторон, но признал, что
+    компромисс пока не найден": two statements of one speaker, each with its own verb."""
+    frame = _said_too(lang.code)
+    joined = frame.search(statement.text) if frame else None
+    if not joined:
+        return [statement]
+    first = _clean_claim(statement.text[: joined.start()])
+    second = _clean_claim(statement.text[joined.end() :])
+    if len(first.split()) < MIN_CLAIM_WORDS or len(second.split()) < MIN_CLAIM_WORDS:
+        return [statement]
+    at = statement.start + statement.text.find(second, joined.end())
+    return [
+        Statement(first, statement.speaker, statement.start, statement.start + len(first),
+                  stances.guess(first) if statement.stance == "denial" else statement.stance),
+        Statement(second, statement.speaker, at, at + len(second),
+                  _stance(lang, joined["verb"], second)),
+    ]  # fmt: skip
+
+
 _RESUMES = re.compile(rf"{DASH}\s+(?=[^\W\d_])")
 
 
@@ -1379,6 +1420,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement.speaker = mentioned or (found[-1].speaker if found else "")
         if statement is None and found and not previous:
             statement = _quotation_goes_on(sentence, found[-1])
+        if statement and re.match(_TOLD_THIS, statement.text, re.IGNORECASE):
+            statement = None  # "Как передает DW, она заявила это в интервью …": said before
         if statement and statement.speaker:
             _whole_quotation(text, statement, previous, lang)
             if len(statement.text.split()) < MIN_CLAIM_WORDS:
@@ -1390,7 +1433,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             mentioned = _pronoun_stands_for(before, mentioned, lang)
         if statement and statement.speaker:
             statement.speaker = _named(statement.speaker, found, lang, mentioned, previous)
-            found.append(statement)
+            found.extend(_and_said(statement, lang))
             previous, mentioned, said_in = [], None, sentence
         else:
             previous.append(sentence)

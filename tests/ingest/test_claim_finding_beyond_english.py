@@ -687,6 +687,34 @@ def test_a_quotation_resumed_after_the_authors_words_is_the_same_speakers():
     assert text[found[3].start : found[3].end] == found[3].text
 
 
+def test_a_second_verb_joined_to_the_first_makes_a_second_statement_of_the_same_speaker():
+    text = (
+        "Посредник Джон Смит подчеркнул, что перемирие должно соблюдаться обеими сторонами, "
+        "но признал, что обстрелы продолжаются каждую ночь."
+    )
+    first, second = find_claims(text)
+    assert first.speaker == second.speaker == "Посредник Джон Смит"
+    assert first.text == "перемирие должно соблюдаться обеими сторонами"
+    assert second.text == "обстрелы продолжаются каждую ночь"
+    assert text[second.start : second.end] == second.text
+
+
+def test_the_speaker_after_their_words_is_the_one_who_said_it():
+    text = (
+        "Об этом рассказали участники совещания. По их словам, председатель Анна Орлова "
+        "напомнила, что соседняя страна уже дважды нарушала договор о границе."
+    )
+    assert only(text).speaker == "председатель Анна Орлова"
+
+
+def test_a_report_that_only_says_when_the_last_statement_was_made_is_not_a_new_one():
+    text = (
+        "Министр считает, что санкции против соседней страны работают. Как передает агентство "
+        "«Новости», она заявила это в интервью радиостанции в среду."
+    )
+    assert [f.speaker for f in find_claims(text)] == ["Министр"]
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
