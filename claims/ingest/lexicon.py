@@ -465,6 +465,13 @@ def _patterns(code):
             rf"^[^\n]*,\s+(?P<speaker>[^,\n]{{2,80}}?)\s+(?P<verb>{verbs}),?\s*"
             rf"(?:{lang.that})\b[\s,]*{claim}{end}"
         )
+    if lang.code in ("ru", "uk"):
+        # "О том, что мир зависит от Киева, Путин вчера заявил в интервью …": what was said
+        # first, then who said it
+        found.append(
+            rf"^{_opening(lang)}(?i:о том|про те),\s*(?:что|що)\s+(?P<claim>[^\n]+),\s+"
+            rf"(?P<speaker>[^,\n]{{2,80}}?)\s+(?P<verb>{verbs})\b[^\n]*?{end}"
+        )
     if lang.according_before:
         frame = rf"(?P<frame>(?i:{lang.according_before}))"
         opening = _opening(lang)
@@ -851,6 +858,8 @@ def _statement(sentence, match, lang):
         raw_speaker = sentence.text[: match.end("speaker")]
     if _quotation_marks(raw_speaker)[0] >= 0 or raw_speaker.count('"') % 2:
         return None  # "«Я единственный кандидат, который говорит, что …": inside a quotation
+    if lang.code in ("ru", "uk") and re.search(r"(?:^|\s)(?:не|ні)$", match.group("speaker")):
+        return None  # "Стороны не уточняют, в какой пропорции …": nothing was said
     # "Selon les services de renseignement, …": a frame names a source, capitals or not.
     named_by_frame = bool(frame) and 0 < len(speaker.split()) <= 8
     # "Натомість повідомили, що …": no speaker but a connective; the last one speaks again

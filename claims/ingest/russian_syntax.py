@@ -145,8 +145,10 @@ def attributions(sentence: str, verbs: str, parsed=None) -> list[Attribution]:
         if not subjects and verb.rel == "advcl":
             # "Лавров отреагировал …, заявив, что …": the converb's speaker is its head's
             subjects = [t for t in tokens if t.head == verb.head and t.rel.startswith("nsubj")]
-        if not subjects:
-            continue
+        if not subjects or any(
+            t.head == verb.index and t.rel == "advmod" and t.text.lower() == "не" for t in tokens
+        ):
+            continue  # no one, or "стороны не уточняют, в какой пропорции …": nothing said
         speaker_spans = _spans(tokens, _subtree(tokens, subjects[0].index))
         if len(speaker_spans) != 1:
             continue

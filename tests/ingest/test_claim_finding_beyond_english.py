@@ -715,6 +715,22 @@ def test_a_report_that_only_says_when_the_last_statement_was_made_is_not_a_new_o
     assert [f.speaker for f in find_claims(text)] == ["Министр"]
 
 
+def test_what_was_said_before_who_said_it_reads_as_a_statement():
+    text = (
+        "Переговоры начнутся в Минске в пятницу. О том, что прекращение огня зависит только "
+        "от воли соседей, президент Иван Петров вчера заявил в интервью радиостанции."
+    )
+    assert_read_as(text, "президент Иван Петров", "прекращение огня зависит только от воли соседей")
+
+
+def test_a_verb_said_not_to_have_been_said_is_not_a_statement():
+    text = (
+        "Гендиректор сети Борис Орлов заявил, что сделка выгодна обеим компаниям. При этом "
+        "стороны не уточняют, в какой именно пропорции будет делиться выручка от рекламы."
+    )
+    assert [f.speaker for f in find_claims(text)] == ["Гендиректор сети Борис Орлов"]
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
