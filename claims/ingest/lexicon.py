@@ -177,7 +177,7 @@ RU = Language(
     pointing_back=(
         r"ведомств\w*|министерств\w*|он|она|они|его|её|ее|их|министр\w*|"
         r"пресс-служб\w*|представител\w*|сторон\w*|н[её]м|ней|них|глава\s+\S+|(?:\S+\s+)?(?:политик|"
-        r"чиновник|собеседник|дипломат|депутат|парламентарий|оппозиционер|блогер|эксперт)"
+        r"чиновник|собеседник|дипломат|депутат|парламентарий|оппозиционер|блогер)|эксперт"
     ),
     speaker_noise=(
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
@@ -899,8 +899,11 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
         if titled:
             return titled[0]
         # "Глава Совета Михаил Федотов выступил с инициативой. Как считает глава СПЧ, …"
-        for sentence in reversed(list(previous)[-2:]):
-            if role in sentence.text.lower() and (person := _person_named([sentence], lang)):
+        # (back over a quotation: "Патриарх Кирилл отозвался … «…», - заявил патриарх")
+        for sentence in reversed(list(previous)[-MAX_QUOTED_SENTENCES:]):
+            if role in sentence.text.lower() and (
+                person := _person_named([sentence], lang) or _titled(sentence.text, role, lang)
+            ):
                 return person
         if named:
             return named[0]
@@ -948,6 +951,21 @@ def _role_described(speaker, lang) -> str:
                 return ""  # "Еста Холдинг": a name, not a description
             return word[:5].lower()
         return ""
+    return ""
+
+
+def _titled(text, role, lang) -> str:
+    """The title and the name after it ("Патриарх Московский и всея Руси Кирилл"), when the
+    title opens a subject in the nominative, else ""."""
+    analyzer = morphology(lang.code)
+    for found in re.finditer(rf"(?i)(?<!\w){role}[\w'’-]*((?:\s+[\w'’-]+){{0,5}})", text):
+        if not any("nomn" in p.tag for p in analyzer.parse(found.group().split()[0])[:2]):
+            continue
+        words = found.group().split()
+        for end in range(1, len(words)):
+            word = words[end]
+            if word[:1].isupper() and {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes:
+                return " ".join(words[: end + 1])
     return ""
 
 

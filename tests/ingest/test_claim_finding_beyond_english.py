@@ -731,6 +731,16 @@ def test_a_verb_said_not_to_have_been_said_is_not_a_statement():
     assert [f.speaker for f in find_claims(text)] == ["Гендиректор сети Борис Орлов"]
 
 
+def test_a_title_after_a_quotation_is_the_person_named_with_it_before_the_quotation():
+    text = (
+        "Режиссер Иван Орлов заявил, что фестиваль в этом году пройдет без зрителей. "
+        "Накануне митрополит Южный и всея области Тихон резко отозвался о планах властей. "
+        "«Нас лишают права на собрание. Это опасный симптом для всего общества», - заявил "
+        "митрополит."
+    )
+    assert find_claims(text)[-1].speaker == "митрополит Южный и всея области Тихон"
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
