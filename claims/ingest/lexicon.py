@@ -1101,7 +1101,12 @@ def _person_named(previous, lang) -> str:
             run, gender, before = [], None, word
             continue
         if not run:
-            subject.append(any("nomn" in p.tag for p in parses))
+            # the subject's case: the nominative, else the dative of "Пескову пришлось
+            # дать комментарий" (the one who acts), else any
+            subject.append(
+                2 if any("nomn" in p.tag for p in parses)
+                else 1 if any("datv" in p.tag for p in parses[:1]) else 0
+            )  # fmt: skip
             # a name alone opens the sentence or follows a verb, not "вулиці" or "в Києві"
             # a name alone is most likely a name ("Суди" is courts, "А" a conjunction)
             likely = {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes
@@ -1127,8 +1132,11 @@ def _person_named(previous, lang) -> str:
     ]
     # the subject: the first name in the nominative ("Корнієць підтвердив … журналісту Дмитру
     # Гнапу", "… Владимиром Путиным … заговорил бизнесмен Сергей Колесников"), else the first
-    chosen = next((run for run, nominative in kept if nominative), kept[0][0] if kept else None)
-    return " ".join(chosen) if chosen else ""
+    # in the dative, else the first
+    if not kept:
+        return ""
+    best = max(case for _, case in kept)
+    return " ".join(next(run for run, case in kept if case == best))
 
 
 def _pos(word, lang):
@@ -1453,6 +1461,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             _whole_quotation(text, statement, previous, lang)
             if len(statement.text.split()) < MIN_CLAIM_WORDS:
                 statement = None
+        if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"
+            statement.speaker = _OBJECT_PRONOUNS[statement.speaker.lower()]
         if statement and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE):
             # "Понтеса спросили о снах. Он ответил, что …": the person the sentence before
             # the statement (and its quotation) names, before a subject that acted earlier

@@ -741,6 +741,17 @@ def test_a_title_after_a_quotation_is_the_person_named_with_it_before_the_quotat
     assert find_claims(text)[-1].speaker == "митрополит Южный и всея области Тихон"
 
 
+def test_his_words_are_those_of_the_person_who_had_to_answer_in_the_sentence_before():
+    """No one in the sentence before is its subject in the nominative; the spokesman in the
+    dative is the one who acts ("пришлось дать комментарий"), and "По его словам" is his."""
+    text = (
+        "Президент Иван Петров заявил, что переговоры нужны. Слова президента вызвали споры, "
+        "и пресс-секретарю Олегу Сидорову пришлось дать уточняющий комментарий. По его "
+        "словам, речь шла о переговорах внутри страны, а не о новых границах."
+    )
+    assert find_claims(text)[-1].speaker == "Олег Сидоров"
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
