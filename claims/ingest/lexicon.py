@@ -919,7 +919,11 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
 
 # People described who are usually someone new, not the person named before
 _NEW_PEOPLE = r"источник\w*|эксперт\w*|аналитик\w*|жител\w*|очевид\w*|свидетел\w*|джерел\w*|"
-_NEW_PEOPLE += r"експерт\w*|мешкан\w*|свідк\w*|один|одна|одно|ещё|еще|ще|інший|другой"
+_NEW_PEOPLE += r"експерт\w*|мешкан\w*|свідк\w*|один|одна|одно|ещё|еще|ще|інший|другой|"
+# … and someone of a body, unnamed: "представитель компании Google", "собеседник РБК" (bare,
+# "представитель" and "собеседник" point back to the speaker named before)
+_NEW_PEOPLE += r"представител\w*|собеседник\w*|сотрудник\w*|менеджер\w*|представник\w*|"
+_NEW_PEOPLE += r"співрозмовник\w*|працівник\w*"
 
 
 def _role_described(speaker, lang) -> str:

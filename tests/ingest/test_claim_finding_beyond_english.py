@@ -752,6 +752,19 @@ def test_his_words_are_those_of_the_person_who_had_to_answer_in_the_sentence_bef
     assert find_claims(text)[-1].speaker == "Олег Сидоров"
 
 
+def test_someone_of_another_body_is_not_the_person_who_spoke_last():
+    text = (
+        "Пресс-секретарь агентства Анна Орлова заявила, что лента новостей собирается "
+        "вручную. Представитель компании Google сообщил, что у них новости отбираются "
+        "автоматически. Собеседник РБК добавил, что лицензию получить не удастся."
+    )
+    assert [f.speaker for f in find_claims(text)] == [
+        "Пресс-секретарь агентства Анна Орлова",
+        "Представитель компании Google",
+        "Собеседник РБК",
+    ]
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
