@@ -142,7 +142,7 @@ RU = Language(
     # … and the first and second person, who speak inside a quotation ("Я объяснил, что …")
     # … and times alone, before an impersonal verb ("Сначала сообщалось о …"): no one
     not_speakers=(
-        r"это|что|всё|все|то|так|кто|вот|здесь|там|тут|оно|я|мы|ты|вы|сначала|ранее|прежде|"
+        r"это|что|всё|все|то|так|как|кто|вот|здесь|там|тут|оно|я|мы|ты|вы|сначала|ранее|прежде|"
         r"потом|впоследствии|позже|позднее|тогда"
     ),
     according_before=(
@@ -164,7 +164,7 @@ RU = Language(
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
         r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
-        r"в целом|в этой связи|в связи с этим|тем не менее"
+        r"в целом|в этой связи|в связи с этим|тем не менее|в то же время"
     ),
     adverbs=(
         r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
@@ -237,7 +237,7 @@ UK = Language(
     accusing=r"звинувати\w*|звинувачу\w*",
     accused_of=r"у\s|в\s",
     that=r"що|нібито|про те,?\s+що",
-    not_speakers=r"це|що|все|усе|то|так|хто|ось|тут|там|воно|я|ми|ти|ви",
+    not_speakers=r"це|що|все|усе|то|так|як|хто|ось|тут|там|воно|я|ми|ти|ви",
     according_before=(
         r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками|версією)|на думку|"
         r"згідно з (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
@@ -418,6 +418,12 @@ def _patterns(code):
         )
     # X заявил: «…»
     found.append(rf"^{speaker}\s+(?P<verb>{verbs})\s*:\s*{claim}{end}")
+    if lang.code in ("ru", "uk"):
+        # "Песков: «Речь идет о переговорах внутри Украины»": a name, a colon, a quotation
+        found.append(
+            rf"^(?P<bare>)(?P<speaker>[^\W\d_][^:\n«»\"]{{1,60}}?)(?P<topic>\s+(?:о|об|про)\s+[^:\n«»\"]+)?"
+            rf":\s*[«\"](?P<claim>[^\n]+?)[»\"]{end}"
+        )
     if lang.about_object:
         # "Минобороны сообщило в субботу об уничтожении …": what was said, as the object
         found.append(
@@ -871,6 +877,8 @@ def _statement(sentence, match, lang):
         named_by_frame or unnamed or _plausible_speaker(speaker, lang)
     ):
         return None
+    if "bare" in match.re.groupindex and not _names_someone(speaker, lang):
+        return None  # "Who: «what»" with no verb: only a name or a short title will do
     verb = match.groupdict().get("verb") or ""
     if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
         speaker = _quoted_person(speaker, lang)
@@ -971,6 +979,17 @@ def _titled(text, role, lang) -> str:
             if word[:1].isupper() and {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes:
                 return " ".join(words[: end + 1])
     return ""
+
+
+def _names_someone(speaker, lang) -> bool:
+    """Whether a few words before a colon name a speaker ("Песков", "Минобороны Армении",
+    "Юрий Любимов"), not a clause ("В тексте закона блогер описан так")."""
+    words = speaker.split()
+    if not words or len(words) > 5 or not words[0][:1].isupper():
+        return False
+    if words[0].lower() in _PREPOSITIONS | {"в", "во", "у", "на", "за"}:
+        return False
+    return _names_person(speaker, lang) or len(words) <= 3
 
 
 def _names_person(speaker, lang) -> bool:
@@ -1261,6 +1280,13 @@ _CLOSED_BEFORE_DASH = re.compile(rf"[»”\"],?\s*{DASH}\s")
 _BROKEN_OFF = re.compile(rf"[,»”\"]\s*{DASH}\s")
 
 
+# "Who: what", on a headline's line of its own: a short name before the colon
+_HEADLINE = re.compile(
+    r"^(?P<bare>)(?P<speaker>[А-ЯЁІЇЄҐA-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,3}):\s+(?P<claim>[^\n]+?)"
+    r"[\s.!?…]*$"
+)
+
+
 class _Quoting:
     """Whether a sentence lies inside a quotation that an earlier sentence opened («…» or
     “…”) and that does not close in it. A quotation ends with its paragraph, and after
@@ -1413,6 +1439,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 statement = _statement(sentence, match, lang)
                 if statement:
                     break
+        if statement is None and lang.code in ("ru", "uk") and not text[: sentence.start].strip():
+            # the headline "Киев: Россия и Украина пересмотрят газовые соглашения"
+            match = _HEADLINE.match(sentence.text)
+            statement = _statement(sentence, match, lang) if match else None
         if statement is not None and lang.passing_on:
             statement = _reported_within(statement, match, patterns, lang)
         if code == "ru":

@@ -765,6 +765,39 @@ def test_someone_of_another_body_is_not_the_person_who_spoke_last():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Баку: армянские войска ночью обстреляли Тертер из артиллерии\n\n"
+            "Министерство обороны сообщило о ночном обстреле.",
+            "Баку",
+            "армянские войска ночью обстреляли Тертер из артиллерии",
+        ),
+        (
+            "Переговоры прошли в Минске. Иван Петров о переговорах в Минске: «Стороны "
+            "договорились об отводе тяжелого оружия».",
+            "Иван Петров",
+            "Стороны договорились об отводе тяжелого оружия",
+        ),
+    ],
+)
+def test_who_then_a_colon_then_what_reads_as_a_statement(text, speaker, claim):
+    assert_read_as(text, speaker, claim, which=0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Новости дня\n\nВ тексте закона блогер описан так: «Владелец сайта, который "
+        "ежедневно посещают три тысячи человек».",
+        "Новости дня\n\nПогода: в выходные в столице ожидаются дожди\n\nСиноптики молчат.",
+    ],
+)
+def test_a_colon_after_a_clause_or_away_from_the_headline_is_not_a_speaker(text):
+    assert find_claims(text) == []
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
