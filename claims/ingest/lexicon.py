@@ -130,7 +130,7 @@ RU = Language(
         r"информации|подсч[её]там)"
     ),
     converbs=(
-        r"заявив|сообщив|подчеркнув|отметив|добавив|пояснив|уточнив|напомнив|указав|"
+        r"заявив|сообщив|подчеркнув|отметив|добавив|пояснив|уточнив|напомнив|указав|заверив|"
         r"утверждая|заявляя|подч[её]ркивая|отмечая|настаивая"
     ),
     about_object=r"об?|обо",
@@ -422,7 +422,7 @@ def _patterns(code):
         # "Песков: «Речь идет о переговорах внутри Украины»": a name, a colon, a quotation
         found.append(
             rf"^(?P<bare>)(?P<speaker>[^\W\d_][^:\n«»\"]{{1,60}}?)(?P<topic>\s+(?:о|об|про)\s+[^:\n«»\"]+)?"
-            rf":\s*[«\"](?P<claim>[^\n]+?)[»\"]{end}"
+            rf":\s*[«\"](?P<claim>[^\n]+?)[»\"]?{end}"
         )
     if lang.about_object:
         # "Минобороны сообщило в субботу об уничтожении …": what was said, as the object
@@ -462,8 +462,10 @@ def _patterns(code):
         found.append(rf"^(?P<speaker>[^,\n]{{2,80}}),\s+{claim}\s+(?P<verb>{verbs}){end}")
         found.append(rf"^{claim}[,\s]*{DASH}?\s*(?P<verb>{verbs})\s+{speaker}{end}")
     # «…», – заявили в Минобороны.  /  …, a affirmé le porte-parole.
-    found.append(rf"^{claim}\s*[,:]\s*{DASH}?\s*(?P<verb>{verbs})\s+{speaker}{end}")
-    found.append(rf"^{claim}[»”\"]\s*{DASH}\s*(?P<verb>{verbs})\s+{speaker}{end}")
+    # (… "– сказал он, заверив, что …": what the converb adds is another statement's)
+    tail = rf"(?:,\s+(?:{lang.converbs})\b[^\n]*?)?" if lang.converbs else ""
+    found.append(rf"^{claim}\s*[,:]\s*{DASH}?\s*(?P<verb>{verbs})\s+{speaker}{tail}{end}")
+    found.append(rf"^{claim}[»”\"]\s*{DASH}\s*(?P<verb>{verbs})\s+{speaker}{tail}{end}")
     if lang.that and lang.code in ("ru", "uk"):
         # "На зауваження журналіста, що …, Корнієць відповів, що …": too long a speaker for
         # the first frame; the speaker is the last clause before the verb.
@@ -853,13 +855,9 @@ def _statement(sentence, match, lang):
         end = sentence.start + match.end("rest")
     frame = match.groupdict().get("frame") or ""
     declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
-    speaker = _clean_speaker(
-        match.group("speaker"),
-        lang,
-        "gent" if declined else None,
-        after=match.start("speaker") > match.start(claim_group),
-    )
+    after = match.start("speaker") > match.start(claim_group)
     raw_speaker = match.group("speaker")
+    speaker = _clean_speaker(raw_speaker, lang, "gent" if declined else None, after=after)
     if match.start("speaker") < match.start(claim_group):
         raw_speaker = sentence.text[: match.end("speaker")]
     if _quotation_marks(raw_speaker)[0] >= 0 or raw_speaker.count('"') % 2:
@@ -1224,6 +1222,8 @@ def _told_before(text, previous) -> _Sentence:
     for earlier in reversed(previous[-3:-1]):  # "у м." / "Рівне, вул." / "Київська, 94."
         if len(text[first.start : last.end].split()) >= SHORT_SENTENCE_WORDS:
             break
+        if "\n\n" in text[earlier.end : first.start]:
+            break  # not back over a paragraph (a headline above the lead)
         first = earlier
     return _Sentence(first.start, last.end, text[first.start : last.end])
 
@@ -1366,6 +1366,18 @@ def _resumes(text, said_in, sentence, last) -> Statement | None:
     return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
 
 
+def _quoted_to_the_end(text, statement, sentence) -> bool:
+    """Whether the statement is a quotation opened just before it that runs to the end of
+    its sentence without closing there."""
+    opening = text[: statement.start].rstrip()[-1:]
+    if opening not in ("«", "“", '"') or _closes(sentence.text):
+        return False
+    if statement.end < sentence.end - 2:
+        return False
+    said = text[statement.start - 1 : sentence.end]
+    return said.count('"') % 2 == 1 if opening == '"' else _quotation_marks(said)[0] >= 0
+
+
 def _resumed_goes_on(text, resumed, sentence) -> Statement | None:
     """The resumed quotation with this sentence in it, while the quotation is open (None
     when a paragraph ended it, or this sentence closes it: then it holds this sentence)."""
@@ -1415,6 +1427,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             previous = []
             continue
         if resumed is not None:
+            quoting.goes_on(text, sentence)  # follows the marks all the same
             resumed = _resumed_goes_on(text, resumed, sentence)
             if resumed is not None or _closes(sentence.text):
                 said_in = sentence
@@ -1483,7 +1496,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                             _stance(lang, verb, claim),
                         )
                     )
-                previous = []
+                previous, mentioned = [], None
                 continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
             statement.speaker = mentioned or (found[-1].speaker if found else "")
@@ -1506,6 +1519,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement.speaker = _named(statement.speaker, found, lang, mentioned, previous)
             found.extend(_and_said(statement, lang))
             previous, mentioned, said_in = [], None, sentence
+            if _quoted_to_the_end(text, statement, sentence):
+                # 'Гребенщиков: "Мы все знаем … Ваша страна, наша страна - одна страна".':
+                # the quotation goes on in the next sentences, up to its closing mark
+                resumed = found[-1]
         else:
             previous.append(sentence)
             # A subject acting without a statement we log ("X опровергло эти обвинения"):

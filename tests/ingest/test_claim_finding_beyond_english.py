@@ -798,6 +798,39 @@ def test_a_colon_after_a_clause_or_away_from_the_headline_is_not_a_speaker(text)
     assert find_claims(text) == []
 
 
+def test_a_quotation_after_a_colon_runs_over_its_sentences_to_its_closing_mark():
+    text = (
+        'Музыканты записали обращение к зрителям. Иван Орлов: "Мы все знаем, как трудно '
+        'сейчас. Наша страна и ваша страна - одна страна, один народ". Концерт пройдет в мае.'
+    )
+    found = find_claims(text)
+    assert [f.speaker for f in found] == ["Иван Орлов"]
+    assert found[0].text.endswith("одна страна, один народ")
+
+
+def test_about_this_does_not_reach_back_over_a_paragraph_to_the_headline():
+    text = (
+        "Президент ответил на вопрос о свободе прессы\n\n"
+        "Власть не преследует журналистов за их статьи. Об этом заявил президент Иван Петров."
+    )
+    assert_read_as(text, "президент Иван Петров", "Власть не преследует журналистов за их статьи")
+
+
+def test_a_converb_after_the_speaker_does_not_hide_the_statement_before_it():
+    text = (
+        "«Никаких указаний преследовать журналистов не было и не будет», – сказал министр "
+        "Иван Петров, заверив, что не существует «никакого списка неугодных изданий и "
+        "авторов, которых власти хотели бы закрыть до выборов, ни в одном министерстве, ни в "
+        "одном ведомстве, ни в одной области страны, как бы ни утверждали обратное»."
+    )
+    assert_read_as(
+        text,
+        "министр Иван Петров",
+        "Никаких указаний преследовать журналистов не было и не будет",
+        which=0,
+    )
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
