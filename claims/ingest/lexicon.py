@@ -107,6 +107,7 @@ RU = Language(
         r"объясни(?:л|ла|ло|ли)|объясня(?:ет|ют|л|ла|ли)|уверя(?:ет|ют|л|ла|ли)|"
         r"завери(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|указыва(?:ет|ют)|напомни(?:л|ла|ло|ли)|"
         r"напомина(?:ет|ют)|добавля(?:ет|ют)|уточня(?:ет|ют)|призна[её]т|признают|"
+        r"продолжа(?:ет|ют)|"
         r"констатирова(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|"
         r"разъясня(?:ет|ют)|отрица(?:ет|ют|л|ла|ло|ли)|"
         r"счита(?:ет|ют|л|ла|ли)|подтверди(?:л|ла|ло|ли)|ответи(?:л|ла|ло|ли)|"
@@ -700,6 +701,11 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             located,
         )
         case = "gent" if authored != located else case
+        if authored != located:
+            # "в статье Навального «Как наказать Путина» («How to punish Putin»),
+            # опубликованной в The New York Times": the author, not the title or the paper
+            authored = re.sub(r",\s+опубликованн\w*\s.*$|,\s+опублікован\w*\s.*$", "", authored)
+            authored = re.sub(r"\s*\([^()]*\)|\s*[«“\"].*$", "", authored).strip()
         speaker = authored.strip(" ,:;")
         if case:
             speaker = nominative(speaker, lang.code, case)
@@ -814,6 +820,8 @@ def _describes_speaker(words, lang) -> bool:
     first = words.split()[0].strip(',.:;«»"“”') if words.split() else ""
     if not first or re.match(r"(?:котор|який|яка|які|яке)", first, re.IGNORECASE):
         return True
+    if re.fullmatch(r"(?:долж|обязан|намерен|готов|повин|зобов'язан)\w*", first, re.IGNORECASE):
+        return False  # "…, продолжает Навальный, должны расследовать …": the statement's verb
     return _pos(first, lang) in {"ADJF", "PRTF", "ADJS", "PRTS"}
 
 

@@ -831,6 +831,27 @@ def test_a_converb_after_the_speaker_does_not_hide_the_statement_before_it():
     )
 
 
+def test_an_article_named_by_its_title_and_its_paper_is_its_authors():
+    text = (
+        "Санкции против чиновников надо распространить на их семьи. Об этом говорится в "
+        "статье Ивана Петрова «Как остановить войну» («How to stop the war»), опубликованной "
+        "в The Guardian."
+    )
+    assert only(text).speaker == "Иван Петров"
+
+
+def test_an_aside_before_a_modal_goes_on_with_the_statement():
+    text = (
+        "Следственные органы соседних стран, продолжает Иван Петров, должны расследовать "
+        "схемы отмывания денег."
+    )
+    found = only(text)
+    assert (found.speaker, found.text) == (
+        "Иван Петров",
+        "Следственные органы соседних стран должны расследовать схемы отмывания денег",
+    )
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
