@@ -909,7 +909,18 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
         named = [e.speaker for e in reversed(found) if _names_person(e.speaker, lang)]
         if mentioned and _names_person(mentioned, lang):
             named.append(mentioned)
-        titled = [n for n in named if any(w[:5].lower() == role for w in n.split())]
+        # … of the same body: "пресс-секретарь «Спутника»" is not "пресс-секретарь «Яндекса»"
+        bodies = [
+            w.strip('«»"“”').lower()[:5]
+            for w in speaker.split()[1:]
+            if w[:1] in '«"“' or (w[:1].isupper() and not _is_person(w, lang))
+        ]
+        titled = [
+            n
+            for n in named
+            if any(w[:5].lower() == role for w in n.split())
+            and all(body in n.lower() for body in bodies)
+        ]
         if titled:
             return titled[0]
         # "Глава Совета Михаил Федотов выступил с инициативой. Как считает глава СПЧ, …"
@@ -1080,6 +1091,13 @@ def _by_syntax(sentence, lang, statement, parsed=None):
             and speaker != statement.speaker
             and statement.speaker.startswith(speaker)
             and _quotation_marks(speaker)[0] < 0  # not "Газета «Северный вестник" cut short
+            and speaker.count('"') % 2 == 0
+            # not the name after a clause: 'Пресс-секретарь "Спутника", работающего с 22
+            # мая, Дмитрий Чистов'
+            and not re.search(
+                r",\s+[А-ЯЁІЇЄҐ][\w'’-]+\s+[А-ЯЁІЇЄҐ][\w'’-]+$",
+                statement.speaker[len(speaker) :],
+            )
         ):
             statement.speaker = speaker
         return statement

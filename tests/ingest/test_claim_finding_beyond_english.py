@@ -852,6 +852,17 @@ def test_an_aside_before_a_modal_goes_on_with_the_statement():
     )
 
 
+def test_a_title_of_another_body_is_not_the_person_with_that_title_before():
+    text = (
+        "Пресс-секретарь «Альфы» Анна Орлова заявила, что новости собирает робот без "
+        "редакторов. Пресс-секретарь «Беты», работающей с мая, Олег Сидоров сообщил, что "
+        "лента новостей у них тоже формируется автоматически."
+    )
+    assert find_claims(text)[-1].speaker == (
+        "Пресс-секретарь «Беты», работающей с мая, Олег Сидоров"
+    )
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
