@@ -107,7 +107,7 @@ RU = Language(
         r"объясни(?:л|ла|ло|ли)|объясня(?:ет|ют|л|ла|ли)|уверя(?:ет|ют|л|ла|ли)|"
         r"завери(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|указыва(?:ет|ют)|напомни(?:л|ла|ло|ли)|"
         r"напомина(?:ет|ют)|добавля(?:ет|ют)|уточня(?:ет|ют)|призна[её]т|признают|"
-        r"продолжа(?:ет|ют)|"
+        r"продолжа(?:ет|ют)|заверя(?:ет|ют|л|ла|ли)|жаловал(?:ся|ась|ись)|поясняется|"
         r"констатирова(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|"
         r"разъясня(?:ет|ют)|отрица(?:ет|ют|л|ла|ло|ли)|"
         r"счита(?:ет|ют|л|ла|ли)|подтверди(?:л|ла|ло|ли)|ответи(?:л|ла|ло|ли)|"
@@ -132,6 +132,7 @@ RU = Language(
     ),
     converbs=(
         r"заявив|сообщив|подчеркнув|отметив|добавив|пояснив|уточнив|напомнив|указав|заверив|"
+        r"посетовав|пожаловавшись|"
         r"утверждая|заявляя|подч[её]ркивая|отмечая|настаивая"
     ),
     about_object=r"об?|обо",
@@ -216,7 +217,7 @@ UK = Language(
         r"зверну(?:в|ла|ло|ли) увагу(?: на те)?|"
         r"виступи(?:в|ла|ло|ли)(?:\s+\S+)?\s+(?:з|із|зі)\s+(?:\S+\s+)?заявою|цитую(?:є|ють)|"
         r"вказа(?:в|ла|ло|ли)|вказу(?:є|ють)|наголошується|зазначається|вказується|"
-        r"вказано|зазначено|сказано|повідомлялося|зазначалося|наголошувалося|"
+        r"вказано|зазначено|сказано|повідомлялося|зазначалося|наголошувалося|пояснюється|"
         r"поскаржи(?:вся|лася|лися)|(?:прийш|дійш)(?:ов|ла|ли) (?:до )?висновку|"
         r"обґрунтува(?:в|ла|ли)|написа(?:в|ла|ло|ли)|сумніва(?:ється|ються)|"
         r"відміти(?:в|ла|ли)|продовжи(?:в|ла|ли)|визна(?:в|ла|ли)|(?:з|при)зна(?:вся|лася|лися)|"
@@ -475,6 +476,12 @@ def _patterns(code):
             rf"(?:{lang.that})\b[\s,]*{claim}{end}"
         )
     if lang.code in ("ru", "uk"):
+        # "О грядущих переговорах в Париже сообщают диписточники": what was said about, then
+        # the verb, then who said it
+        found.append(
+            rf"^{_opening(lang)}(?i:о|об|обо|про)\s+(?!том\b|этом\b|тому\b|те\b|це\b)"
+            rf"(?P<claim>[^\n]+?),?\s+(?P<verb>{verbs})\s+(?P<speaker>[^,\n]{{2,60}}?){end}"
+        )
         # "О том, что мир зависит от Киева, Путин вчера заявил в интервью …": what was said
         # first, then who said it
         found.append(
@@ -545,6 +552,7 @@ _WHEN = (
     rf"(?:(?:у|в|во)\s+(?:(?:конце|начале|середине|кінці|середині|на початку)\s+)?{_MONTHS}|"
     rf"(?:в|у)\s+(?:конце|начале|середине|кінці|середині)\s+\d{{4}}|на початку\s+\d{{4}}|"
     rf"\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
+    r"(?:\s+(?:этого|прошлого|текущего|цього|минулого|поточного)\s+(?:года|року))?"
     r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+"
 )
 
@@ -618,6 +626,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     the case the frame puts the speaker in, when it is not the nominative). `after`: the
     speaker is named after the statement."""
     speaker = _clean_claim(speaker)  # marks off its ends, but "Фірма «Будсервіс»" keeps its own
+    # "Н.Прянишникова": an initial is a word of its own
+    speaker = re.sub(r"(?<!\w)([А-ЯЁІЇЄҐA-Z])\.(?=[А-ЯЁІЇЄҐA-Z][a-zа-яёіїєґ])", r"\1. ", speaker)
     if lang.connectives and not after:
         # "Нагадаємо, раніше ЗМІ …": the words that open the sentence, one after another
         opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN})(?:\s+|,\s*|$)"
@@ -637,7 +647,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     if lang.code in ("ru", "uk") and not after:
         # "У відповідь на офіційний запит «Укрзалізниця» повідомила", "В обосновании …
         # «Южная железная дорога» сообщает": the circumstance before it is not the speaker
-        named = re.fullmatch(r"(?:у|в|во|на|за|після|после|через)\s+[^«]*\s«([^«»]+)»?",
+        named = re.fullmatch(r"(?:у|в|во|на|за|після|после|через)\s+[^«,]*\s«([^«»]+)»?",
                              speaker, flags=re.IGNORECASE)  # fmt: skip
         if named:
             speaker = named.group(1)
@@ -704,7 +714,11 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if authored != located:
             # "в статье Навального «Как наказать Путина» («How to punish Putin»),
             # опубликованной в The New York Times": the author, not the title or the paper
-            authored = re.sub(r",\s+опубликованн\w*\s.*$|,\s+опублікован\w*\s.*$", "", authored)
+            authored = re.sub(
+                r",\s+(?:опубликованн|опублікован|размещ[её]нн|розміщен|проведен|проведён)\w*\s.*$",
+                "",
+                authored,
+            )
             authored = re.sub(r"\s*\([^()]*\)|\s*[«“\"].*$", "", authored).strip()
         speaker = authored.strip(" ,:;")
         if case:
@@ -733,7 +747,14 @@ def _subject_alone(speaker, lang) -> str:
         words = speaker.split()
     for at, word in enumerate(words):
         # a finite verb, or a short participle that acts as one ("фірма зареєстрована")
-        if at and len(word) > 2 and word[:1].islower() and pos(word) in ("VERB", "PRTS"):
+        # ("державна уповноважена АМКУ": a title before a name, not "зареєстрована в …")
+        title = at + 1 < len(words) and words[at + 1][:1].isupper()
+        if (
+            at
+            and len(word) > 2
+            and word[:1].islower()
+            and (pos(word) == "VERB" or pos(word) == "PRTS" and not title)
+        ):
             kept = words[:at]
             while len(kept) > 1 and pos(kept[-1]) in ("ADVB", "PRCL", "CONJ"):
                 kept = kept[:-1]  # "Навальный не высказался"
@@ -1205,8 +1226,12 @@ def _subject_before(previous, lang) -> str:
     subject = _clean_speaker(_subject_alone(sentence, lang), lang).strip(" .")
     if subject == sentence.strip(" .") or not subject[:1].isupper():
         return ""  # no verb found, or not a name
-    if subject.split()[0].lower() in {"я", "мы", "ми", "ты", "ти", "вы", "ви"}:
-        return ""
+    persons = {"я", "мы", "ми", "ты", "ти", "вы", "ви"}
+    asking = {"зачем", "почему", "как", "что", "кто", "где", "когда", "навіщо", "чому", "як",
+              "що", "хто", "де", "коли"}  # fmt: skip
+    words = [w.lower() for w in subject.split()]
+    if words[0] in persons | asking | {"на", "в", "у", "за"} or persons & set(words):
+        return ""  # "Зачем вы хамите в эфире?": a quotation's words, not a subject
     return subject if _plausible_speaker(subject, lang) and len(subject.split()) <= 8 else ""
 
 
@@ -1343,9 +1368,10 @@ def _said_too(code):
     if code not in ("ru", "uk"):
         return None
     joined = r"но|а|и|однако|а также|и также|а потім|а затем|та|проте"
+    # "…, но признал, что …", and the converb: "…, подчеркнув, что …"
     return re.compile(
-        rf",\s+(?:{joined})\s+(?:(?:{lang.adverbs})\s+)?(?P<verb>{lang.verbs}),?\s+"
-        rf"(?:{lang.that})\b[\s,]*",
+        rf",\s+(?:(?:{joined})\s+(?:(?:{lang.adverbs})\s+)?(?P<verb>{lang.verbs})|"
+        rf"(?P<converb>{lang.converbs})),?\s+(?:{lang.that})\b[\s,]*",
         re.IGNORECASE,
     )
 
@@ -1366,7 +1392,7 @@ def _and_said(statement, lang) -> list[Statement]:
         Statement(first, statement.speaker, statement.start, statement.start + len(first),
                   stances.guess(first) if statement.stance == "denial" else statement.stance),
         Statement(second, statement.speaker, at, at + len(second),
-                  _stance(lang, joined["verb"], second)),
+                  _stance(lang, joined["verb"] or joined["converb"], second)),
     ]  # fmt: skip
 
 

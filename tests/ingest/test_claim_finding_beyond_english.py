@@ -863,6 +863,59 @@ def test_a_title_of_another_body_is_not_the_person_with_that_title_before():
     )
 
 
+def test_what_the_news_is_about_then_who_reports_it():
+    text = (
+        "Министры встретятся снова. О новых переговорах в Париже 24 февраля сообщают "
+        "дипломатические источники."
+    )
+    assert_read_as(text, "дипломатические источники", "новых переговорах в Париже 24 февраля")
+
+
+def test_a_converb_after_a_statement_adds_a_second_statement():
+    text = (
+        "Посол Анна Орлова заявила, что соседняя страна снабжает оружием повстанцев, "
+        "подчеркнув, что это грубо нарушает устав организации."
+    )
+    first, second = find_claims(text)
+    assert first.speaker == second.speaker == "Посол Анна Орлова"
+    assert second.text == "это грубо нарушает устав организации"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Одобрено уже шесть проектов. «Важна команда, а не только идея», - отметил "
+            "Н.Сидоров, глава фонда.",
+            "Н. Сидоров",
+        ),
+        (
+            "Адміністративна колегія зобов'язала змінити тендерну документацію служби доріг. "
+            "Про це повідомила державна уповноважена АМКУ Олена Коваль.",
+            "державна уповноважена АМКУ Олена Коваль",
+        ),
+    ],
+)
+def test_initials_titles_and_participle_clauses_stay_in_their_place_in_a_speaker(text, speaker):
+    assert find_claims(text)[-1].speaker == speaker
+
+
+def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
+    text = (
+        "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
+        "обґрунтуванні закупівлі, проведеної за процедурою «в одного учасника»."
+    )
+    assert "учасник" not in only(text).speaker
+
+
+def test_a_question_in_a_quotation_is_not_the_subject_a_pronoun_stands_for():
+    text = (
+        "«Зачем вы хамите в эфире? Зачем вы ехидничаете?» — возмутился глава холдинга. "
+        "«Это все равно модерируемый процесс, а не просто площадка для всех», — добавил он."
+    )
+    assert not find_claims(text)[-1].speaker.startswith("Зачем")
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
