@@ -68,7 +68,8 @@ def same_speaker(label: str, found: str, inflected=False) -> bool:
             w.lower()[:5] if inflected else w.lower()
             for form in candidates(speaker)
             for w in (word.strip(',.;:«»"“”') for word in form.split())
-            if len(w) > 3 or (len(w) > 1 and w.isupper())  # "МЗС", "ЗСУ": abbreviations
+            # "МЗС", "ЗСУ": abbreviations; "Тим Кук": short names, capitalised
+            if len(w) > 3 or (len(w) > 1 and w.isupper()) or (len(w) == 3 and w[:1].isupper())
         }
 
     return bool(words(label) & words(found))

@@ -144,3 +144,5 @@ def test_the_scorer_takes_a_short_name_said_in_full_as_the_labels_speaker(db):
     assert same_speaker("суд, Мосгорсуд", "Суд")
     assert same_speaker("Ъ, Коммерсант", "Ъ")
     assert not same_speaker("суд, Мосгорсуд", "суд присяжных")
+    assert same_speaker("Тим Кук", "гендиректор Apple Тим Кук")  # short names, capitalised
+    assert not same_speaker("Тим Кук", "гендиректор для всех")
