@@ -626,6 +626,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     the case the frame puts the speaker in, when it is not the nominative). `after`: the
     speaker is named after the statement."""
     speaker = _clean_claim(speaker)  # marks off its ends, but "Фірма «Будсервіс»" keeps its own
+    # "В сообщении, в частности, говорится": an aside inside the speaker is not its
+    speaker = re.sub(r",\s*(?:в частности|в том числе|зокрема|у тому числі),?", "", speaker)
     # "Н.Прянишникова": an initial is a word of its own
     speaker = re.sub(r"(?<!\w)([А-ЯЁІЇЄҐA-Z])\.(?=[А-ЯЁІЇЄҐA-Z][a-zа-яёіїєґ])", r"\1. ", speaker)
     if lang.connectives and not after:
@@ -1307,7 +1309,15 @@ def _whole_quotation(text, statement, previous, lang):
         and text[statement.start - 1 : statement.start] != '"'
         and not text[statement.start : statement.end].count('"') % 2
     )
-    if not straight and not _quotation_marks(text[statement.start : statement.end + 2])[1]:
+    # "…реструктуризация НАК «Нафтогаз Украины», — цитирует …": one mark closing two
+    merged = statement.text.endswith("»") and _CLOSED_BEFORE_DASH.match(
+        text, statement.start + len(statement.text) - 1
+    )
+    if (
+        not straight
+        and not merged
+        and not _quotation_marks(text[statement.start : statement.end + 2])[1]
+    ):
         return  # no quotation closed here that opened before
     for sentence in reversed(previous[-MAX_QUOTED_SENTENCES:]):
         if straight:

@@ -916,6 +916,23 @@ def test_a_question_in_a_quotation_is_not_the_subject_a_pronoun_stands_for():
     assert not find_claims(text)[-1].speaker.startswith("Зачем")
 
 
+def test_one_mark_closing_two_quotations_still_ends_the_whole_quotation():
+    text = (
+        "Премьер выступил перед журналистами. «Наконец достигнута договоренность о пересмотре "
+        "газовых контрактов. Будет создан новый оператор «Газ Юг», — цитирует агентство "
+        "премьера Ивана Петрова."
+    )
+    assert only(text).text.startswith("Наконец достигнута договоренность")
+
+
+def test_an_aside_inside_a_documents_name_is_not_part_of_the_speaker():
+    text = (
+        "Правительство опубликовало сообщение о переговорах. В сообщении, в частности, "
+        "говорится, что цена на газ для соседей снизится с января."
+    )
+    assert only(text).speaker == "сообщение"
+
+
 def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
     text = (
         "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
