@@ -779,6 +779,9 @@ def _plausible_speaker(speaker, lang):
 
 
 _PREPOSITIONS = {"о", "об", "про", "с", "со", "з", "із", "к", "до", "для", "от", "від", "из", "по"}
+# where and when, which open a circumstance rather than a speaker ("На сегодня одобрено …");
+# kept apart from _PREPOSITIONS, as "В Минобороны заявили" names a speaker after all
+_PLACE_PREPOSITIONS = {"в", "во", "у", "на", "за"}
 
 PAIRED = {"»": "«", "”": "“"}
 
@@ -1027,7 +1030,7 @@ def _names_someone(speaker, lang) -> bool:
     words = speaker.split()
     if not words or len(words) > 5 or not words[0][:1].isupper():
         return False
-    if words[0].lower() in _PREPOSITIONS | {"в", "во", "у", "на", "за"}:
+    if words[0].lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS:
         return False
     return _names_person(speaker, lang) or len(words) <= 3
 
@@ -1232,7 +1235,7 @@ def _subject_before(previous, lang) -> str:
     asking = {"зачем", "почему", "как", "что", "кто", "где", "когда", "навіщо", "чому", "як",
               "що", "хто", "де", "коли"}  # fmt: skip
     words = [w.lower() for w in subject.split()]
-    if words[0] in persons | asking | {"на", "в", "у", "за"} or persons & set(words):
+    if words[0] in persons | asking | _PLACE_PREPOSITIONS or persons & set(words):
         return ""  # "Зачем вы хамите в эфире?": a quotation's words, not a subject
     return subject if _plausible_speaker(subject, lang) and len(subject.split()) <= 8 else ""
 
