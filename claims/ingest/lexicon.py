@@ -1401,9 +1401,11 @@ def _and_said(statement, lang) -> list[Statement]:
     if len(first.split()) < MIN_CLAIM_WORDS or len(second.split()) < MIN_CLAIM_WORDS:
         return [statement]
     at = statement.start + statement.text.find(second, joined.end())
+    # a denial read from the whole text may be the second part's; one its verb made stays
+    from_text = statement.stance == "denial" and stances.guess(statement.text) == "denial"
     return [
         Statement(first, statement.speaker, statement.start, statement.start + len(first),
-                  stances.guess(first) if statement.stance == "denial" else statement.stance),
+                  stances.guess(first) if from_text else statement.stance),
         Statement(second, statement.speaker, at, at + len(second),
                   _stance(lang, joined["verb"] or joined["converb"], second)),
     ]  # fmt: skip

@@ -699,6 +699,15 @@ def test_a_second_verb_joined_to_the_first_makes_a_second_statement_of_the_same_
     assert text[second.start : second.end] == second.text
 
 
+def test_a_denying_verb_keeps_its_denial_when_a_second_verb_is_joined():
+    text = (
+        "Министерство обороны опровергло, что армия обстреляла жилые кварталы города, но "
+        "признало, что бои у окраин продолжаются третий день."
+    )
+    first, second = find_claims(text)
+    assert (first.stance, second.stance) == ("denial", "assertion")
+
+
 def test_a_report_that_only_says_when_the_last_statement_was_made_is_not_a_new_one():
     text = (
         "Министр считает, что санкции против соседней страны работают. Как передает агентство "
