@@ -104,14 +104,26 @@ def top5(split_groups, scorer):
         for b in same:
             total += 1
             found += scorer.score(a, b) > fifth
-        # Top 1 among the others and one true version: a wrong "same" on top?
+        # Top 1 among everything: a wrong "same" on top? The claim's versions are one claim
+        # (a newsroom links them as the same), so none is a rival of another.
         queries += 1
-        best = max(others, key=lambda b: scorer.score(a, b))
-        best_score = scorer.score(a, best)
-        if (
-            best_score > max(scorer.score(a, b) for b in same)
-            and scorer.kind(a, best, best_score) == "same"
-        ):
+        pool, versions = same + others, len(same)
+        query_stance = stance.guess(a["text"])
+        scored = [(i, scorer.score(a, b)) for i, b in enumerate(pool)]
+        settled = search.same_only_apart(
+            [
+                (
+                    i,
+                    score,
+                    scorer.kind(a, pool[i], score),
+                    stance.opposed(query_stance, their_stance(pool[i])),
+                )
+                for i, score in scored
+            ],
+            lambda i, j, versions=versions: i < versions and j < versions,
+        )
+        best = max(scored, key=lambda pair: pair[1])[0]
+        if best >= versions and settled[best] == "same":
             wrong_top1 += 1
     return found, total, wrong_top1, queries
 

@@ -24,7 +24,7 @@ from claims.ingest import matching as lexical
 from claims.meaning import index, language, names, stance
 from claims.meaning.encoder import encoder
 from claims.meaning.vectors import digest, from_bytes, texts_of
-from claims.models import Claim, ClaimVector
+from claims.models import Claim, ClaimLink, ClaimVector
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,12 @@ OTHER_PARTIES_AT_MOST = 0.34
 RELATED_THRESHOLD = 0.30
 SAME_THRESHOLD = 0.60
 COUNTER_THRESHOLD = 0.35
+# "Same" also needs the claim to stand this far above the best rival: another candidate the
+# query could as well repeat. An encoder scores a sentence and its near neighbours ("Tom
+# needs water", "Tom needed water") alike, so among many claims the best wrong one often
+# clears SAME_THRESHOLD; it seldom clears it by this much. Set on the dev half of the
+# Tatoeba pairs (bench/tatoeba_matching.py); the README has the figures.
+SAME_MARGIN = 0.05
 
 
 class BadQuery(ValueError):
@@ -174,6 +180,54 @@ def kind_of(score, query_stance, their_stance, side_id, their_side) -> str | Non
     return "related" if score >= RELATED_THRESHOLD else None
 
 
+def same_only_apart(scored, one_claim=lambda a, b: False) -> dict:
+    """{key: kind} for the candidates of one query, `scored` as (key, score, kind, opposed):
+    "same" is kept only by a candidate that scores SAME_MARGIN above each of its rivals, and
+    is "related" otherwise. A rival is another candidate that does not answer the query
+    (`opposed`: its stance opposes the query's), unless `one_claim(a, b)` says the two are one
+    claim (linked as the same, or the same words): a claim logged twice is not its own rival.
+    """
+    kinds = {key: kind for key, _, kind, _ in scored}
+    rivals = sorted(
+        ((score, key) for key, score, _, opposed in scored if not opposed), reverse=True
+    )
+    for key, score, kind, _ in scored:
+        if kind != "same":
+            continue
+        best_rival = next(
+            (theirs for theirs, other in rivals if other != key and not one_claim(key, other)),
+            None,
+        )
+        if best_rival is not None and score - best_rival < SAME_MARGIN:
+            kinds[key] = "related"
+    return kinds
+
+
+def _claim_of(rows) -> dict:
+    """{candidate id: the claim it is one with}: candidates linked as the same (either way,
+    through others too) or with the same checkable words share one."""
+    parent = {pk: pk for pk in rows}
+
+    def root(pk):
+        while parent[pk] != pk:
+            parent[pk] = parent[parent[pk]]
+            pk = parent[pk]
+        return pk
+
+    def join(a, b):
+        parent[root(a)] = root(b)
+
+    first_with = {}
+    for pk, row in rows.items():
+        words = " ".join(texts_of(row[2], row[1])[0].lower().split())
+        join(pk, first_with.setdefault(words, pk))
+    for a, b in ClaimLink.objects.filter(
+        kind=ClaimLink.Kind.SAME, from_claim_id__in=list(rows), to_claim_id__in=list(rows)
+    ).values_list("from_claim_id", "to_claim_id"):
+        join(a, b)
+    return {pk: root(pk) for pk in rows}
+
+
 def _lexical_candidates(text, exclude_article_id) -> set:
     """Claim ids that share telling words with `text`, within LEXICAL_BUDGET_MS."""
     query = lexical._tsquery(lexical.terms(text))
@@ -272,16 +326,16 @@ def match_many(
     rows = _candidate_rows(set().union(*candidates), exclude_article_id, published_only)
     cosines = _cosines(queries, nearest, candidates, rows)
     ignore = lexical.side_words() if ignore is None else ignore
+    claim_of = _claim_of(rows) if rows else {}
     theirs = {}  # each candidate's signals, read once for all the queries
     results = []
     for q, near, ids, its_cosines in zip(queries, nearest, candidates, cosines, strict=True):
         query_language = language.detect(q.text)
         mine = Signals.of(q.text, query_language)
         query_stance = q.stance or stance.guess(q.text)
-        matches = []
+        scored = []
         for row in (rows[pk] for pk in ids if pk in rows):
-            pk, their_text, checkable, their_stance, their_side, lang, status = row[:7]
-            verdict_pk, published_at = row[7], row[8]
+            pk, their_text, checkable, their_stance, their_side, lang = row[:6]
             if pk not in theirs:
                 checkable_text = texts_of(checkable, their_text)[0]
                 # What the claim says (its numbers, who did what) is the checkable
@@ -295,8 +349,16 @@ def match_many(
                 for cosine, signals in zip(its_cosines.get(pk, (0.0,)), theirs[pk], strict=False)
             )  # fmt: skip
             kind = kind_of(score, query_stance, their_stance, q.side_id, their_side)
+            scored.append((pk, score, kind, stance.opposed(query_stance, their_stance)))
+        settled = same_only_apart(scored, lambda a, b: claim_of[a] == claim_of[b])
+        matches = []
+        for pk, score, _, _ in scored:
+            kind = settled[pk]
             if kind not in kinds:
                 continue
+            row = rows[pk]
+            their_text, checkable, status, lang = row[1], row[2], row[6], row[5]
+            verdict_pk, published_at = row[7], row[8]
             shown = status == Claim.Status.PUBLISHED and published_at is not None
             matches.append(
                 Match(

@@ -365,7 +365,9 @@ def checked_elsewhere(text, vector=None, limit=5) -> list[Elsewhere]:
         theirs = Signals.of(fact_check.claim_reviewed, fact_check.language or None)
         score = combined_score(near.get(fact_check.pk, 0.0), words, mine, theirs)
         their_stance = stance.guess(fact_check.claim_reviewed)
-        if kind_of(score, my_stance, their_stance, None, None) == "same":  # match()'s rule
+        # match()'s threshold, without its margin over rivals: several outlets checking
+        # one claim are all the same claim, not each other's rivals.
+        if kind_of(score, my_stance, their_stance, None, None) == "same":
             found.append(Elsewhere(fact_check, score))
     found.sort(key=lambda e: (-e.score, -(e.fact_check.published_on or date.min).toordinal()))
     return found[:limit]

@@ -310,3 +310,58 @@ def test_index_claims_follow_keeps_a_machines_own_file_up_to_date(indexed, tmp_p
         follower.terminate()
         output = follower.communicate(timeout=30)[0]
     assert "merged into the index" in output  # its first, whole pass
+
+
+@pytest.mark.parametrize(
+    "scored, kinds",
+    [
+        pytest.param(
+            [("hospital", 0.90, "same", False), ("school", 0.70, "same", False)],
+            {"hospital": "same", "school": "related"},
+            id="far-above-its-rival",
+        ),
+        pytest.param(
+            [("hospital", 0.90, "same", False), ("school", 0.87, "same", False)],
+            {"hospital": "related", "school": "related"},
+            id="as-close-as-another-claim",
+        ),
+        pytest.param(
+            [("hospital", 0.90, "same", False), ("denial", 0.89, "counter", True)],
+            {"hospital": "same", "denial": "counter"},
+            id="a-denial-answers-and-is-no-rival",
+        ),
+        pytest.param(
+            [("hospital", 0.90, "same", False), ("again", 0.89, "same", False)],
+            {"hospital": "same", "again": "same"},
+            id="the-same-claim-logged-twice",
+        ),
+    ],
+)
+def test_same_is_kept_only_by_a_claim_that_stands_apart_from_its_rivals(scored, kinds):
+    assert search.same_only_apart(scored, lambda a, b: {a, b} == {"hospital", "again"}) == kinds
+
+
+def test_a_sentence_as_close_to_two_claims_is_the_same_as_neither_until_they_are_linked(indexed):
+    """Among many claims the best wrong one often reads as the same to the encoder; "same"
+    needs the claim to stand apart from every other. A claim logged twice (the same words, or
+    other words an editor linked as the same claim) is one claim, not its own rival."""
+    hospital = Claim.objects.create(
+        text="Azerbaijani artillery shelled the maternity hospital in Stepanakert."
+    )
+    logged_again = Claim.objects.create(text=hospital.text)
+    reworded = Claim.objects.create(
+        text="The maternity hospital of Stepanakert came under Azerbaijani artillery fire."
+    )
+    vectors.embed_claims([hospital.pk, logged_again.pk, reworded.pk])
+    query = "Азербайджанская артиллерия обстреляла роддом в Степанакерте."
+
+    before = {m.claim_id: m.kind for m in search.match(query, 5).matches}
+    models.ClaimLink.objects.create(
+        from_claim=reworded, to_claim=hospital, kind=models.ClaimLink.Kind.SAME
+    )
+    after = {m.claim_id: m.kind for m in search.match(query, 5).matches}
+
+    ours = {hospital.pk, logged_again.pk, reworded.pk}
+    assert {before.get(pk) for pk in ours} == {"related"}, before
+    assert {after.get(pk) for pk in ours} == {"same"}, after
+    assert "same" not in {kind for pk, kind in after.items() if pk not in ours}
