@@ -124,7 +124,9 @@ RU = Language(
         r"(?:высказа|вырази)(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|"
         r"предположение|надежду|опасение|сожаление)|"
         r"утверждалось|сообщалось|говорилось|отмечалось|уточняется|предположи(?:л|ла|ли)|"
-        r"полага(?:ет|ют|л|ла|ли)|уверен(?:а|ы)?"
+        r"полага(?:ет|ют|л|ла|ли)|уверен(?:а|ы)?|подтвержда(?:ет|ют|л|ла|ли)|"
+        r"отвеча(?:ет|ют)|подч[её]ркивалось|указывалось|"
+        r"ограничи(?:лся|лась|лось|лись)\s+(?:\S+\s+)?заявлением|обнаружи(?:л|ла|ло|ли)"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -166,7 +168,8 @@ RU = Language(
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
         r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
-        r"в целом|в этой связи|в связи с этим|тем не менее|в то же время"
+        r"в целом|в этой связи|в связи с этим|тем не менее|в то же время|поэтому|итак|"
+        r"так(?=,)|например"
     ),
     adverbs=(
         r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
@@ -217,6 +220,9 @@ UK = Language(
         r"зверну(?:в|ла|ло|ли) увагу(?: на те)?|"
         r"виступи(?:в|ла|ло|ли)(?:\s+\S+)?\s+(?:з|із|зі)\s+(?:\S+\s+)?заявою|цитую(?:є|ють)|"
         r"вказа(?:в|ла|ло|ли)|вказу(?:є|ють)|наголошується|зазначається|вказується|"
+        r"відмічається|відзначається|підтверджу(?:є|ють|вав|вала|вали)|"
+        r"відповіда(?:є|ють)|підкреслювалося|"
+        r"обмежи(?:вся|лася|лося|лися)\s+(?:\S+\s+)?заявою|"
         r"вказано|зазначено|сказано|повідомлялося|зазначалося|наголошувалося|пояснюється|"
         r"поскаржи(?:вся|лася|лися)|(?:прийш|дійш)(?:ов|ла|ли) (?:до )?висновку|"
         r"обґрунтува(?:в|ла|ли)|написа(?:в|ла|ло|ли)|сумніва(?:ється|ються)|"
@@ -258,7 +264,7 @@ UK = Language(
         r"натомість|водночас|однак|проте|також|крім того|разом (?:з|із) тим|тим часом|між тим|"
         r"згодом|відтак|при цьому|загалом|у свою чергу|в свою чергу|зі свого боку|"
         r"своєю чергою|зокрема|втім|до того ж|окрім того|нагадаємо|а|і|але|та|хоча|хоч|"
-        r"в цілому|у цілому"
+        r"в цілому|у цілому|тому|отже|так(?=,)|наприклад"
     ),
     adverbs=(
         r"також|раніше|вже|офіційно|сьогодні|категорично|було|сам|сама|самі|відверто|прямо|"
@@ -488,6 +494,12 @@ def _patterns(code):
             rf"^{_opening(lang)}(?i:о том|про те),\s*(?:что|що)\s+(?P<claim>[^\n]+),\s+"
             rf"(?P<speaker>[^,\n]{{2,80}}?)\s+(?P<verb>{verbs})\b[^\n]*?{end}"
         )
+        # "Котляров виявився їхнім родичем, що підтвердив брат Євгена Анісімова": the
+        # statement first, then a clause saying who confirmed or reported it
+        found.append(
+            rf"^(?P<claim>[^\n]{{20,}}?)(?<!\bто)(?<!\bте),\s*(?:что|що|о ч[её]м|про що)\s+"
+            rf"(?P<verb>{verbs})\s+(?P<speaker>[^,\n]{{2,80}}?){end}"
+        )
     if lang.according_before:
         frame = rf"(?P<frame>(?i:{lang.according_before}))"
         opening = _opening(lang)
@@ -553,7 +565,9 @@ _WHEN = (
     rf"(?:в|у)\s+(?:конце|начале|середине|кінці|середині)\s+\d{{4}}|на початку\s+\d{{4}}|"
     rf"\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
     r"(?:\s+(?:этого|прошлого|текущего|цього|минулого|поточного)\s+(?:года|року))?"
-    r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+"
+    r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+|"
+    # "Навесні прокурор …", "Осенью 2019 года …"
+    r"(?:навесні|восени|влітку|взимку|весной|осенью|летом|зимой)(?:\s+\d{4}(?:\s+(?:року|года))?)?"
 )
 
 
@@ -647,6 +661,15 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if lang.their_words:  # "По их словам, канцлер напомнила": the chancellor
             speaker = re.sub(rf"^{lang.their_words}\s*,\s*", "", speaker)
     if lang.code in ("ru", "uk") and not after:
+        # "Отвечая на вопрос о том, какие у него претензии, глава холдинга сказал": the
+        # converb's clause before the speaker is not the speaker
+        speaker = re.sub(
+            r"^(?:отвечая|комментируя|говоря|выступая|подводя|відповідаючи|коментуючи|"
+            r"говорячи|виступаючи|підбиваючи)\b.*,\s+(?=\S)",
+            "",
+            speaker,
+            flags=re.IGNORECASE | re.DOTALL,
+        )
         # "У відповідь на офіційний запит «Укрзалізниця» повідомила", "В обосновании …
         # «Южная железная дорога» сообщает": the circumstance before it is not the speaker
         named = re.fullmatch(r"(?:у|в|во|на|за|після|после|через)\s+[^«,]*\s«([^«»]+)»?",
@@ -675,6 +698,14 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             head = relative[1][capitals[-1] :] if capitals else ""
             speaker = head or " ".join(relative[1].split()[-3:])
         speaker = _subject_alone(speaker, lang)
+        # "в Самарской области сотрудники прокуратуры": where they work, then who they are
+        speaker = re.sub(
+            r"^(?:в|во|у|на)\s+(?:\S+\s+){0,2}?(?:области|районе|крае|республике|регионе|"
+            r"області|районі|краї|республіці|регіоні)\s+(?=\S)",
+            "",
+            speaker,
+            flags=re.IGNORECASE,
+        )
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
@@ -956,8 +987,12 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
                 person := _person_named([sentence], lang) or _titled(sentence.text, role, lang)
             ):
                 return person
-        if named:
+        # "прокурор Запорізької області": an official of a region named, who is not the
+        # last person who spoke unless the title said so
+        if named and not (bodies and _REGION.search(speaker)):
             return named[0]
+        if bodies and _REGION.search(speaker):
+            return speaker
     if not found:
         return speaker
     if len(words) == 1:
@@ -967,6 +1002,11 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
                 return earlier.speaker
     return speaker
 
+
+_REGION = re.compile(
+    r"(?i)(?<!\w)(?:област|район|кра[юя]\b|республик|республік|округ|міста\b|города\b|"
+    r"губерни|губернії)"
+)
 
 # People described who are usually someone new, not the person named before
 _NEW_PEOPLE = r"источник\w*|эксперт\w*|аналитик\w*|жител\w*|очевид\w*|свидетел\w*|джерел\w*|"
@@ -992,7 +1032,11 @@ def _role_described(speaker, lang) -> str:
         if tag.POS in ("ADJF", "NUMR") or "NUMB" in tag or not word[:1].isalpha():
             continue  # "77-летний", "бывший"
         # "глава" is a chapter first and a head of something second
-        person = next((p.tag for p in parses[:3] if p.tag.POS == "NOUN" and "anim" in p.tag), None)
+        # a title the dictionary knows: "Росстата" is guessed animate, and is an agency
+        person = next(
+            (p.tag for p in parses[:3] if p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known),
+            None,
+        )
         if (
             person is not None
             and "plur" not in person
@@ -1240,11 +1284,15 @@ def _subject_before(previous, lang) -> str:
     return subject if _plausible_speaker(subject, lang) and len(subject.split()) <= 8 else ""
 
 
-def _pronoun_stands_for(previous, mentioned, lang) -> str:
+def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     """Whom "он/она" stands for: the person the sentence before names as its subject, the
     subject that acted earlier when that names the same person in full ("лідер фракції
     Петро Шевчук") or when the sentence before names no one, else the sentence before's
-    subject ("Київський апеляційний адмінсуд змінив постанову. Він зазначив, що …")."""
+    subject ("Київський апеляційний адмінсуд змінив постанову. Він зазначив, що …").
+    "Они/вони" is never one person: "Уволенные преподаватели писали письмо президенту
+    Владимиру Путину. Они подсчитали, что …" are the teachers."""
+    if pronoun.lower() in ("они", "вони"):
+        return mentioned or _subject_before(previous, lang)
     person = _person_named(previous, lang)
     if person and mentioned and person.split()[-1][:5] in mentioned:
         return mentioned
@@ -1547,7 +1595,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             if told:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
                 if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
-                    speaker = _pronoun_stands_for(previous, mentioned, lang) or speaker
+                    speaker = _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
                 speaker = _named(speaker, found, lang, mentioned, previous)
                 verb = told.group("verb1") or told.group("verb2")
                 said = _told_before(text, previous)
@@ -1581,7 +1629,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # "Понтеса спросили о снах. Он ответил, что …": the person the sentence before
             # the statement (and its quotation) names, before a subject that acted earlier
             before = [s for s in previous if s.end <= statement.start]
-            mentioned = _pronoun_stands_for(before, mentioned, lang)
+            mentioned = _pronoun_stands_for(before, mentioned, lang, statement.speaker)
         if statement and statement.speaker:
             statement.speaker = _named(statement.speaker, found, lang, mentioned, previous)
             found.extend(_and_said(statement, lang))
