@@ -696,7 +696,11 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             # from its last capital ("Верховний суд"), else its last words
             capitals = [m.start() for m in re.finditer(r"(?<=\s)[A-ZА-ЯЁІЇЄҐ]", relative[1])]
             head = relative[1][capitals[-1] :] if capitals else ""
-            speaker = head or " ".join(relative[1].split()[-3:])
+            # "В поліцію звернулася потерпіла, яка розповіла": the words after the verb
+            words = relative[1].split()
+            verbs = [at for at, word in enumerate(words) if at and _pos(word, lang) == "VERB"]
+            after_verb = " ".join(words[verbs[-1] + 1 :]) if verbs else ""
+            speaker = head or after_verb or " ".join(words[-3:])
         speaker = _subject_alone(speaker, lang)
         # "в Самарской области сотрудники прокуратуры": where they work, then who they are
         speaker = re.sub(
@@ -806,10 +810,14 @@ def _plausible_speaker(speaker, lang):
         return False
     if lang.code in ("ru", "uk") and words[0].lower() in _PREPOSITIONS:
         return False  # "о том", "про це": what was said about, not who said it
+    if _ONLY_WHEN.fullmatch(speaker):
+        return False  # "По данным за 2013 год": when, not whose
     return any(ch.isupper() for ch in speaker) or len(words) <= 3
 
 
+_ONLY_WHEN = re.compile(r"(?i)(?:за|на|в|у)\s+\d{4}(?:\s+\S+)?")
 _PREPOSITIONS = {"о", "об", "про", "с", "со", "з", "із", "к", "до", "для", "от", "від", "из", "по"}
+_PREPOSITIONS |= {"из-за", "із-за"}  # "Из-за того, что стороны обвиняют друг друга …"
 # where and when, which open a circumstance rather than a speaker ("На сегодня одобрено …");
 # kept apart from _PREPOSITIONS, as "В Минобороны заявили" names a speaker after all
 _PLACE_PREPOSITIONS = {"в", "во", "у", "на", "за"}
@@ -831,8 +839,17 @@ def _clean_claim(claim):
             claim = claim[:-1]
         else:
             break
+    # "По мнению физика, которое он высказал в Стокгольме, черные дыры …": the clause about
+    # the words is not what they say
+    relative = _ABOUT_THE_WORDS.match(claim)
+    if relative and len(claim) > relative.end():
+        claim = claim[relative.end() :]
     return claim
 
+
+_ABOUT_THE_WORDS = re.compile(
+    r"(?:которое|которую|которым|котор(?:ое|ую) он|яку|яке|якою|якій)\s[^,«»\"]{3,80},\s+"
+)
 
 _OBJECT_PRONOUNS = {
     "его": "он",
@@ -930,7 +947,9 @@ def _statement(sentence, match, lang):
     if lang.code in ("ru", "uk") and re.search(r"(?:^|\s)(?:не|ні)$", match.group("speaker")):
         return None  # "Стороны не уточняют, в какой пропорции …": nothing was said
     # "Selon les services de renseignement, …": a frame names a source, capitals or not.
-    named_by_frame = bool(frame) and 0 < len(speaker.split()) <= 8
+    named_by_frame = (
+        bool(frame) and 0 < len(speaker.split()) <= 8 and not _ONLY_WHEN.fullmatch(speaker)
+    )
     # "Натомість повідомили, що …": no speaker but a connective; the last one speaks again
     unnamed = not speaker and bool(match.group("speaker").strip(" ,"))
     # "…Потім приїхали пожежники», – сказав він.": the end of a longer quotation, which

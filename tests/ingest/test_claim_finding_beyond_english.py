@@ -884,6 +884,29 @@ def test_more_verbs_and_openings_of_news_copy_read_as_statements(text, speaker, 
     assert (found.speaker, found.text) == (speaker, claim)
 
 
+def test_a_clause_about_the_words_is_not_what_they_say():
+    text = (
+        "По мнению физика, которое он высказал на лекции в Оксфорде, кометы приносят на "
+        "планету воду чаще, чем считалось."
+    )
+    found = only(text)
+    assert (found.speaker, found.text) == (
+        "физик",
+        "кометы приносят на планету воду чаще, чем считалось",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По данным за 2013 год, уровень пиратства в стране составил 63%.",
+        "Из-за того, что стороны обвиняют друг друга в нарушении перемирия, переговоры отложены.",
+    ],
+)
+def test_a_year_or_a_cause_is_nobodys_statement(text):
+    assert find_claims(text) == []
+
+
 def test_what_a_document_notes_is_its_statement():
     text = (
         "Також у довідці відзначається, що з 2019 року фірма двічі змінювала власника і "
@@ -1005,6 +1028,12 @@ def test_the_one_statement_is_the_speakers_it_names(text, speaker):
             "месяца и обнаружили, что капуста и морковь подорожали вдвое.",
             "сотрудники прокуратуры",
             id="where-they-work-and-what-else-they-did-are-not-the-speaker",
+        ),
+        pytest.param(
+            "В поліцію звернулася потерпіла, яка розповіла, що лікар вимагав від неї гроші за "
+            "прийом дитини.",
+            "потерпіла",
+            id="who-a-relative-clause-is-about-comes-after-the-verb",
         ),
     ],
 )
