@@ -126,7 +126,11 @@ RU = Language(
         r"утверждалось|сообщалось|говорилось|отмечалось|уточняется|предположи(?:л|ла|ли)|"
         r"полага(?:ет|ют|л|ла|ли)|уверен(?:а|ы)?|подтвержда(?:ет|ют|л|ла|ли)|"
         r"отвеча(?:ет|ют)|подч[её]ркивалось|указывалось|"
-        r"ограничи(?:лся|лась|лось|лись)\s+(?:\S+\s+)?заявлением|обнаружи(?:л|ла|ло|ли)"
+        r"ограничи(?:лся|лась|лось|лись)\s+(?:\S+\s+)?заявлением|обнаружи(?:л|ла|ло|ли)|"
+        # what a speaker's tone adds: "…, - сокрушается собеседник", "- возмутился глава"
+        r"соглас(?:ен|на|ны)|сокруша(?:ется|ются|лся|лась|лись)|сету(?:ет|ют)|"
+        r"возмуща(?:ется|ются|лся|лась|лись)|возмути(?:лся|лась|лись)|"
+        r"недоумева(?:ет|ют|л|ла|ли)|заключа(?:ет|ют)|посетова(?:л|ла|ли)"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -896,7 +900,8 @@ def _describes_speaker(words, lang) -> bool:
         return True
     if re.fullmatch(r"(?:долж|обязан|намерен|готов|повин|зобов'язан)\w*", first, re.IGNORECASE):
         return False  # "…, продолжает Навальный, должны расследовать …": the statement's verb
-    return _pos(first, lang) in {"ADJF", "PRTF", "ADJS", "PRTS"}
+    # a short form goes on with the statement: "Такая акция, по словам фанатов, вызвана …"
+    return _pos(first, lang) in {"ADJF", "PRTF"}
 
 
 def _stance(lang, verb, claim):
@@ -976,7 +981,11 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
     if lang.pointing_back and re.fullmatch(rf"(?:{lang.pointing_back})", speaker, re.IGNORECASE):
         if mentioned:
             return mentioned
-        if found:
+        # "в пресс-службе", "в министерстве" after a person spoke: a body, not that person
+        body = re.fullmatch(
+            r"(?i)(?:пресс|прес|ведомств|министерств|відомств|міністерств)\S*", speaker
+        )
+        if found and not (body and _names_person(found[-1].speaker, lang)):
             return found[-1].speaker
     if lang.code in ("ru", "uk") and (role := _role_described(speaker, lang)):
         # "руководитель театра", "77-летний писатель", "Президент": a person described, not
@@ -1535,6 +1544,12 @@ def _reported_within(statement, match, patterns, lang):
     return statement
 
 
+def _asks(text, statement) -> bool:
+    """Whether the statement is a question ("Зачем вы хамите в эфире?"): it claims nothing."""
+    after = text[statement.end : statement.end + 3].lstrip('»”"')
+    return statement.text.endswith("?") or after.startswith("?")
+
+
 def find_statements(text, code, start=0, end=None) -> list[Statement]:
     """The attributed statements of text[start:end], written in the language `code`."""
     lang = LANGUAGES[code]
@@ -1640,6 +1655,11 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement = None  # "Как передает DW, она заявила это в интервью …": said before
         if statement and statement.speaker:
             _whole_quotation(text, statement, previous, lang)
+            if _asks(text, statement):
+                # a question claims nothing, but who asked it is who "он" is next
+                mentioned = _named(statement.speaker, found, lang, mentioned, previous)
+                previous.append(sentence)
+                continue
             if len(statement.text.split()) < MIN_CLAIM_WORDS:
                 statement = None
         if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"

@@ -884,6 +884,51 @@ def test_more_verbs_and_openings_of_news_copy_read_as_statements(text, speaker, 
     assert (found.speaker, found.text) == (speaker, claim)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "«Даже если мы получим лицензию, сохранить ее надолго не сможем», - сокрушается "
+            "другой собеседник агентства.",
+            "другой собеседник агентства",
+            "Даже если мы получим лицензию, сохранить ее надолго не сможем",
+        ),
+        (
+            "«Отвечать за то, что выбирает алгоритм, редакция не может», - согласна бывший "
+            "редактор Анна Орлова.",
+            "бывший редактор Анна Орлова",
+            "Отвечать за то, что выбирает алгоритм, редакция не может",
+        ),
+        (
+            "Такая акция, по словам болельщиков, вызвана нежеланием игроков бороться за "
+            "честь клуба.",
+            "болельщики",
+            "Такая акция вызвана нежеланием игроков бороться за честь клуба",
+        ),
+    ],
+)
+def test_a_speakers_tone_and_a_short_form_after_an_aside_still_read(text, speaker, claim):
+    found = only(text)
+    assert (found.speaker, found.text) == (speaker, claim)
+
+
+def test_a_quoted_question_claims_nothing():
+    text = (
+        "«Зачем вы хамите в эфире? Зачем вы выставляете оценки вместо фактов?» — возмутился "
+        "руководитель холдинга."
+    )
+    assert find_claims(text) == []
+
+
+def test_a_press_service_after_a_person_spoke_is_not_that_person():
+    text = (
+        "«Робот ранжирует новости сам, редакция за это не отвечает», - пояснила редактор Анна "
+        "Орлова. В «Почте», как рассказали в пресс-службе, поиск по новостям работает "
+        "автоматически."
+    )
+    assert find_claims(text)[-1].speaker == "пресс-служба"
+
+
 def test_a_clause_about_the_words_is_not_what_they_say():
     text = (
         "По мнению физика, которое он высказал на лекции в Оксфорде, кометы приносят на "
