@@ -956,6 +956,29 @@ def test_documents_circumstances_and_earlier_reports_read_as_statements(text, sp
     assert (found.speaker, found.text) == (speaker, claim)
 
 
+def test_a_quotation_broken_off_by_its_speaker_goes_on_after_the_second_dash():
+    text = (
+        "«Эта служба не имеет никакого отношения к погибшему, – утверждает писатель Иван "
+        "Орлов, – мне ничего не известно о его взглядах»."
+    )
+    found = only(text)
+    assert found.speaker == "писатель Иван Орлов"
+    assert found.text.startswith("Эта служба не имеет никакого отношения к погибшему")
+    assert found.text.endswith("мне ничего не известно о его взглядах")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Транзит газа тоже может пострадать», - намекнул министр Иван Петров.",
+        "«Со временем это уйдет, и рейтинг вырастет», — прогнозирует аналитик Иван Петров.",
+        "«Церковь и политика давно связались в нашем сознании», – подытожил Иван Петров.",
+    ],
+)
+def test_more_verbs_after_a_quotation_name_its_speaker(text):
+    assert only(text).speaker.endswith("Иван Петров")
+
+
 def test_a_party_to_a_deal_is_not_the_journalist_named_before():
     text = (
         "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
