@@ -979,6 +979,14 @@ def test_more_verbs_after_a_quotation_name_its_speaker(text):
     assert only(text).speaker.endswith("Иван Петров")
 
 
+def test_there_they_said_is_the_speaker_named_before():
+    text = (
+        "Директор фірми Олег Ткач заявив, що фірма не має боргів перед бюджетом. Також там "
+        "заявили, що попри прописку в Алчевську фірма звітує в податковій Харкова."
+    )
+    assert [f.speaker for f in find_claims(text)] == ["Директор фірми Олег Ткач"] * 2
+
+
 def test_a_party_to_a_deal_is_not_the_journalist_named_before():
     text = (
         "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
