@@ -131,7 +131,8 @@ RU = Language(
         r"соглас(?:ен|на|ны)|сокруша(?:ется|ются|лся|лась|лись)|сету(?:ет|ют)|"
         r"возмуща(?:ется|ются|лся|лась|лись)|возмути(?:лся|лась|лись)|"
         r"недоумева(?:ет|ют|л|ла|ли)|заключа(?:ет|ют)|посетова(?:л|ла|ли)|"
-        r"подытожи(?:л|ла|ли)|прогнозиру(?:ет|ют)|спрогнозирова(?:л|ла|ли)|намекну(?:л|ла|ли)"
+        r"подытожи(?:л|ла|ли)|прогнозиру(?:ет|ют)|спрогнозирова(?:л|ла|ли)|намекну(?:л|ла|ли)|"
+        r"постанови(?:л|ла|ло|ли)|утверждается"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -192,8 +193,9 @@ RU = Language(
     speaker_noise=(
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
         r"эфире|ходе|заявлении|сообщении|комментарии)|,\s+отвечая|"
-        r"на (?:\S+\s+)?(?:брифинге|пресс-конференции|"
-        r"своей странице|странице)|журналистам|агентству|РИА|ТАСС|со ссылкой|(?:в|во|на) «|"
+        r"на (?:\S+\s+)?(?:брифинге|пресс-конференции|совещании|заседании|встрече|форуме|"
+        r"саммите|конференции|своей странице|странице)|журналистам|агентству|РИА|ТАСС|"
+        r"со ссылкой|(?:в|во|на) «|"
         r"от \d+|в (?:исковом )?заявлении|"
         r"(?:в|во) \d+|накануне|вчера|сегодня|(?:в|во) (?:понедельник|вторник|среду|четверг|"
         r"пятницу|субботу|воскресенье))\b.*$"
@@ -229,7 +231,7 @@ UK = Language(
         r"відмічається|відзначається|підтверджу(?:є|ють|вав|вала|вали)|"
         r"відповіда(?:є|ють)|підкреслювалося|"
         r"обмежи(?:вся|лася|лося|лися)\s+(?:\S+\s+)?заявою|підсумува(?:в|ла|ли)|"
-        r"прогнозу(?:є|ють)|спрогнозува(?:в|ла|ли)|натякну(?:в|ла|ли)|"
+        r"прогнозу(?:є|ють)|спрогнозува(?:в|ла|ли)|натякну(?:в|ла|ли)|постанови(?:в|ла|ло|ли)|"
         r"вказано|зазначено|сказано|повідомлялося|зазначалося|наголошувалося|пояснюється|"
         r"поскаржи(?:вся|лася|лися)|(?:прийш|дійш)(?:ов|ла|ли) (?:до )?висновку|"
         r"обґрунтува(?:в|ла|ли)|написа(?:в|ла|ло|ли)|сумніва(?:ється|ються)|"
@@ -435,6 +437,17 @@ def _patterns(code):
     # X заявил: «…»
     found.append(rf"^{speaker}\s+(?P<verb>{verbs})\s*:\s*{claim}{end}")
     if lang.code in ("ru", "uk"):
+        # "Гендиректор Матс Гранрид подчеркнул успешность компании: «Мы создали …»": what
+        # the verb takes, then the quotation that says it
+        found.append(
+            rf"^{speaker}\s+(?P<verb>{verbs})\s+[^:\n]{{3,80}}?:\s*(?P<claim>[«\"“][^\n]+?){end}"
+        )
+        # "Как сообщил председатель совета директоров Иван Родионов: «…»"
+        found.append(
+            rf"^(?i:как|як)\s+(?P<verb>{verbs})\s+(?P<speaker>[^:\n«»\"]{{2,120}}?)\s*:\s*"
+            rf"(?P<claim>[«\"“][^\n]+?){end}"
+        )
+    if lang.code in ("ru", "uk"):
         # "Песков: «Речь идет о переговорах внутри Украины»": a name, a colon, a quotation
         found.append(
             rf"^(?P<bare>)(?P<speaker>[^\W\d_][^:\n«»\"]{{1,60}}?)(?P<topic>\s+(?:о|об|про)\s+[^:\n«»\"]+)?"
@@ -443,7 +456,8 @@ def _patterns(code):
     if lang.about_object:
         # "Минобороны сообщило в субботу об уничтожении …": what was said, as the object
         found.append(
-            rf"^{speaker}\s+(?!йдеться|ідеться|говорится|говориться)(?P<verb>{verbs})"
+            rf"^{speaker}\s+(?!(?:\S+\s+)?(?:йдеться|ідеться|говорится|говориться|написа))"
+            rf"(?P<verb>{verbs})"
             rf"(?:\s+[^\s,.!?:;«»\"“”]+){{0,3}}?\s+"
             rf"(?:{lang.about_object})\s+(?!том\b|тому\b|те\b|це\b|этом\b)(?P<claim>[^\n]+?){end}"
         )
@@ -565,7 +579,7 @@ def _about_this(code):
     # "Об этом он заявил сегодня на встрече …": what follows the verb says when and where
     return re.compile(
         rf"^(?:{lang.about_this})\s+(?:(?P<verb1>{verbs})\s+(?P<after>.+?)|(?P<before>.+?)\s+"
-        rf"(?P<verb2>{verbs})(?:\s+[^\n]+?)?)[\s.!?։…]*$",
+        rf"(?P<verb2>{verbs})(?:\s+(?P<later>[^\n]+?))?)[\s.!?։…]*$",
         re.DOTALL,
     )
 
@@ -676,6 +690,14 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if lang.their_words:  # "По их словам, канцлер напомнила": the chancellor
             speaker = re.sub(rf"^{lang.their_words}\s*,\s*", "", speaker)
     if lang.code in ("ru", "uk") and not after:
+        # "Оппозиция потребовала новых выборов, однако Верховный суд счел, что …": the
+        # clause right before the verb holds its subject
+        clauses = re.split(
+            r",\s+(?:однако|но|а|зато|однак|але|проте|натомість)\s+", speaker, flags=re.IGNORECASE
+        )
+        # ("Навальный не высказался …, а взамен сообщил": no subject of its own, both his)
+        if len(clauses) > 1 and any(ch.isupper() for ch in clauses[-1]):
+            speaker = clauses[-1].strip()
         # "Отвечая на вопрос о том, какие у него претензии, глава холдинга сказал": the
         # converb's clause before the speaker is not the speaker
         speaker = re.sub(
@@ -862,6 +884,12 @@ _DOCUMENT = re.compile(
     r"заяв|протокол|обвинительн|вирок|приговор|позов|иск|коммюнике|комюніке|указ|наказ|приказ)"
 )
 
+# Where words were said, before the verb: "в интервью телеканалу …", "на брифинге"
+_WHERE_SAID = re.compile(
+    r"(?i)(?:в|во|у|на)\s+(?:\S+\s+)?(?:интервью|інтерв'ю|інтерв’ю|эфире|ефірі|брифинге|"
+    r"брифінгу|пресс-конференции|прес-конференції|беседе|розмові|разговоре|комментарии|"
+    r"коментарі|выступлении|виступі)|журналистам|журналістам"
+)
 _ONLY_WHEN = re.compile(r"(?i)(?:за|на|в|у)\s+\d{4}(?:\s+\S+)?")
 _PREPOSITIONS = {"о", "об", "про", "с", "со", "з", "із", "к", "до", "для", "от", "від", "из", "по"}
 _PREPOSITIONS |= {"из-за", "із-за"}  # "Из-за того, что стороны обвиняют друг друга …"
@@ -1012,6 +1040,9 @@ def _statement(sentence, match, lang):
     verb = match.groupdict().get("verb") or ""
     if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
         speaker = _quoted_person(speaker, lang)
+    elif re.match(r"переда", verb, re.IGNORECASE) and re.match(r"(?i)слова\s", speaker):
+        # "«…», — передает слова судьи издание": the judge's words, passed on
+        speaker = nominative(speaker.split()[1], lang.code, "gent")
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
 
 
@@ -1021,7 +1052,16 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
     since the last statement ("Минобороны … опровергло эти обвинения."), which the words
     point back to first."""
     words = speaker.split()
-    if lang.pointing_back and re.fullmatch(rf"(?:{lang.pointing_back})", speaker, re.IGNORECASE):
+    # "глава Казахстана" heads a country: the role's rules below, not the last speaker (but
+    # "глава Минобороны" is the minister who spoke before)
+    own_body = re.fullmatch(r"(?:глава|голова|очільник)\s+([A-ZА-ЯЁІЇЄҐ]\S*)", speaker) and any(
+        "Geox" in p.tag.grammemes for p in morphology(lang.code).parse(speaker.split()[1])[:2]
+    )
+    if (
+        lang.pointing_back
+        and not own_body
+        and re.fullmatch(rf"(?:{lang.pointing_back})", speaker, re.IGNORECASE)
+    ):
         if mentioned:
             return mentioned
         # "в пресс-службе", "в министерстве" after a person spoke: a body, not that person
@@ -1060,10 +1100,18 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
                 return person
         # "прокурор Запорізької області": an official of a region named, who is not the
         # last person who spoke unless the title said so
-        if named and not (bodies and _REGION.search(speaker)):
+        if named and not bodies:
             return named[0]
-        if bodies and _REGION.search(speaker):
-            return speaker
+        if bodies:
+            # "гендиректор Большого" after "гендиректор ГАБТа Владимир Урин": one title, the
+            # body named otherwise (not in quotation marks, where a name is a name); but
+            # "глава Казахстана" is not the last person who spoke
+            same_title = [
+                n
+                for n in named
+                if any(role in w.lower() for w in n.split()) and not re.search('[«"“]', n)
+            ]
+            return same_title[0] if same_title else speaker
     if not found:
         return speaker
     if len(words) == 1:
@@ -1675,6 +1723,12 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             told = about.match(_capitalised(statement.text) if nested else sentence.text)
             if told:
                 speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
+                if told.group("later") and _WHERE_SAID.match(told.group("before")):
+                    # "Об этом в интервью телеканалу «Россия-24» заявил зампред Юрий
+                    # Соловьёв": where it was said, then who said it
+                    later = _clean_speaker(told.group("later"), lang, after=True)
+                    if _names_person(later, lang):
+                        speaker = later
                 if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
                     speaker = _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
                 speaker = _named(speaker, found, lang, mentioned, previous)
