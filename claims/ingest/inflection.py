@@ -36,6 +36,11 @@ def nominative(speaker: str, code: str, case: str) -> str:
             result.append(word)
             in_head = False
             continue
+        if analyzer.parse(word)[0].tag.POS in ("PREP", "CONJ", "PRCL"):
+            # "одного из них": a preposition ends the head and is never declined
+            result.append(word)
+            in_head = False
+            continue
         parses = [p for p in analyzer.parse(word) if case in p.tag]
         parse = next((p for p in parses if "sing" in p.tag), parses[0] if parses else None)
         is_name = parse is not None and bool(NAME_TAGS & parse.tag.grammemes)

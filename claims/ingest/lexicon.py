@@ -884,6 +884,9 @@ _DOCUMENT = re.compile(
     r"заяв|протокол|обвинительн|вирок|приговор|позов|иск|коммюнике|комюніке|указ|наказ|приказ)"
 )
 
+# A verb with no one behind it: "сообщалось", "утверждается", "повідомляється", "зазначено"
+_IMPERSONAL = re.compile(r"(?:ся|сь|лось|ться|ється|лося|ено|ано|ото)$", re.IGNORECASE)
+
 # Where words were said, before the verb: "в интервью телеканалу …", "на брифинге"
 _WHERE_SAID = re.compile(
     r"(?i)(?:в|во|у|на)\s+(?:\S+\s+)?(?:интервью|інтерв'ю|інтерв’ю|эфире|ефірі|брифинге|"
@@ -1027,7 +1030,12 @@ def _statement(sentence, match, lang):
         bool(frame) and 0 < len(speaker.split()) <= 8 and not _ONLY_WHEN.fullmatch(speaker)
     )
     # "Натомість повідомили, що …": no speaker but a connective; the last one speaks again
-    unnamed = not speaker and bool(match.group("speaker").strip(" ,"))
+    # (but "Ранее сообщалось, что …" is said by no one)
+    unnamed = (
+        not speaker
+        and bool(match.group("speaker").strip(" ,"))
+        and not _IMPERSONAL.search(match.groupdict().get("verb") or "")
+    )
     # "…Потім приїхали пожежники», – сказав він.": the end of a longer quotation, which
     # find_statements reads back to its beginning
     ends_quotation = _quotation_marks(sentence.text)[1]
@@ -1063,7 +1071,10 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
         and re.fullmatch(rf"(?:{lang.pointing_back})", speaker, re.IGNORECASE)
     ):
         if mentioned:
-            return mentioned
+            # "Новый президент хочет … Он отметил": the president, as a title resolves
+            if mentioned == speaker:
+                return speaker
+            return _named(mentioned, found, lang, None, previous)
         # "в пресс-службе", "в министерстве" after a person spoke: a body, not that person
         body = re.fullmatch(
             r"(?i)(?:пресс|прес|ведомств|министерств|відомств|міністерств)\S*", speaker

@@ -1064,6 +1064,28 @@ def test_the_head_of_a_country_is_not_the_president_who_spoke_before():
     assert find_claims(text)[-1].speaker == "глава Казахстана"
 
 
+def test_he_after_a_title_is_the_person_with_that_title():
+    text = (
+        "Петр Орлов объявил, что подпишет соглашение после инаугурации. Новый президент хочет "
+        "сохранить статус языка. Он отметил, что операция на востоке должна длиться часы."
+    )
+    assert find_claims(text)[-1].speaker == "Петр Орлов"
+
+
+def test_what_was_reported_earlier_by_no_one_is_not_the_last_speakers():
+    text = (
+        "Министр Иван Петров заявил, что завод закроют до конца года. Ранее сообщалось, что "
+        "доли в компании распределены поровну между тремя владельцами."
+    )
+    assert [f.speaker for f in find_claims(text)] == ["Министр Иван Петров"]
+
+
+def test_a_preposition_in_a_declined_speaker_stays_as_it_is():
+    from claims.ingest.inflection import nominative
+
+    assert " из них" in nominative("одного из них", "ru", "gent")
+
+
 def test_a_party_to_a_deal_is_not_the_journalist_named_before():
     text = (
         "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
