@@ -323,7 +323,9 @@ AZ = Language(
         r"[Nn]azirliyi|sözçüsü|sədri|naziri|[Pp]rezidenti|başçısı|rəhbəri|nümayəndəsi|"
         r"xidməti|katibi|[Kk]omitəsi|[Mm]ərkəzi|[İi]darəsi|[Aa]gentliyi|[Qq]ərargahı|"
         r"komandanlığı|[Oo]fisi|səfirliyi|səfiri|deputatı|eksperti|politoloq|direktoru|"
-        r"müdiri|Aparatı"
+        r"müdiri|Aparatı|"
+        # people of a kind, in the plural: "mütəxəssislər … etmədiyini bildirirlər"
+        r"mütəxəssislər|ekspertlər|alimlər|tədqiqatçılar|həkimlər|rəsmilər|mənbələr"
     ),
     # "Bu fikirləri … Aleksandr Kovalenko deyib": the quotation before is his
     about_this=r"Bu barədə|Bununla bağlı|Bu fikirləri|Bu fikri|Bu sözləri|Bunu",
@@ -476,7 +478,8 @@ def _patterns(code):
         # comma, but the speaker ends with its head noun (and a name), the statement with
         # a verb noun in the accusative
         found.append(
-            rf"^(?P<speaker>[^\n,]{{0,120}}?(?<!\w)(?:{lang.speaker_heads})"
+            # (after a clause of its own: "… cavab axtarılsa da, mütəxəssislər …")
+            rf"^(?:[^\n]{{0,200}},\s+)?(?P<speaker>[^\n,]{{0,120}}?(?<!\w)(?:{lang.speaker_heads})"
             # a name after the head, not a genitive that opens the statement ("Ermənistanın")
             rf"(?:\s+[A-ZƏÇĞİÖŞÜ][\w'’-]*(?<!ın)(?<!in)(?<!un)(?<!ün)){{0,3}})\s+"
             rf"(?P<claim>[^\n]+?(?:nı|ni|nu|nü))\s+"

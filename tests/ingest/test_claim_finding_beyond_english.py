@@ -1086,6 +1086,16 @@ def test_a_preposition_in_a_declined_speaker_stays_as_it_is():
     assert " из них" in nominative("одного из них", "ru", "gent")
 
 
+def test_people_of_a_kind_after_a_clause_of_their_own_say_what_comes_before_the_verb():
+    text = (
+        "Hansı növün daha sağlam olduğu uzun müddət mübahisə mövzusu olsa da, mütəxəssislər bu "
+        "rəng fərqinin sağlamlığa təsir etmədiyini bildirirlər."
+    )
+    found = only(text)
+    assert found.speaker == "mütəxəssislər"
+    assert found.text == "bu rəng fərqinin sağlamlığa təsir etmədiyini"
+
+
 def test_a_party_to_a_deal_is_not_the_journalist_named_before():
     text = (
         "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
