@@ -132,7 +132,7 @@ RU = Language(
         r"возмуща(?:ется|ются|лся|лась|лись)|возмути(?:лся|лась|лись)|"
         r"недоумева(?:ет|ют|л|ла|ли)|заключа(?:ет|ют)|посетова(?:л|ла|ли)|"
         r"подытожи(?:л|ла|ли)|прогнозиру(?:ет|ют)|спрогнозирова(?:л|ла|ли)|намекну(?:л|ла|ли)|"
-        r"постанови(?:л|ла|ло|ли)|утверждается"
+        r"постанови(?:л|ла|ло|ли)|утверждается|упомяну(?:л|ла|ли)"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -232,6 +232,7 @@ UK = Language(
         r"відповіда(?:є|ють)|підкреслювалося|"
         r"обмежи(?:вся|лася|лося|лися)\s+(?:\S+\s+)?заявою|підсумува(?:в|ла|ли)|"
         r"прогнозу(?:є|ють)|спрогнозува(?:в|ла|ли)|натякну(?:в|ла|ли)|постанови(?:в|ла|ло|ли)|"
+        r"згада(?:в|ла|ли)|"
         r"вказано|зазначено|сказано|повідомлялося|зазначалося|наголошувалося|пояснюється|"
         r"поскаржи(?:вся|лася|лися)|(?:прийш|дійш)(?:ов|ла|ли) (?:до )?висновку|"
         r"обґрунтува(?:в|ла|ли)|написа(?:в|ла|ло|ли)|сумніва(?:ється|ються)|"
@@ -1105,6 +1106,10 @@ def _named(speaker, found, lang, mentioned=None, previous=()):
         ]
         if titled:
             return titled[0]
+        # "… не позволили навестить его президенту Боливии Эво Моралесу. Как рассказал
+        # боливийский президент, …": the person named after the country the title names
+        if person := _of_country(speaker, previous, lang):
+            return person
         # "Глава Совета Михаил Федотов выступил с инициативой. Как считает глава СПЧ, …"
         # (back over a quotation: "Патриарх Кирилл отозвался … «…», - заявил патриарх")
         for sentence in reversed(list(previous)[-MAX_QUOTED_SENTENCES:]):
@@ -1140,6 +1145,31 @@ _REGION = re.compile(
     r"(?i)(?<!\w)(?:област|район|кра[юя]\b|республик|республік|округ|міста\b|города\b|"
     r"губерни|губернії)"
 )
+
+
+def _of_country(speaker, previous, lang) -> str:
+    """The person named right after the country a title's adjective names ("боливийский
+    президент" is "президент Боливии Эво Моралес"), in the sentences before, else ""."""
+    analyzer = morphology(lang.code)
+    stems = [
+        w[:5].lower()
+        for w in speaker.split()
+        if len(w) > 5 and analyzer.parse(w)[0].tag.POS == "ADJF" and w[:1].islower()
+    ]
+    for stem in stems:
+        for sentence in reversed(list(previous)[-MAX_QUOTED_SENTENCES:]):
+            found = re.search(
+                rf"(?<!\w){stem[:1].upper()}{stem[1:]}\w*((?:\s+[А-ЯЁІЇЄҐ][\w'’-]+){{1,3}})",
+                sentence.text,
+            )
+            if found and _names_person(found.group(1), lang):
+                name = found.group(1).strip()
+                for case in ("datv", "gent", "ablt", "accs"):  # whichever case it is in
+                    if any(case in p.tag for p in analyzer.parse(name.split()[-1])[:2]):
+                        return nominative(name, lang.code, case)
+                return name
+    return ""
+
 
 # People described who are usually someone new, not the person named before
 _NEW_PEOPLE = r"источник\w*|эксперт\w*|аналитик\w*|жител\w*|очевид\w*|свидетел\w*|джерел\w*|"

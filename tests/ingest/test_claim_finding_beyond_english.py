@@ -1096,6 +1096,20 @@ def test_people_of_a_kind_after_a_clause_of_their_own_say_what_comes_before_the_
     assert found.text == "bu rəng fərqinin sağlamlığa təsir etmədiyini"
 
 
+def test_a_title_with_a_countrys_adjective_is_the_person_named_after_that_country():
+    text = (
+        "Премьер Иван Петров заявил, что больница закрыта на карантин. Медики не пустили в палату "
+        "президента Боливии Хуана Лопеса. Как рассказал боливийский президент, медики объяснили "
+        "ему отказ во встрече с больным коллегой тем, что тот нуждается в полном покое."
+    )
+    assert "Лопес" in find_claims(text)[-1].speaker
+
+
+def test_what_a_speaker_mentions_is_their_statement():
+    text = "Глава компании Анна Орлова упомянула, что компании будут вместе работать над рекламой."
+    assert only(text).speaker == "Глава компании Анна Орлова"
+
+
 def test_a_party_to_a_deal_is_not_the_journalist_named_before():
     text = (
         "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
