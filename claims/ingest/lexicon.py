@@ -466,7 +466,8 @@ def _patterns(code):
     if lang.about_object:
         # "Минобороны сообщило в субботу об уничтожении …": what was said, as the object
         found.append(
-            rf"^{speaker}\s+(?!(?:\S+\s+)?(?:йдеться|ідеться|говорится|говориться|написа))"
+            # (not "написал заявление об уходе", nor "признал виновным по делу о …")
+            rf"^{speaker}\s+(?!(?:\S+\s+)?(?:йдеться|ідеться|говорится|говориться|написа|призна|визна))"
             rf"(?P<verb>{verbs})"
             rf"(?:\s+[^\s,.!?:;«»\"“”]+){{0,3}}?\s+"
             rf"(?:{lang.about_object})\s+(?!том\b|тому\b|те\b|це\b|этом\b)(?P<claim>[^\n]+?){end}"
@@ -607,7 +608,11 @@ _WHEN = (
     r"(?:\s+(?:этого|прошлого|текущего|цього|минулого|поточного)\s+(?:года|року))?"
     r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+|"
     # "Навесні прокурор …", "Осенью 2019 года …"
-    r"(?:навесні|восени|влітку|взимку|весной|осенью|летом|зимой)(?:\s+\d{4}(?:\s+(?:року|года))?)?"
+    r"(?:навесні|восени|влітку|взимку|весной|осенью|летом|зимой)(?:\s+\d{4}(?:\s+(?:року|года))?)?|"
+    # "Вечером в пятницу «Ведомости» распространили …"
+    r"(?:(?:утром|днем|днём|вечером|ночью|вранці|вдень|увечері|вночі)\s+)?(?:в|во|у)\s+"
+    r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|понеділок|вівторок|"
+    r"середу|четвер|п'ятницю|суботу|неділю)|утром|днем|днём|вечером|ночью|вранці|увечері|вночі"
 )
 
 
@@ -1439,6 +1444,34 @@ def _asks(text, statement) -> bool:
     return statement.text.endswith("?") or after.startswith("?")
 
 
+def _announcing(lang):
+    """ "«Ведомости» распространили следующую информацию:", "Дуров опубликовал на своей
+    странице следующий текст:": who says what the next paragraph says (Russian, Ukrainian)."""
+    if lang.code not in ("ru", "uk"):
+        return None
+    verbs = (
+        rf"(?:{lang.verbs}|распространи\w*|опубликова\w*|поширил\w*|поширив|опублікува\w*|"
+        r"разместил\w*|розмістил\w*|розмістив)"
+    )
+    return re.compile(
+        rf"^(?P<speaker>[^:\n]{{2,120}}?)\s+(?:[а-яёіїєґ]+\s+){{0,2}}?{verbs}\s+"
+        rf"(?:[^:\n]{{0,80}}?\s)?(?i:следующ|наступн)\w*(?:\s+[^:\n]{{0,40}}?)?\s*:\s*$"
+    )
+
+
+def _announced(text, sentence, speaker, lang) -> Statement | None:
+    """The paragraph after "X распространили следующую информацию:", as X's statement (a
+    quotation in it read to its closing mark)."""
+    claim = _clean_claim(sentence.text)
+    if len(claim.split()) < MIN_CLAIM_WORDS:
+        return None
+    start = sentence.start + sentence.text.find(claim)
+    statement = Statement(claim, speaker, start, start + len(claim), _stance(lang, "", claim))
+    if sentence.text.lstrip()[:1] in QUOTES:
+        _whole_quotation(text, statement, [], lang)
+    return statement
+
+
 def find_statements(text, code, start=0, end=None) -> list[Statement]:
     """The attributed statements of text[start:end], written in the language `code`."""
     lang = LANGUAGES[code]
@@ -1460,10 +1493,20 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         )
     quoting = _Quoting()
     said_in, resumed = None, None  # the last statement's sentence; a quotation it resumes
+    announcing = _announcing(lang)
+    announced = None  # who "распространили следующую информацию:" the next paragraph
     for sentence in read:
         if len(sentence.text) > MAX_SENTENCE_CHARS:
-            previous = []
+            previous, announced = [], None
             continue
+        if announced is not None:
+            statement = _announced(text, sentence, announced, lang)
+            announced = None
+            if statement is not None:
+                quoting.goes_on(text, sentence)
+                found.append(statement)
+                previous, mentioned, said_in = [], None, sentence
+                continue
         if resumed is not None:
             quoting.goes_on(text, sentence)  # follows the marks all the same
             resumed = _resumed_goes_on(text, resumed, sentence)
@@ -1490,6 +1533,12 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 statement = _statement(sentence, match, lang)
                 if statement:
                     break
+        if statement is None and announcing and (told := announcing.match(sentence.text)):
+            speaker = _clean_speaker(told.group("speaker"), lang)
+            if _plausible_speaker(speaker, lang):
+                announced = resolve_speaker(speaker, found, lang, mentioned, previous)
+                previous.append(sentence)
+                continue
         if statement is None and lang.code in ("ru", "uk") and not text[: sentence.start].strip():
             # the headline "Киев: Россия и Украина пересмотрят газовые соглашения"
             match = _HEADLINE.match(sentence.text)

@@ -1110,6 +1110,31 @@ def test_what_a_speaker_mentions_is_their_statement():
     assert only(text).speaker == "Глава компании Анна Орлова"
 
 
+def test_what_the_next_paragraph_says_is_who_announced_it():
+    text = (
+        "Вечером в пятницу «Вестник» неожиданно распространил следующую информацию:\n\n"
+        "«Основатель сети Олег Орлов продал свою долю в компании партнеру. Сумма сделки не "
+        "раскрывается».\n\n"
+        "Сам Олег Орлов позже опубликовал на своей странице следующий текст:\n\n"
+        "Я рад, что достиг этой цели, продав свою долю старому другу.\n\n"
+        "Редакция не стала комментировать эти слова."
+    )
+    first, second = find_claims(text)[:2]
+    assert (first.speaker, first.text) == (
+        "Вестник",
+        "Основатель сети Олег Орлов продал свою долю в компании партнеру",
+    )
+    assert (second.speaker, second.text) == (
+        "Олег Орлов",
+        "Я рад, что достиг этой цели, продав свою долю старому другу",
+    )
+
+
+def test_a_court_finding_someone_guilty_in_a_case_about_something_says_nothing_about_it():
+    text = "Во вторник суд признал виновным по делу о прослушивании редактора газеты Ивана Петрова."
+    assert find_claims(text) == []
+
+
 def test_a_party_to_a_deal_is_not_the_journalist_named_before():
     text = (
         "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
