@@ -1155,6 +1155,9 @@ def _by_syntax(sentence, lang, statement, parsed=None):
                 r",\s+[А-ЯЁІЇЄҐ][\w'’-]+\s+[А-ЯЁІЇЄҐ][\w'’-]+$",
                 statement.speaker[len(speaker) :],
             )
+            # nor the head noun the parse left off: "Осведомленный в деталях сделки источник
+            # «Прайм»" is the source, not the words that describe it
+            and not _head_follows(statement.speaker[len(speaker) :], lang)
         ):
             statement.speaker = speaker
         return statement
@@ -1168,6 +1171,15 @@ def _by_syntax(sentence, lang, statement, parsed=None):
     else:  # around the aside: the span is the sentence's, the text both parts
         start, end = sentence.start + told.claim[0][0], sentence.start + told.claim[-1][1]
     return Statement(claim, speaker, start, end, _stance(lang, told.verb, claim))
+
+
+def _head_follows(rest, lang) -> bool:
+    """Whether the words a parse left off a speaker open with a noun in the nominative."""
+    words = rest.split()
+    if not words:
+        return False
+    parses = morphology(lang.code).parse(words[0].strip(',.«»"“”()'))[:2]
+    return any(p.tag.POS == "NOUN" and "nomn" in p.tag for p in parses)
 
 
 def _by_converb(sentence, frame, lang):

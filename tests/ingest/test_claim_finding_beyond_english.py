@@ -1135,6 +1135,14 @@ def test_a_court_finding_someone_guilty_in_a_case_about_something_says_nothing_a
     assert find_claims(text) == []
 
 
+def test_the_parse_does_not_cut_a_speaker_before_its_head_noun():
+    text = (
+        "Осведомленный в деталях сделки источник «Вестника» также сообщил, что покупка "
+        "совершается для дальнейшей перепродажи."
+    )
+    assert only(text).speaker == "Осведомленный в деталях сделки источник «Вестника»"
+
+
 def test_a_party_to_a_deal_is_not_the_journalist_named_before():
     text = (
         "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
