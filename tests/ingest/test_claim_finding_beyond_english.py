@@ -628,19 +628,36 @@ def test_the_outlet_after_an_aside_is_not_part_of_the_statement():
     assert_read_as(text, "посредник Джон Смит", "Перемирие нарушается каждую ночь")
 
 
-def test_a_sentence_inside_a_quotation_is_not_a_new_report():
-    """The president is quoted by his spokesman; "президент говорил о …" inside the
-    quotation is the spokesman's words, and the statement is the whole quotation."""
-    text = (
-        "Пресс-секретарь Кремля ответил на вопросы журналистов. «Появились толкования, будто "
-        "речь шла о новых границах. Президент, собственно, говорил о переговорах внутри самой "
-        "страны о её будущем устройстве. Именно это и имелось в виду», — пояснил "
-        "пресс-секретарь Иван Петров."
-    )
+@pytest.mark.parametrize(
+    ("text", "speaker", "opening", "closing"),
+    [
+        # The president is quoted by his spokesman; "президент говорил о …" inside the
+        # quotation is the spokesman's words, and the statement is the whole quotation.
+        pytest.param(
+            "Пресс-секретарь Кремля ответил на вопросы журналистов. «Появились толкования, будто "
+            "речь шла о новых границах. Президент, собственно, говорил о переговорах внутри самой "
+            "страны о её будущем устройстве. Именно это и имелось в виду», — пояснил "
+            "пресс-секретарь Иван Петров.",
+            "пресс-секретарь Иван Петров",
+            "Появились толкования",
+            "Именно это и имелось в виду",
+            id="a-sentence-inside-a-quotation-is-not-a-new-report",
+        ),
+        pytest.param(
+            "«Эта служба не имеет никакого отношения к погибшему, – утверждает писатель Иван "
+            "Орлов, – мне ничего не известно о его взглядах».",
+            "писатель Иван Орлов",
+            "Эта служба не имеет никакого отношения к погибшему",
+            "мне ничего не известно о его взглядах",
+            id="broken-off-by-its-speaker-it-goes-on-after-the-second-dash",
+        ),
+    ],
+)
+def test_a_quotation_is_one_statement_of_the_speaker_named_with_it(text, speaker, opening, closing):
     found = only(text)
-    assert found.speaker == "пресс-секретарь Иван Петров"
-    assert found.text.startswith("Появились толкования")
-    assert found.text.endswith("Именно это и имелось в виду")
+    assert found.speaker == speaker
+    assert found.text.startswith(opening)
+    assert found.text.endswith(closing)
 
 
 @pytest.mark.parametrize(
@@ -708,41 +725,54 @@ def test_a_denying_verb_keeps_its_denial_when_a_second_verb_is_joined():
     assert (first.stance, second.stance) == ("denial", "assertion")
 
 
-def test_a_report_that_only_says_when_the_last_statement_was_made_is_not_a_new_one():
-    text = (
-        "Министр считает, что санкции против соседней страны работают. Как передает агентство "
-        "«Новости», она заявила это в интервью радиостанции в среду."
-    )
-    assert [f.speaker for f in find_claims(text)] == ["Министр"]
-
-
-def test_what_was_said_before_who_said_it_reads_as_a_statement():
-    text = (
-        "Переговоры начнутся в Минске в пятницу. О том, что прекращение огня зависит только "
-        "от воли соседей, президент Иван Петров вчера заявил в интервью радиостанции."
-    )
-    assert_read_as(text, "президент Иван Петров", "прекращение огня зависит только от воли соседей")
-
-
-def test_a_verb_said_not_to_have_been_said_is_not_a_statement():
-    text = (
-        "Гендиректор сети Борис Орлов заявил, что сделка выгодна обеим компаниям. При этом "
-        "стороны не уточняют, в какой именно пропорции будет делиться выручка от рекламы."
-    )
-    assert [f.speaker for f in find_claims(text)] == ["Гендиректор сети Борис Орлов"]
-
-
-def test_someone_of_another_body_is_not_the_person_who_spoke_last():
-    text = (
-        "Пресс-секретарь агентства Анна Орлова заявила, что лента новостей собирается "
-        "вручную. Представитель компании Google сообщил, что у них новости отбираются "
-        "автоматически. Собеседник РБК добавил, что лицензию получить не удастся."
-    )
-    assert [f.speaker for f in find_claims(text)] == [
-        "Пресс-секретарь агентства Анна Орлова",
-        "Представитель компании Google",
-        "Собеседник РБК",
-    ]
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "Министр считает, что санкции против соседней страны работают. Как передает агентство "
+            "«Новости», она заявила это в интервью радиостанции в среду.",
+            ["Министр"],
+            id="a-report-that-only-says-when-the-last-statement-was-made-is-not-a-new-one",
+        ),
+        pytest.param(
+            "Гендиректор сети Борис Орлов заявил, что сделка выгодна обеим компаниям. При этом "
+            "стороны не уточняют, в какой именно пропорции будет делиться выручка от рекламы.",
+            ["Гендиректор сети Борис Орлов"],
+            id="a-verb-said-not-to-have-been-said-is-not-a-statement",
+        ),
+        pytest.param(
+            "Пресс-секретарь агентства Анна Орлова заявила, что лента новостей собирается "
+            "вручную. Представитель компании Google сообщил, что у них новости отбираются "
+            "автоматически. Собеседник РБК добавил, что лицензию получить не удастся.",
+            [
+                "Пресс-секретарь агентства Анна Орлова",
+                "Представитель компании Google",
+                "Собеседник РБК",
+            ],
+            id="someone-of-another-body-is-not-the-person-who-spoke-last",
+        ),
+        pytest.param(
+            "Директор фірми Олег Ткач заявив, що фірма не має боргів перед бюджетом. Також там "
+            "заявили, що попри прописку в Алчевську фірма звітує в податковій Харкова.",
+            ["Директор фірми Олег Ткач"] * 2,
+            id="there-they-said-is-the-speaker-named-before",
+        ),
+        pytest.param(
+            "Министр Иван Петров заявил, что завод закроют до конца года. Ранее сообщалось, что "
+            "доли в компании распределены поровну между тремя владельцами.",
+            ["Министр Иван Петров"],
+            id="what-was-reported-earlier-by-no-one-is-not-the-last-speakers",
+        ),
+        pytest.param(
+            "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
+            "двукратном повышении цен на рыбу в магазинах.",
+            ["Министр"],
+            id="a-time-alone-before-an-impersonal-verb-names-no-speaker",
+        ),
+    ],
+)
+def test_the_statements_found_are_these_speakers(text, speakers):
+    assert [f.speaker for f in find_claims(text)] == speakers
 
 
 @pytest.mark.parametrize(
@@ -823,148 +853,220 @@ def test_an_aside_before_a_modal_goes_on_with_the_statement():
     )
 
 
-def test_what_the_news_is_about_then_who_reports_it():
-    text = (
-        "Министры встретятся снова. О новых переговорах в Париже 24 февраля сообщают "
-        "дипломатические источники."
-    )
-    assert_read_as(text, "дипломатические источники", "новых переговорах в Париже 24 февраля")
-
-
 @pytest.mark.parametrize(
     ("text", "speaker", "claim"),
     [
-        (
+        pytest.param(
+            "Переговоры начнутся в Минске в пятницу. О том, что прекращение огня зависит только "
+            "от воли соседей, президент Иван Петров вчера заявил в интервью радиостанции.",
+            "президент Иван Петров",
+            "прекращение огня зависит только от воли соседей",
+            id="about-what-then-who-said-it",
+        ),
+        pytest.param(
+            "Министры встретятся снова. О новых переговорах в Париже 24 февраля сообщают "
+            "дипломатические источники.",
+            "дипломатические источники",
+            "новых переговорах в Париже 24 февраля",
+            id="what-the-news-is-about-then-who-reports-it",
+        ),
+        pytest.param(
             "Водій виявився племінником власника фірми, що підтвердив її бухгалтер Ігор Ткач.",
             "її бухгалтер Ігор Ткач",
             "Водій виявився племінником власника фірми",
+            id="a-clause-after-the-statement-says-who-confirmed-it",
         ),
-        (
+        pytest.param(
             "Склад у порту закрыли еще в марте, о чём сообщил мэр города Олег Сидоров.",
             "мэр города Олег Сидоров",
             "Склад у порту закрыли еще в марте",
+            id="a-clause-after-the-statement-says-who-reported-it",
         ),
     ],
 )
-def test_a_clause_after_the_statement_says_who_confirmed_it(text, speaker, claim):
+def test_what_was_said_then_who_said_it_reads_as_a_statement(text, speaker, claim):
     assert_read_as(text, speaker, claim)
 
 
 @pytest.mark.parametrize(
     ("text", "speaker", "claim"),
     [
-        (
+        pytest.param(
             "Директор по связям с прессой Анна Орлова подтверждает, что компания войдет в "
             "экспертный совет вместе с двумя партнерами.",
             "Директор по связям с прессой Анна Орлова",
             "компания войдет в экспертный совет вместе с двумя партнерами",
+            id="confirms-in-the-present",
         ),
-        (
+        pytest.param(
             "«Закон не делит сайты по тому, что на них пишут, важно лишь число читателей», – "
             "отвечает ассоциация.",
             "ассоциация",
             "Закон не делит сайты по тому, что на них пишут, важно лишь число читателей",
+            id="answers-after-a-quotation",
         ),
-        (
+        pytest.param(
             "Пресс-секретарь ведомства Олег Сидоров вчера ограничился заявлением, что в "
             "комиссию войдут отраслевые эксперты и юристы.",
             "Пресс-секретарь ведомства Олег Сидоров",
             "в комиссию войдут отраслевые эксперты и юристы",
+            id="kept-to-a-statement-that",
         ),
-        (
+        pytest.param(
             "Поэтому, по мнению союза, любой сайт с тремя тысячами читателей в сутки "
             "подпадает под новый закон.",
             "союз",
             "любой сайт с тремя тысячами читателей в сутки подпадает под новый закон",
+            id="therefore-opens-an-aside",
         ),
-    ],
-)
-def test_more_verbs_and_openings_of_news_copy_read_as_statements(text, speaker, claim):
-    found = only(text)
-    assert (found.speaker, found.text) == (speaker, claim)
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "claim"),
-    [
-        (
+        pytest.param(
             "«Даже если мы получим лицензию, сохранить ее надолго не сможем», - сокрушается "
             "другой собеседник агентства.",
             "другой собеседник агентства",
             "Даже если мы получим лицензию, сохранить ее надолго не сможем",
+            id="a-speaker-laments",
         ),
-        (
+        pytest.param(
             "«Отвечать за то, что выбирает алгоритм, редакция не может», - согласна бывший "
             "редактор Анна Орлова.",
             "бывший редактор Анна Орлова",
             "Отвечать за то, что выбирает алгоритм, редакция не может",
+            id="a-speaker-agrees",
         ),
-        (
+        pytest.param(
             "Такая акция, по словам болельщиков, вызвана нежеланием игроков бороться за "
             "честь клуба.",
             "болельщики",
             "Такая акция вызвана нежеланием игроков бороться за честь клуба",
+            id="a-short-form-after-an-aside-goes-on-with-the-statement",
+        ),
+        pytest.param(
+            "У пояснювальній записці до постанови зазначалося, що нове агентство так і не "
+            "почало працювати.",
+            "пояснювальна записка до постанови",
+            "нове агентство так і не почало працювати",
+            id="a-document-in-lowercase-speaks",
+        ),
+        pytest.param(
+            "На суді представник міськради заявляв, що рада виконає рішення комітету до кінця "
+            "року.",
+            "представник міськради",
+            "рада виконає рішення комітету до кінця року",
+            id="in-court-is-no-part-of-the-speaker",
+        ),
+        pytest.param(
+            "«Гроші надійдуть вчасно, і ремонт завершиться до зими», – упевнений Іван Салюк.",
+            "Іван Салюк",
+            "Гроші надійдуть вчасно, і ремонт завершиться до зими",
+            id="a-speaker-sure-of-it",
+        ),
+        pytest.param(
+            "Крім того, як раніше повідомляв проект «Чиста Хата», у цьому селі збудував маєток "
+            "колишній податківець.",
+            "проект «Чиста Хата»",
+            "у цьому селі збудував маєток колишній податківець",
+            id="as-reported-earlier-by",
+        ),
+        pytest.param(
+            "В рамках цієї ж перевірки ревізори виявили, що інститут купив автомобіль за 279 "
+            "тис. грн.",
+            "ревізори",
+            "інститут купив автомобіль за 279 тис. грн",
+            id="the-subject-after-a-circumstance-uk",
+        ),
+        pytest.param(
+            "В ходе проверки инспекторы выяснили, что склад работал без лицензии с прошлого года.",
+            "инспекторы",
+            "склад работал без лицензии с прошлого года",
+            id="the-subject-after-a-circumstance-ru",
+        ),
+        pytest.param(
+            "Гендиректор оператора Иван Петров подчеркнул успешность компании: «Мы создали "
+            "бизнес с базой почти 23 млн абонентов».",
+            "Гендиректор оператора Иван Петров",
+            "Мы создали бизнес с базой почти 23 млн абонентов",
+            id="what-the-verb-takes-before-a-quotation",
+        ),
+        pytest.param(
+            "Как сообщил председатель совета директоров Иван Родионов: «Это была бы хорошая "
+            "возможность для нашей компании».",
+            "председатель совета директоров Иван Родионов",
+            "Это была бы хорошая возможность для нашей компании",
+            id="as-reported-by-then-a-colon",
+        ),
+        pytest.param(
+            "Суд округа постановил, что студии не принадлежат авторские права на эту песню.",
+            "Суд округа",
+            "студии не принадлежат авторские права на эту песню",
+            id="a-court-ruled",
+        ),
+        pytest.param(
+            "В исковом заявлении утверждается, что песня была написана еще в 1893 году.",
+            "исковое заявление",
+            "песня была написана еще в 1893 году",
+            id="a-claim-asserted-in-a-document",
+        ),
+        pytest.param(
+            "В связи с этим оппозиция потребовала новых выборов, однако Верховный суд страны "
+            "счел, что церемонию можно провести позднее.",
+            "Верховный суд страны",
+            "церемонию можно провести позднее",
+            id="the-clause-right-before-the-verb",
+        ),
+        pytest.param(
+            "Накануне глава правительства на совещании, посвященном перспективам отрасли, "
+            "заявил, что может в течение дня принять кадровое решение.",
+            "глава правительства",
+            "может в течение дня принять кадровое решение",
+            id="a-meeting-is-no-part-of-the-speaker",
+        ),
+        pytest.param(
+            "По мнению физика, которое он высказал на лекции в Оксфорде, кометы приносят на "
+            "планету воду чаще, чем считалось.",
+            "физик",
+            "кометы приносят на планету воду чаще, чем считалось",
+            id="a-clause-about-the-words-is-not-what-they-say",
+        ),
+        pytest.param(
+            "Hansı növün daha sağlam olduğu uzun müddət mübahisə mövzusu olsa da, mütəxəssislər bu "
+            "rəng fərqinin sağlamlığa təsir etmədiyini bildirirlər.",
+            "mütəxəssislər",
+            "bu rəng fərqinin sağlamlığa təsir etmədiyini",
+            id="people-of-a-kind-after-a-clause-of-their-own-say-what-comes-before-the-verb",
         ),
     ],
 )
-def test_a_speakers_tone_and_a_short_form_after_an_aside_still_read(text, speaker, claim):
+def test_the_one_statement_reads_with_its_speaker_and_its_words(text, speaker, claim):
     found = only(text)
     assert (found.speaker, found.text) == (speaker, claim)
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker", "claim"),
+    "text",
     [
-        (
-            "У пояснювальній записці до постанови зазначалося, що нове агентство так і не "
-            "почало працювати.",
-            "пояснювальна записка до постанови",
-            "нове агентство так і не почало працювати",
+        pytest.param(
+            "По данным за 2013 год, уровень пиратства в стране составил 63%.",
+            id="a-year",
         ),
-        (
-            "На суді представник міськради заявляв, що рада виконає рішення комітету до кінця "
-            "року.",
-            "представник міськради",
-            "рада виконає рішення комітету до кінця року",
+        pytest.param(
+            "Из-за того, что стороны обвиняют друг друга в нарушении перемирия, переговоры "
+            "отложены.",
+            id="a-cause",
         ),
-        (
-            "«Гроші надійдуть вчасно, і ремонт завершиться до зими», – упевнений Іван Салюк.",
-            "Іван Салюк",
-            "Гроші надійдуть вчасно, і ремонт завершиться до зими",
+        pytest.param(
+            "«Зачем вы хамите в эфире? Зачем вы выставляете оценки вместо фактов?» — возмутился "
+            "руководитель холдинга.",
+            id="a-quoted-question-claims-nothing",
         ),
-        (
-            "Крім того, як раніше повідомляв проект «Чиста Хата», у цьому селі збудував маєток "
-            "колишній податківець.",
-            "проект «Чиста Хата»",
-            "у цьому селі збудував маєток колишній податківець",
-        ),
-        (
-            "В рамках цієї ж перевірки ревізори виявили, що інститут купив автомобіль за 279 "
-            "тис. грн.",
-            "ревізори",
-            "інститут купив автомобіль за 279 тис. грн",
-        ),
-        (
-            "В ходе проверки инспекторы выяснили, что склад работал без лицензии с прошлого года.",
-            "инспекторы",
-            "склад работал без лицензии с прошлого года",
+        pytest.param(
+            "Во вторник суд признал виновным по делу о прослушивании редактора газеты Ивана "
+            "Петрова.",
+            id="a-court-finding-someone-guilty-in-a-case-about-something-says-nothing-about-it",
         ),
     ],
 )
-def test_documents_circumstances_and_earlier_reports_read_as_statements(text, speaker, claim):
-    found = only(text)
-    assert (found.speaker, found.text) == (speaker, claim)
-
-
-def test_a_quotation_broken_off_by_its_speaker_goes_on_after_the_second_dash():
-    text = (
-        "«Эта служба не имеет никакого отношения к погибшему, – утверждает писатель Иван "
-        "Орлов, – мне ничего не известно о его взглядах»."
-    )
-    found = only(text)
-    assert found.speaker == "писатель Иван Орлов"
-    assert found.text.startswith("Эта служба не имеет никакого отношения к погибшему")
-    assert found.text.endswith("мне ничего не известно о его взглядах")
+def test_no_one_states_anything_here(text):
+    assert find_claims(text) == []
 
 
 @pytest.mark.parametrize(
@@ -979,121 +1081,10 @@ def test_more_verbs_after_a_quotation_name_its_speaker(text):
     assert only(text).speaker.endswith("Иван Петров")
 
 
-def test_there_they_said_is_the_speaker_named_before():
-    text = (
-        "Директор фірми Олег Ткач заявив, що фірма не має боргів перед бюджетом. Також там "
-        "заявили, що попри прописку в Алчевську фірма звітує в податковій Харкова."
-    )
-    assert [f.speaker for f in find_claims(text)] == ["Директор фірми Олег Ткач"] * 2
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "claim"),
-    [
-        (
-            "Гендиректор оператора Иван Петров подчеркнул успешность компании: «Мы создали "
-            "бизнес с базой почти 23 млн абонентов».",
-            "Гендиректор оператора Иван Петров",
-            "Мы создали бизнес с базой почти 23 млн абонентов",
-        ),
-        (
-            "Как сообщил председатель совета директоров Иван Родионов: «Это была бы хорошая "
-            "возможность для нашей компании».",
-            "председатель совета директоров Иван Родионов",
-            "Это была бы хорошая возможность для нашей компании",
-        ),
-        (
-            "Суд округа постановил, что студии не принадлежат авторские права на эту песню.",
-            "Суд округа",
-            "студии не принадлежат авторские права на эту песню",
-        ),
-        (
-            "В исковом заявлении утверждается, что песня была написана еще в 1893 году.",
-            "исковое заявление",
-            "песня была написана еще в 1893 году",
-        ),
-        (
-            "В связи с этим оппозиция потребовала новых выборов, однако Верховный суд страны "
-            "счел, что церемонию можно провести позднее.",
-            "Верховный суд страны",
-            "церемонию можно провести позднее",
-        ),
-        (
-            "Накануне глава правительства на совещании, посвященном перспективам отрасли, "
-            "заявил, что может в течение дня принять кадровое решение.",
-            "глава правительства",
-            "может в течение дня принять кадровое решение",
-        ),
-    ],
-)
-def test_objects_before_a_quotation_rulings_and_the_clause_before_the_verb(text, speaker, claim):
-    found = only(text)
-    assert (found.speaker, found.text) == (speaker, claim)
-
-
-def test_where_it_was_said_then_who_said_it():
-    text = (
-        "Банк покупает бизнес оператора за 2,4 млрд долларов. Об этом в интервью телеканалу "
-        "«Россия-24» заявил первый зампред правления банка Юрий Соловьёв."
-    )
-    assert only(text).speaker == "первый зампред правления банка Юрий Соловьёв"
-
-
-def test_the_words_an_outlet_passes_on_are_the_judges():
-    text = (
-        "Решение вынес судья Иван Петров. «Ответчикам не принадлежат права на текст песни», — "
-        "передает слова судьи издание."
-    )
-    assert only(text).speaker == "Иван Петров"
-
-
-def test_a_resignation_letter_written_is_no_statement_but_the_outlet_reporting_it_is():
-    text = (
-        "Директор предприятия уже написал заявление об уходе, в настоящий момент готовятся "
-        "документы, сообщает РБК."
-    )
-    assert only(text).speaker == "РБК"
-
-
-def test_the_head_of_a_country_is_not_the_president_who_spoke_before():
-    text = (
-        "«Мы условились с партнерами продолжить координацию политики», — заявил Владимир Путин. "
-        "«Теперешний кризис вызван резким снижением цен на наши товары», — напомнил глава "
-        "Казахстана."
-    )
-    assert find_claims(text)[-1].speaker == "глава Казахстана"
-
-
-def test_he_after_a_title_is_the_person_with_that_title():
-    text = (
-        "Петр Орлов объявил, что подпишет соглашение после инаугурации. Новый президент хочет "
-        "сохранить статус языка. Он отметил, что операция на востоке должна длиться часы."
-    )
-    assert find_claims(text)[-1].speaker == "Петр Орлов"
-
-
-def test_what_was_reported_earlier_by_no_one_is_not_the_last_speakers():
-    text = (
-        "Министр Иван Петров заявил, что завод закроют до конца года. Ранее сообщалось, что "
-        "доли в компании распределены поровну между тремя владельцами."
-    )
-    assert [f.speaker for f in find_claims(text)] == ["Министр Иван Петров"]
-
-
 def test_a_preposition_in_a_declined_speaker_stays_as_it_is():
     from claims.ingest.inflection import nominative
 
     assert " из них" in nominative("одного из них", "ru", "gent")
-
-
-def test_people_of_a_kind_after_a_clause_of_their_own_say_what_comes_before_the_verb():
-    text = (
-        "Hansı növün daha sağlam olduğu uzun müddət mübahisə mövzusu olsa da, mütəxəssislər bu "
-        "rəng fərqinin sağlamlığa təsir etmədiyini bildirirlər."
-    )
-    found = only(text)
-    assert found.speaker == "mütəxəssislər"
-    assert found.text == "bu rəng fərqinin sağlamlığa təsir etmədiyini"
 
 
 def test_a_title_with_a_countrys_adjective_is_the_person_named_after_that_country():
@@ -1103,11 +1094,6 @@ def test_a_title_with_a_countrys_adjective_is_the_person_named_after_that_countr
         "ему отказ во встрече с больным коллегой тем, что тот нуждается в полном покое."
     )
     assert "Лопес" in find_claims(text)[-1].speaker
-
-
-def test_what_a_speaker_mentions_is_their_statement():
-    text = "Глава компании Анна Орлова упомянула, что компании будут вместе работать над рекламой."
-    assert only(text).speaker == "Глава компании Анна Орлова"
 
 
 def test_what_the_next_paragraph_says_is_who_announced_it():
@@ -1128,67 +1114,6 @@ def test_what_the_next_paragraph_says_is_who_announced_it():
         "Олег Орлов",
         "Я рад, что достиг этой цели, продав свою долю старому другу",
     )
-
-
-def test_a_court_finding_someone_guilty_in_a_case_about_something_says_nothing_about_it():
-    text = "Во вторник суд признал виновным по делу о прослушивании редактора газеты Ивана Петрова."
-    assert find_claims(text) == []
-
-
-def test_the_parse_does_not_cut_a_speaker_before_its_head_noun():
-    text = (
-        "Осведомленный в деталях сделки источник «Вестника» также сообщил, что покупка "
-        "совершается для дальнейшей перепродажи."
-    )
-    assert only(text).speaker == "Осведомленный в деталях сделки источник «Вестника»"
-
-
-def test_a_party_to_a_deal_is_not_the_journalist_named_before():
-    text = (
-        "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
-        "продовження робіт йому потрібно взяти в оренду ці землі."
-    )
-    assert find_claims(text)[-1].speaker == "Забудовник"
-
-
-def test_a_quoted_question_claims_nothing():
-    text = (
-        "«Зачем вы хамите в эфире? Зачем вы выставляете оценки вместо фактов?» — возмутился "
-        "руководитель холдинга."
-    )
-    assert find_claims(text) == []
-
-
-def test_a_press_service_after_a_person_spoke_is_not_that_person():
-    text = (
-        "«Робот ранжирует новости сам, редакция за это не отвечает», - пояснила редактор Анна "
-        "Орлова. В «Почте», как рассказали в пресс-службе, поиск по новостям работает "
-        "автоматически."
-    )
-    assert find_claims(text)[-1].speaker == "пресс-служба"
-
-
-def test_a_clause_about_the_words_is_not_what_they_say():
-    text = (
-        "По мнению физика, которое он высказал на лекции в Оксфорде, кометы приносят на "
-        "планету воду чаще, чем считалось."
-    )
-    found = only(text)
-    assert (found.speaker, found.text) == (
-        "физик",
-        "кометы приносят на планету воду чаще, чем считалось",
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "По данным за 2013 год, уровень пиратства в стране составил 63%.",
-        "Из-за того, что стороны обвиняют друг друга в нарушении перемирия, переговоры отложены.",
-    ],
-)
-def test_a_year_or_a_cause_is_nobodys_statement(text):
-    assert find_claims(text) == []
 
 
 def test_what_a_document_notes_is_its_statement():
@@ -1230,6 +1155,36 @@ def test_a_converb_after_a_statement_adds_a_second_statement():
             "говорится, что цена на газ для соседей снизится с января.",
             "сообщение",
             id="an-aside-in-a-documents-name-is-not-the-speaker",
+        ),
+        pytest.param(
+            "Банк покупает бизнес оператора за 2,4 млрд долларов. Об этом в интервью телеканалу "
+            "«Россия-24» заявил первый зампред правления банка Юрий Соловьёв.",
+            "первый зампред правления банка Юрий Соловьёв",
+            id="where-it-was-said-then-who-said-it",
+        ),
+        pytest.param(
+            "Решение вынес судья Иван Петров. «Ответчикам не принадлежат права на текст песни», — "
+            "передает слова судьи издание.",
+            "Иван Петров",
+            id="the-words-an-outlet-passes-on-are-the-judges",
+        ),
+        pytest.param(
+            "Директор предприятия уже написал заявление об уходе, в настоящий момент готовятся "
+            "документы, сообщает РБК.",
+            "РБК",
+            id="a-resignation-letter-written-is-no-statement-but-the-outlet-reporting-it-is",
+        ),
+        pytest.param(
+            "Глава компании Анна Орлова упомянула, что компании будут вместе работать над "
+            "рекламой.",
+            "Глава компании Анна Орлова",
+            id="what-a-speaker-mentions-is-their-statement",
+        ),
+        pytest.param(
+            "Осведомленный в деталях сделки источник «Вестника» также сообщил, что покупка "
+            "совершается для дальнейшей перепродажи.",
+            "Осведомленный в деталях сделки источник «Вестника»",
+            id="the-parse-does-not-cut-a-speaker-before-its-head-noun",
         ),
     ],
 )
@@ -1319,6 +1274,32 @@ def test_the_one_statement_is_the_speakers_it_names(text, speaker):
             "потерпіла",
             id="who-a-relative-clause-is-about-comes-after-the-verb",
         ),
+        pytest.param(
+            "«Мы условились с партнерами продолжить координацию политики», — заявил Владимир "
+            "Путин. «Теперешний кризис вызван резким снижением цен на наши товары», — напомнил "
+            "глава Казахстана.",
+            "глава Казахстана",
+            id="the-head-of-a-country-is-not-the-president-who-spoke-before",
+        ),
+        pytest.param(
+            "Петр Орлов объявил, что подпишет соглашение после инаугурации. Новый президент хочет "
+            "сохранить статус языка. Он отметил, что операция на востоке должна длиться часы.",
+            "Петр Орлов",
+            id="he-after-a-title-is-the-person-with-that-title",
+        ),
+        pytest.param(
+            "«Робот ранжирует новости сам, редакция за это не отвечает», - пояснила редактор Анна "
+            "Орлова. В «Почте», как рассказали в пресс-службе, поиск по новостям работает "
+            "автоматически.",
+            "пресс-служба",
+            id="a-press-service-after-a-person-spoke-is-not-that-person",
+        ),
+        pytest.param(
+            "Про це пише Олена Коваль у «Діловому тижні». Забудовник наполягає, що для "
+            "продовження робіт йому потрібно взяти в оренду ці землі.",
+            "Забудовник",
+            id="a-party-to-a-deal-is-not-the-journalist-named-before",
+        ),
     ],
 )
 def test_the_last_statement_is_the_speakers_it_names(text, speaker):
@@ -1348,14 +1329,6 @@ def test_one_mark_closing_two_quotations_still_ends_the_whole_quotation():
         "премьера Ивана Петрова."
     )
     assert only(text).text.startswith("Наконец достигнута договоренность")
-
-
-def test_a_time_alone_before_an_impersonal_verb_names_no_speaker():
-    text = (
-        "Министр заявил, что цены вырастут на десять процентов. Сначала сообщалось о "
-        "двукратном повышении цен на рыбу в магазинах."
-    )
-    assert [f.speaker for f in find_claims(text)] == ["Министр"]
 
 
 @pytest.mark.parametrize(
