@@ -897,7 +897,8 @@ _DOCUMENT = re.compile(
 )
 
 # A verb with no one behind it: "сообщалось", "утверждается", "повідомляється", "зазначено"
-_IMPERSONAL = re.compile(r"(?:ся|сь|лось|ться|ється|лося|ено|ано|ото)$", re.IGNORECASE)
+# (not a person's reflexive verb: "Также пожаловался, что …" is the last speaker's again)
+_IMPERSONAL = re.compile(r"(?:ется|ится|ється|еться|иться|лось|лося|ено|ано)$", re.IGNORECASE)
 
 # Where words were said, before the verb: "в интервью телеканалу …", "на брифинге"
 _WHERE_SAID = re.compile(
@@ -1456,11 +1457,13 @@ def _asks(text, statement) -> bool:
     return statement.text.endswith("?") or after.startswith("?")
 
 
-def _announcing(lang):
-    """ "«Ведомости» распространили следующую информацию:", "Дуров опубликовал на своей
-    странице следующий текст:": who says what the next paragraph says (Russian, Ukrainian)."""
-    if lang.code not in ("ru", "uk"):
+@cache
+def _announcing(code):
+    """Who says what the next paragraph says (Russian, Ukrainian): "«Ведомости»
+    распространили следующую информацию:", "Дуров опубликовал следующий текст:"."""
+    if code not in ("ru", "uk"):
         return None
+    lang = LANGUAGES[code]
     verbs = (
         rf"(?:{lang.verbs}|распространи\w*|опубликова\w*|поширил\w*|поширив|опублікува\w*|"
         r"разместил\w*|розмістил\w*|розмістив)"
@@ -1505,7 +1508,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         )
     quoting = _Quoting()
     said_in, resumed = None, None  # the last statement's sentence; a quotation it resumes
-    announcing = _announcing(lang)
+    announcing = _announcing(code)
     announced = None  # who "распространили следующую информацию:" the next paragraph
     for sentence in read:
         if len(sentence.text) > MAX_SENTENCE_CHARS:

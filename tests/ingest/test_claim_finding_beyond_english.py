@@ -769,6 +769,12 @@ def test_a_denying_verb_keeps_its_denial_when_a_second_verb_is_joined():
             ["Министр"],
             id="a-time-alone-before-an-impersonal-verb-names-no-speaker",
         ),
+        pytest.param(
+            "Министр Иван Петров заявил, что завод закроют до конца этого года. Также "
+            "пожаловался, что поставщики задерживают оплату уже третий месяц.",
+            ["Министр Иван Петров"] * 2,
+            id="a-reflexive-verb-of-a-person-is-the-last-speakers-again",
+        ),
     ],
 )
 def test_the_statements_found_are_these_speakers(text, speakers):
