@@ -185,7 +185,7 @@ RU = Language(
         r"так(?=,)|например"
     ),
     adverbs=(
-        r"также|ранее|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
+        r"также|ранее|раньше|прежде|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
         r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами|там"
     ),
     denying_claim=r"фейк|ложь|провокаци|дезинформаци|не соответству\w* действительности",
@@ -444,6 +444,13 @@ def _patterns(code):
             rf"^{speaker},?\s+(?P<verb>{verbs})(?:{gap}|\s*,?)\s*(?:{lang.that})\b[\s,]*"
             rf"{claim}{end}"
         )
+    if lang.code in ("ru", "uk"):
+        # "Телеведущая обвиняла его, что именно он «подсадил» её на наркотики": whom the
+        # verb accuses, then what
+        found.append(
+            rf"^{speaker}\s+(?P<verb>{lang.accusing})(?:\s+[^\s,.!?:;«»\"“”]+){{1,3}}\s*,\s*"
+            rf"(?:{lang.that})\b[\s,]*{claim}{end}"
+        )
     # X заявил: «…»
     found.append(rf"^{speaker}\s+(?P<verb>{verbs})\s*:\s*{claim}{end}")
     if lang.code in ("ru", "uk"):
@@ -468,7 +475,8 @@ def _patterns(code):
         found.append(
             # (not "написал заявление об уходе", nor "признал виновным по делу о …")
             rf"^{speaker}\s+(?!(?:\S+\s+)?(?:йдеться|ідеться|говорится|говориться|написа|призна|визна))"
-            rf"(?P<verb>{verbs})"
+            # (a denial's object is all it denies: "отвергает заявления властей о …")
+            rf"(?!(?:\S+\s+)?(?:{lang.denying or '$^'})\b)(?P<verb>{verbs})"
             rf"(?:\s+[^\s,.!?:;«»\"“”]+){{0,3}}?\s+"
             rf"(?:{lang.about_object})\s+(?!том\b|тому\b|те\b|це\b|этом\b)(?P<claim>[^\n]+?){end}"
         )
@@ -570,7 +578,8 @@ def _patterns(code):
         )
     if lang.denial_object:
         # X опроверг сообщения о …  /  X a démenti toute utilisation de …
-        found.append(rf"^{speaker}\s+(?P<verb>(?:{lang.denying}))\s+{claim}{end}")
+        adverb = rf"(?:(?:{lang.adverbs})\s+)?" if lang.adverbs else ""
+        found.append(rf"^{speaker}\s+{adverb}(?P<verb>(?:{lang.denying}))\s+{claim}{end}")
     # Not read: an Azerbaijani "X … bildirib" with neither "ki" nor a comma, where nothing
     # tells the speaker from the statement.
     return [re.compile(p, re.DOTALL) for p in found]
@@ -736,7 +745,12 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             names = [
                 found.group()
                 for found in re.finditer(r"[А-ЯЁІЇЄҐ][\w'’-]+(?:\s+[А-ЯЁІЇЄҐ][\w'’-]+)*", speaker)
-                if found.start() or is_name(found.group().split()[0], lang)
+                if (found.start() or is_name(found.group().split()[0], lang))
+                # "На своей странице ВКонтакте он сообщает": where, not who
+                and not re.search(
+                    r"(?i)(?:^|\s)(?:в|во|на|у|из|із|с|з|странице|сторінці|сайте|сайті)\s+$",
+                    speaker[: found.start()],
+                )
             ]  # the first word is capital because it opens the sentence, unless a name
             speaker = names[-1] if names else pronoun.group(1)
         # "Правильність рішень підтвердив і ВГСУ, який заявив": the one the clause is about
@@ -822,7 +836,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
 
 _CIRCUMSTANCE = re.compile(
     r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|в результате|в результаті|за результатами|"
-    r"по итогам|по результатам|в процессе|в процесі)\s+"
+    r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+)?(?:после|після))\s+"
 )
 
 
@@ -1474,13 +1488,66 @@ def _announcing(code):
     )
 
 
+@cache
+def _saying_then_colon(code):
+    """Who says what the next paragraph says, with no word for "the following" (Russian,
+    Ukrainian): "Сразу после боя Александр Усик сказал журналистам:", "В оргкомитете
+    сообщили:". Read only when the colon ends its paragraph."""
+    if code not in ("ru", "uk"):
+        return None
+    lang = LANGUAGES[code]
+    return re.compile(
+        rf"^(?P<speaker>[^:\n«»“”\"]{{2,120}}?)\s+(?:[а-яёіїєґ]+\s+){{0,2}}?(?:{lang.verbs})"
+        rf"(?:\s+[^:\n«»“”\"]{{0,40}}?)?\s*:\s*$"
+    )
+
+
+@cache
+def _confirming_this(code):
+    """A speaker confirming or denying what was said before (Russian, Ukrainian):
+    "Позже жена поэта Мария Новикова подтвердила эту информацию", "Информацию подтвердил
+    представитель семьи", "У міністерстві спростували цю інформацію". The groups are those
+    of the "Об этом" frame."""
+    if code == "ru":
+        verbs = (
+            r"подтверди(?:л|ла|ло|ли)|подтвержда(?:ет|ют)|опроверг(?:ла|ло|ли)?|"
+            r"опроверга(?:ет|ют)|отверг(?:ла|ло|ли)?|сообщи(?:л|ла|ло|ли)"
+        )
+        this = r"(?:эт[уио]|данн(?:ую|ые)|так(?:ую|ие))\s+(?:информацию|сведения|данные|новость)"
+        alone = r"(?:эт[уи]\s+)?(?:информацию|сведения)|это"
+    elif code == "uk":
+        verbs = (
+            r"підтверди(?:в|ла|ло|ли)|підтверджу(?:є|ють)|спростува(?:в|ла|ло|ли)|"
+            r"спростову(?:є|ють)|заперечи(?:в|ла|ли)|повідоми(?:в|ла|ло|ли)"
+        )
+        this = r"(?:цю|ці|такі|таку)\s+(?:інформацію|дані|відомості|новину)"
+        alone = r"(?:цю\s+|ці\s+)?(?:інформацію|відомості)|це"
+    else:
+        return None
+    opening = _opening(LANGUAGES[code])
+    return re.compile(
+        rf"^{opening}(?:(?i:{alone})\s+(?P<verb1>{verbs})\s+(?P<after>[^\n]+?)|"
+        rf"(?P<before>[^\n]+?)\s+(?:также\s+|тоже\s+|також\s+)?(?P<verb2>{verbs})\s+"
+        rf"(?:{this})(?P<later>))[\s.!…]*$"
+    )
+
+
+def _ends_paragraph(text, sentence) -> bool:
+    return (
+        "\n" in text[sentence.end : sentence.end + 200].split(".", 1)[0]
+        or not text[sentence.end :].strip()
+    )
+
+
 def _announced(text, sentence, speaker, lang) -> Statement | None:
     """The paragraph after "X распространили следующую информацию:", as X's statement (a
-    quotation in it read to its closing mark)."""
-    claim = _clean_claim(sentence.text)
+    quotation in it read to its closing mark, else the paragraph to its end)."""
+    paragraph_end = text.find("\n", sentence.start)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    claim = _clean_claim(text[sentence.start : max(sentence.end, paragraph_end)])
     if len(claim.split()) < MIN_CLAIM_WORDS:
         return None
-    start = sentence.start + sentence.text.find(claim)
+    start = sentence.start + text[sentence.start :].find(claim)
     statement = Statement(claim, speaker, start, start + len(claim), _stance(lang, "", claim))
     if sentence.text.lstrip()[:1] in QUOTES:
         _whole_quotation(text, statement, [], lang)
@@ -1510,16 +1577,26 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
     said_in, resumed = None, None  # the last statement's sentence; a quotation it resumes
     announcing = _announcing(code)
     announced = None  # who "распространили следующую информацию:" the next paragraph
+    announced_by = None  # the statement that paragraph made
+    saying_then_colon = _saying_then_colon(code)
+    confirming = _confirming_this(code)
     for sentence in read:
         if len(sentence.text) > MAX_SENTENCE_CHARS:
             previous, announced = [], None
             continue
+        if found and sentence.start < found[-1].end and announced_by is found[-1]:
+            continue  # inside the paragraph announced
         if announced is not None:
-            statement = _announced(text, sentence, announced, lang)
+            # the paragraph is the announcer's unless it says who says it
+            own = any(pattern.match(sentence.text) for pattern in patterns) or (
+                about is not None and about.match(sentence.text)
+            )
+            statement = None if own else _announced(text, sentence, announced, lang)
             announced = None
             if statement is not None:
                 quoting.goes_on(text, sentence)
                 found.append(statement)
+                announced_by = statement
                 previous, mentioned, said_in = [], None, sentence
                 continue
         if resumed is not None:
@@ -1548,7 +1625,15 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 statement = _statement(sentence, match, lang)
                 if statement:
                     break
-        if statement is None and announcing and (told := announcing.match(sentence.text)):
+        told = None
+        if statement is None and announcing:
+            told = announcing.match(sentence.text) or (
+                saying_then_colon.match(sentence.text)
+                if _ends_paragraph(text, sentence)
+                and not (about is not None and about.match(sentence.text))
+                else None
+            )
+        if told:
             speaker = _clean_speaker(told.group("speaker"), lang)
             if _plausible_speaker(speaker, lang):
                 announced = resolve_speaker(speaker, found, lang, mentioned, previous)
@@ -1576,36 +1661,42 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement = None
         # "Bizim.Media xəbər verir ki, bu barədə X bildirib": the outlet says X said it
         nested = statement is not None and about is not None and previous
+        told = None
         if (statement is None or nested) and about is not None and previous:
             # "Об этом сообщила X.": X said what the sentence before said.
             told = about.match(_capitalised(statement.text) if nested else sentence.text)
-            if told:
-                speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
-                if told.group("later") and _WHERE_SAID.match(told.group("before")):
-                    # "Об этом в интервью телеканалу «Россия-24» заявил зампред Юрий
-                    # Соловьёв": where it was said, then who said it
-                    later = _clean_speaker(told.group("later"), lang, after=True)
-                    if names_person(later, lang):
-                        speaker = later
-                if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
-                    speaker = _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
-                speaker = resolve_speaker(speaker, found, lang, mentioned, previous)
-                verb = told.group("verb1") or told.group("verb2")
-                said = _told_before(text, previous)
-                claim = _clean_claim(said.text)
-                if _plausible_speaker(speaker, lang) and len(claim.split()) >= MIN_CLAIM_WORDS:
-                    offset = said.text.find(claim)
-                    found.append(
-                        Statement(
-                            claim,
-                            speaker,
-                            said.start + offset,
-                            said.start + offset + len(claim),
-                            _stance(lang, verb, claim),
-                        )
+        if statement is None and not told and confirming and previous and not found:
+            # "Информацию подтвердил представитель семьи": what the sentence before said, by
+            # this speaker (after a statement, "this information" is most often that
+            # statement's, confirmed or denied: no claim of its own)
+            told = confirming.match(sentence.text)
+        if told:
+            speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
+            if told.group("later") and _WHERE_SAID.match(told.group("before")):
+                # "Об этом в интервью телеканалу «Россия-24» заявил зампред Юрий
+                # Соловьёв": where it was said, then who said it
+                later = _clean_speaker(told.group("later"), lang, after=True)
+                if names_person(later, lang):
+                    speaker = later
+            if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
+                speaker = _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
+            speaker = resolve_speaker(speaker, found, lang, mentioned, previous)
+            verb = told.group("verb1") or told.group("verb2")
+            said = _told_before(text, previous)
+            claim = _clean_claim(said.text)
+            if _plausible_speaker(speaker, lang) and len(claim.split()) >= MIN_CLAIM_WORDS:
+                offset = said.text.find(claim)
+                found.append(
+                    Statement(
+                        claim,
+                        speaker,
+                        said.start + offset,
+                        said.start + offset + len(claim),
+                        _stance(lang, verb, claim),
                     )
-                previous, mentioned = [], None
-                continue
+                )
+            previous, mentioned = [], None
+            continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
             statement.speaker = mentioned or (found[-1].speaker if found else "")
         if statement is None and found and not previous:

@@ -5,6 +5,7 @@ case. The lexicon frames (claims/ingest/lexicon.py) find the words; this says wh
 from the statements found before and the sentences read since.
 """
 
+import os
 import re
 
 from claims.ingest.inflection import morphology, nominative
@@ -94,11 +95,20 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
     if not found:
         return speaker
     if len(words) == 1:
-        prefix = words[0][:5].lower()
+        # a surname alone is the person named in full, in whatever case ("Талибан" is not
+        # "представитель талибов")
         for earlier in reversed(found):
-            if any(w[:5].lower() == prefix for w in earlier.speaker.split()[1:]):
+            if any(_same_word(words[0], w) for w in earlier.speaker.split()[1:]):
                 return earlier.speaker
     return speaker
+
+
+def _same_word(one, other) -> bool:
+    """Whether two words are one in different cases: all but the shorter's last letter
+    shared, and at least five letters."""
+    one, other = one.lower(), other.lower()
+    shared = len(os.path.commonprefix([one, other]))
+    return shared >= max(5, min(len(one), len(other)) - 1)
 
 
 def _of_country(speaker, previous, lang) -> str:
