@@ -454,6 +454,12 @@ def _patterns(code):
     # X заявил: «…»
     found.append(rf"^{speaker}\s+(?P<verb>{verbs})\s*:\s*{claim}{end}")
     if lang.code in ("ru", "uk"):
+        # "Поэт был в сознании, сообщает его друг: «он всё слышал …»": the statement, who
+        # says it, then a quotation that goes on with it
+        found.append(
+            rf"^(?P<claim>[^,\n]{{3,}}?),\s*(?P<verb>{verbs})\s+"
+            rf"(?P<speaker>[^,:\n«»\"]{{2,80}}?)\s*:\s*(?P<rest>[«\"“][^\n]+?){end}"
+        )
         # "Гендиректор Матс Гранрид подчеркнул успешность компании: «Мы создали …»": what
         # the verb takes, then the quotation that says it
         found.append(
@@ -989,6 +995,9 @@ def _quoted_person(cited, lang) -> str:
     for at, word in enumerate(words[1:], 1):
         parses = analyzer.parse(word)
         if word[:1].islower() and parses and parses[0].tag.POS == "NOUN":
+            # with the words that describe it: "российского лидера"
+            while at > 1 and part_of_speech(words[at - 1], lang) == "ADJF":
+                at -= 1
             return nominative(" ".join(words[at:]), lang.code, "gent")
     return cited
 
@@ -1720,7 +1729,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             before = [s for s in previous if s.end <= statement.start]
             mentioned = _pronoun_stands_for(before, mentioned, lang, statement.speaker)
         if statement and statement.speaker:
-            statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
+            statement.speaker = resolve_speaker(
+                statement.speaker, found, lang, mentioned, previous, text[: sentence.start]
+            )
             found.extend(_and_said(statement, lang))
             previous, mentioned, said_in = [], None, sentence
             if _quoted_to_the_end(text, statement, sentence):

@@ -19,11 +19,11 @@ def is_name(word, lang) -> bool:
     return len(word) > 2 and bool(parses) and bool({"Name", "Surn"} & parses[0].tag.grammemes)
 
 
-def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
+def resolve_speaker(speaker, found, lang, mentioned=None, previous=(), earlier=None):
     """The speaker as last named in full, when the words point back to one ("the ministry",
     "Nazirliyin", "il") or give a surname alone ("Çavuşoğlu"). `mentioned`: a subject named
     since the last statement ("Минобороны … опровергло эти обвинения."), which the words
-    point back to first."""
+    point back to first. `earlier`: the article's text before the statement, if known."""
     words = speaker.split()
     # "глава Казахстана" heads a country: the role's rules below, not the last speaker (but
     # "глава Минобороны" is the minister who spoke before)
@@ -78,6 +78,11 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
                 person := person_named([sentence], lang) or _titled(sentence.text, role, lang)
             ):
                 return person
+        # "Как сообщает продюсер": a bare title the article has not used before is someone
+        # new (but "77-летний писатель", "российский лидер" describe the person written about)
+        bare = [w for w in words if w.lower() not in _WHOSE]
+        if earlier is not None and len(bare) == 1 and role not in earlier.lower():
+            return speaker
         # "прокурор Запорізької області": an official of a region named, who is not the
         # last person who spoke unless the title said so
         if named and not bodies:
@@ -148,10 +153,14 @@ _NEW_PEOPLE += r"подрядчик\w*|постачальник\w*|постав�
 _NEW_PEOPLE += r"відповідач\w*|ответчик\w*|орендар\w*|арендатор\w*|інвестор\w*|инвестор\w*"
 
 
+_WHOSE = {"его", "её", "ее", "их", "його", "її", "їх", "їхній", "їхня"}
+
+
 def _role_described(speaker, lang) -> str:
     """The first five letters of the title when `speaker` describes one person without
     naming anyone ("гендиректор Большого", "77-летний писатель"), else ""."""
-    words = speaker.split()
+    # "его друг", "її лікар": whose, then the title
+    words = [w for w in speaker.split() if w.lower() not in _WHOSE]
     if not words or len(words) > 5 or re.search(rf"(?i)\b(?:{_NEW_PEOPLE})\b", speaker):
         return ""
     analyzer = morphology(lang.code)

@@ -307,6 +307,12 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "Иванов",
             "Переговоры должны продолжиться в Женеве на следующей неделе",
         ),
+        # whom an outlet quotes, with the words that describe them
+        (
+            "«Такие цифры нельзя признать для нас правильными», — цитирует РБК российского лидера.",
+            "российский лидер",
+            "Такие цифры нельзя признать для нас правильными",
+        ),
         # whom the verb accuses, then what ("обвиняла его, что …")
         (
             "Раньше певица Ольга Смирнова обвиняла его, что именно он продал её песни без спроса.",
@@ -1163,6 +1169,16 @@ def test_a_paragraph_after_said_and_a_colon_is_the_speakers_all_of_it():
     ]
     # "Об этом …:" points back; the next paragraph says who says it
     assert found[-1] == ("полиция", "кубок нашли в раздевалке")
+
+
+def test_a_title_is_the_person_it_named_before_and_a_bare_new_title_is_someone_new():
+    text = (
+        "В Москве умер актер Павел Орлов. Об этом сообщил его друг Михаил Соколов.\n"
+        "Актер был в сознании до конца, сообщает его друг: «он всех узнавал и шутил».\n"
+        "Как сообщает продюсер, Орлов просил провести юбилей даже без него."
+    )
+    speakers = [c.speaker for c in find_claims(text)]
+    assert speakers == ["его друг Михаил Соколов", "его друг Михаил Соколов", "продюсер"]
 
 
 def test_this_information_confirmed_is_what_the_lead_said():
