@@ -842,7 +842,10 @@ def _clean_speaker(speaker, lang, case=None, after=False):
 
 _CIRCUMSTANCE = re.compile(
     r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|в результате|в результаті|за результатами|"
-    r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+)?(?:после|після))\s+"
+    r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+|вскоре\s+)?"
+    r"(?:после|після)|перед|(?:в|у)\s+(?:интервью|інтерв['’]ю)|"
+    # (not "на сайті Київського відділення АМКУ": the site's owner is the source)
+    r"на(?!\s+(?:\S+\s+)?(?:сайт|сторінц|страниц|веб|портал|ресурс)))\s+"
 )
 
 
@@ -855,6 +858,8 @@ def _after_circumstance(speaker, lang) -> str:
     words = speaker[opened.end() :].split()
     analyzer = morphology(lang.code)
     for at, word in enumerate(words):
+        if re.search('[«»"“”]', word):
+            continue  # "В интервью телеканалу «Интер» Порошенко": whom it was given to
         parses = analyzer.parse(word.strip(',.«»"“”()'))
         if at and parses and "nomn" in parses[0].tag and parses[0].tag.POS in ("NOUN", "ADJF"):
             return " ".join(words[at:])
@@ -1750,4 +1755,27 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 and not re.fullmatch(rf"(?:{lang.pointing_back})", subject, re.IGNORECASE)
             ):
                 mentioned = subject
-    return found
+    return _without_repeats(found) if code in ("ru", "uk") else found
+
+
+def _without_repeats(found) -> list[Statement]:
+    """The statements less the ones a fuller statement of the same speaker repeats, as a lead
+    repeats its headline ("Порошенко рассказал о договоренности вернуть Афанасьева" above
+    "Президент Украины Пётр Порошенко рассказал о предварительной договоренности …")."""
+
+    def stems(words, shortest=4):
+        return {w.lower()[:5] for w in re.findall(rf"[^\W\d_]{{{shortest},}}", words)}
+
+    kept = []
+    for at, statement in enumerate(found):
+        said, who = stems(statement.text), stems(statement.speaker, 3)
+        repeated = any(
+            (who & stems(later.speaker, 3))
+            and len(said) >= 2
+            and len(said & stems(later.text)) >= 0.8 * len(said)
+            and len(later.text) > len(statement.text)
+            for later in found[at + 1 : at + 4]
+        )
+        if not repeated:
+            kept.append(statement)
+    return kept
