@@ -1649,6 +1649,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             )
         if told:
             speaker = _clean_speaker(told.group("speaker"), lang)
+            if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Он сказал:"
+                speaker = _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
             if _plausible_speaker(speaker, lang):
                 announced = resolve_speaker(speaker, found, lang, mentioned, previous)
                 previous.append(sentence)

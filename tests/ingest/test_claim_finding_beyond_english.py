@@ -1190,6 +1190,17 @@ def test_a_paragraph_after_said_and_a_colon_is_the_speakers_all_of_it():
     assert found[-1] == ("полиция", "кубок нашли в раздевалке")
 
 
+def test_he_said_and_a_colon_is_the_person_named_before():
+    text = (
+        "Ведущий Дмитрий Захаров рассказал в программе о причинах убийства.\n\n"
+        "Он сказал:\n"
+        "Когда стало понятно, что доход формируется от рекламы, появилось много посредников."
+    )
+    assert [(c.speaker, c.text[:19]) for c in find_claims(text)] == [
+        ("Ведущий Дмитрий Захаров", "Когда стало понятно")
+    ]
+
+
 def test_a_title_is_the_person_it_named_before_and_a_bare_new_title_is_someone_new():
     text = (
         "В Москве умер актер Павел Орлов. Об этом сообщил его друг Михаил Соколов.\n"
