@@ -6,7 +6,6 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -70,11 +69,6 @@ def demo(transactional_db):
     from claims.demo.newsroom import load_demo
 
     yield load_demo()
-    # A module's worker, started for an earlier test, is still running and takes the demo's
-    # tasks too: let it finish before the database is flushed, or the flush can deadlock on
-    # the rows a task holds (seen in CI on a test that used the demo without the worker).
-    for name in _running_test_workers():
-        _let_the_worker_finish(SimpleNamespace(name=name))
 
 
 # --- a real Celery worker --------------------------------------------------------------------
@@ -176,8 +170,33 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
             conn.default_channel.queue_purge(queue.name)
     folder = tmp_path_factory.mktemp("worker")
     worker = WorkerProcess(folder / "worker.log", folder / "mail").start()
+    _MODULE_WORKERS.append(worker)
     yield worker
+    _MODULE_WORKERS.remove(worker)
     worker.stop()
+
+
+_MODULE_WORKERS = []  # the module's worker, alive between tests that do not ask for it
+
+
+@pytest.fixture(autouse=True)
+def module_worker_done_before_flush(request):
+    """A module's worker, started for an earlier test, is still running and takes the tasks
+    of every later test in the module, even one that does not ask for it (one that loads
+    the demo, say). Before a transactional test's database is flushed, let it finish, or
+    the flush can deadlock on the rows a task holds (seen in CI)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if not (transactional and _MODULE_WORKERS):
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # set up first, so flushed after this ends
+    yield
+    for worker in _MODULE_WORKERS:
+        if worker.process.poll() is None:
+            _let_the_worker_finish(worker)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -204,12 +223,6 @@ def worker(request, celery_worker_process, transactional_db):
             log.seek(log_size)
             print("--- the worker's log during this test ---")
             print(log.read().decode(errors="replace")[-6000:])
-
-
-def _running_test_workers():
-    """The names of the test workers that answer a ping now (none costs half a second)."""
-    answers = celery_app.control.ping(timeout=0.5) or []
-    return [name for answer in answers for name in answer if name.startswith("test-")]
 
 
 def _let_the_worker_finish(process, timeout=30):
