@@ -1262,6 +1262,13 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     return person or mentioned or _subject_before(previous, lang)
 
 
+def _pronoun_resolved(speaker, previous, mentioned, lang) -> str:
+    """The person a bare "он/она/они" speaker stands for, else the speaker as it is."""
+    if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):
+        return _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
+    return speaker
+
+
 def _quotation_goes_on(sentence, last):
     """«Китай пытается …» after «Мы находимся …», сказал Джоэл Саймон: a sentence that is
     all quotation, straight after a statement, goes on with the same speaker's words."""
@@ -1547,10 +1554,8 @@ def _confirming_this(code):
 
 
 def _ends_paragraph(text, sentence) -> bool:
-    return (
-        "\n" in text[sentence.end : sentence.end + 200].split(".", 1)[0]
-        or not text[sentence.end :].strip()
-    )
+    """Whether nothing but a line break (or the end of the text) follows the sentence."""
+    return re.match(r"[^\S\n]*(?:\n|$)", text[sentence.end :]) is not None
 
 
 def _announced(text, sentence, speaker, lang) -> Statement | None:
@@ -1649,8 +1654,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             )
         if told:
             speaker = _clean_speaker(told.group("speaker"), lang)
-            if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Он сказал:"
-                speaker = _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
+            speaker = _pronoun_resolved(speaker, previous, mentioned, lang)  # "Он сказал:"
             if _plausible_speaker(speaker, lang):
                 announced = resolve_speaker(speaker, found, lang, mentioned, previous)
                 previous.append(sentence)
@@ -1694,8 +1698,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 later = _clean_speaker(told.group("later"), lang, after=True)
                 if names_person(later, lang):
                     speaker = later
-            if re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE):  # "Об этом он заявил"
-                speaker = _pronoun_stands_for(previous, mentioned, lang, speaker) or speaker
+            speaker = _pronoun_resolved(speaker, previous, mentioned, lang)  # "Об этом он заявил"
             speaker = resolve_speaker(speaker, found, lang, mentioned, previous)
             verb = told.group("verb1") or told.group("verb2")
             said = _told_before(text, previous)

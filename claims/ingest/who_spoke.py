@@ -102,9 +102,9 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=(), earlier=N
     if len(words) == 1:
         # a surname alone is the person named in full, in whatever case ("Талибан" is not
         # "представитель талибов")
-        for earlier in reversed(found):
-            if any(_same_word(words[0], w) for w in earlier.speaker.split()[1:]):
-                return earlier.speaker
+        for before in reversed(found):
+            if any(_same_word(words[0], w) for w in before.speaker.split()[1:]):
+                return before.speaker
     return speaker
 
 
