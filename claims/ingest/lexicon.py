@@ -181,7 +181,7 @@ RU = Language(
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
         r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
-        r"в целом|в этой связи|в связи с этим|тем не менее|в то же время|поэтому|итак|"
+        r"в целом|в этой связи|в связи с этим|тем не менее|в то же время|поэтому|итак|зато|"
         r"так(?=,)|например"
     ),
     adverbs=(
@@ -1739,9 +1739,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             before = [s for s in previous if s.end <= statement.start]
             mentioned = _pronoun_stands_for(before, mentioned, lang, statement.speaker)
         if statement and statement.speaker:
-            statement.speaker = resolve_speaker(
-                statement.speaker, found, lang, mentioned, previous, text[: sentence.start]
-            )
+            statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
             found.extend(_and_said(statement, lang))
             previous, mentioned, said_in = [], None, sentence
             if _quoted_to_the_end(text, statement, sentence):

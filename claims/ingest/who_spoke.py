@@ -19,11 +19,11 @@ def is_name(word, lang) -> bool:
     return len(word) > 2 and bool(parses) and bool({"Name", "Surn"} & parses[0].tag.grammemes)
 
 
-def resolve_speaker(speaker, found, lang, mentioned=None, previous=(), earlier=None):
+def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
     """The speaker as last named in full, when the words point back to one ("the ministry",
     "Nazirliyin", "il") or give a surname alone ("Çavuşoğlu"). `mentioned`: a subject named
     since the last statement ("Минобороны … опровергло эти обвинения."), which the words
-    point back to first. `earlier`: the article's text before the statement, if known."""
+    point back to first."""
     words = speaker.split()
     # "глава Казахстана" heads a country: the role's rules below, not the last speaker (but
     # "глава Минобороны" is the minister who spoke before)
@@ -78,11 +78,6 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=(), earlier=N
                 person := person_named([sentence], lang) or _titled(sentence.text, role, lang)
             ):
                 return person
-        # "Как сообщает продюсер": a bare title the article has not used before is someone
-        # new (but "77-летний писатель", "российский лидер" describe the person written about)
-        bare = [w for w in words if w.lower() not in _WHOSE]
-        if earlier is not None and len(bare) == 1 and role not in earlier.lower():
-            return speaker
         # "прокурор Запорізької області": an official of a region named, who is not the
         # last person who spoke unless the title said so
         if named and not bodies:

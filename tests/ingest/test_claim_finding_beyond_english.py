@@ -1115,6 +1115,10 @@ def test_the_one_statement_reads_with_its_speaker_and_its_words(text, speaker, c
             "Петрова.",
             id="a-court-finding-someone-guilty-in-a-case-about-something-says-nothing-about-it",
         ),
+        pytest.param(
+            "Зато сообщается, что один из депутатов фракции проголосовал против закона.",
+            id="a-connective-before-an-impersonal-verb-is-no-one",
+        ),
     ],
 )
 def test_no_one_states_anything_here(text):
@@ -1201,14 +1205,20 @@ def test_he_said_and_a_colon_is_the_person_named_before():
     ]
 
 
-def test_a_title_is_the_person_it_named_before_and_a_bare_new_title_is_someone_new():
+def test_a_title_with_whose_it_is_is_the_person_it_named_before():
     text = (
         "В Москве умер актер Павел Орлов. Об этом сообщил его друг Михаил Соколов.\n"
         "Актер был в сознании до конца, сообщает его друг: «он всех узнавал и шутил».\n"
-        "Как сообщает продюсер, Орлов просил провести юбилей даже без него."
+        "Журналист Анна Петрова сообщила, что похороны пройдут в субботу в Москве.\n"
+        "Как уточнил его друг, Орлов просил провести юбилей даже без него."
     )
     speakers = [c.speaker for c in find_claims(text)]
-    assert speakers == ["его друг Михаил Соколов", "его друг Михаил Соколов", "продюсер"]
+    assert speakers == [
+        "его друг Михаил Соколов",
+        "его друг Михаил Соколов",
+        "Журналист Анна Петрова",
+        "его друг Михаил Соколов",
+    ]
 
 
 def test_a_headline_the_lead_repeats_is_one_claim():
