@@ -561,7 +561,8 @@ def _patterns(code):
         found.append(rf"^{opening}{frame}\s+{speaker},\s*{claim}{end}")
         if lang.their_words:
             # "По его словам, …", "За її даними, …": the speaker named before
-            found.append(rf"^{opening}{lang.their_words}\s*,\s*{claim}{end}")
+            # ("По их данным под именем «Руслан Боширов» скрывается …": no comma at all)
+            found.append(rf"^{opening}{lang.their_words}\s*,?\s*{claim}{end}")
         if lang.code in ("ru", "uk"):
             # "Ежедневно, по заверению Дурова, Telegram пользуются …": the source in an aside
             found.append(
@@ -931,7 +932,13 @@ _WHERE_SAID = re.compile(
     r"брифінгу|пресс-конференции|прес-конференції|беседе|розмові|разговоре|комментарии|"
     r"коментарі|выступлении|виступі)|журналистам|журналістам"
 )
-_ONLY_WHEN = re.compile(r"(?i)(?:за|на|в|у)\s+\d{4}(?:\s+\S+)?")
+_ONLY_WHEN = re.compile(
+    r"(?i)(?:за|на|в|у)\s+\d{4}(?:\s+\S+)?|"
+    # "На данный момент сообщают о 13 убитых": as of when, by no one named
+    r"на (?:данный|текущий|сегодняшний|нынешний) (?:момент|день)|на сегодня|"
+    r"в настоящее время|на (?:цей|поточний|сьогоднішній) (?:момент|день)|на сьогодні|"
+    r"наразі|нині|сейчас"
+)
 _PREPOSITIONS = {"о", "об", "про", "с", "со", "з", "із", "к", "до", "для", "от", "від", "из", "по"}
 _PREPOSITIONS |= {"из-за", "із-за"}  # "Из-за того, что стороны обвиняют друг друга …"
 # where and when, which open a circumstance rather than a speaker ("На сегодня одобрено …");
@@ -1698,6 +1705,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 later = _clean_speaker(told.group("later"), lang, after=True)
                 if names_person(later, lang):
                     speaker = later
+            elif told.group("later") and not speaker:
+                # "Об этом в понедельник заявил министр", "Об этом 12 октября сообщает CNN":
+                # when it was said, then who said it
+                speaker = _clean_speaker(told.group("later"), lang, after=True)
             speaker = _pronoun_resolved(speaker, previous, mentioned, lang)  # "Об этом он заявил"
             speaker = resolve_speaker(speaker, found, lang, mentioned, previous)
             verb = told.group("verb1") or told.group("verb2")
