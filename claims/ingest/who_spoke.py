@@ -198,6 +198,8 @@ def _titled(text, role, lang) -> str:
         words = found.group().split()
         for end in range(1, len(words)):
             word = words[end]
+            if part_of_speech(word, lang) in ("VERB", "PREP"):
+                break  # "Президент отдыхал в Мармарисе": no name after the title
             if word[:1].isupper() and {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes:
                 return " ".join(words[: end + 1])
     return ""

@@ -339,6 +339,13 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "министр обороны Иван Петров",
             "Армия отвела тяжелую технику от линии фронта",
         ),
+        # a title, then no name before the verb: not the place that follows
+        (
+            "Президент отдыхал в Мармарисе 15 июля, когда произошла попытка переворота. По "
+            "его словам, он покинул отель незадолго до штурма.",
+            "Президент",
+            "он покинул отель незадолго до штурма",
+        ),
         # "По их данным" with no comma after it
         (
             "Журналисты назвали имя подозреваемого. По их данным под именем Боширова "
@@ -1142,6 +1149,10 @@ def test_the_one_statement_reads_with_its_speaker_and_its_words(text, speaker, c
         pytest.param(
             "На данный момент сообщают о 13 погибших и 40 раненых в колледже.",
             id="as-of-when-is-no-one",
+        ),
+        pytest.param(
+            "36-летний Эрик Хендрикс обвиняется в попытке вербовки людей для подготовки терактов.",
+            id="the-one-accused-accuses-no-one",
         ),
     ],
 )
