@@ -846,6 +846,8 @@ _CIRCUMSTANCE = re.compile(
     r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|в результате|в результаті|за результатами|"
     r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+|вскоре\s+)?"
     r"(?:после|після)|перед|(?:в|у)\s+(?:интервью|інтерв['’]ю)|"
+    # "В письменном заявлении президент США Барак Обама отметил"
+    r"(?:в|у)\s+(?:\S+\s+)?(?:заявлении|заяві|обращении|зверненні|письме|листі)|"
     # (not "на сайті Київського відділення АМКУ": the site's owner is the source)
     r"на(?!\s+(?:\S+\s+)?(?:сайт|сторінц|страниц|веб|портал|ресурс)))\s+"
 )
@@ -909,6 +911,8 @@ def _plausible_speaker(speaker, lang):
         return False
     if lang.code in ("ru", "uk") and words[0].lower() in _PREPOSITIONS:
         return False  # "о том", "про це": what was said about, not who said it
+    if re.search(rf"[»”]\s*,?\s*{DASH}", speaker):
+        return False  # "… стадо коров», — сообщил Лужков": the end of a quotation, not a name
     if _ONLY_WHEN.fullmatch(speaker):
         return False  # "По данным за 2013 год": when, not whose
     if lang.code in ("ru", "uk") and len(words) <= 6 and _DOCUMENT.match(" ".join(words[:2])):
@@ -1074,6 +1078,17 @@ def _statement(sentence, match, lang):
         return None  # "«Я единственный кандидат, который говорит, что …": inside a quotation
     if lang.code in ("ru", "uk") and re.search(r"(?:^|\s)(?:не|ні)$", match.group("speaker")):
         return None  # "Стороны не уточняют, в какой пропорции …": nothing was said
+    if declined and lang.code in ("ru", "uk") and len(speaker.split()) > 8:
+        # "По данным следствия 3 февраля … Пётр Завьялов, находясь …": no comma after the
+        # source, which is the few words in the genitive after the frame
+        source = _genitive_run(match.group("speaker"), lang)
+        if source:
+            speaker = _clean_speaker(source, lang, "gent")
+            start = sentence.start + match.start("speaker") + len(source)
+            start += len(sentence.text[start - sentence.start :]) - len(
+                sentence.text[start - sentence.start :].lstrip()
+            )
+            claim = _clean_claim(sentence.text[start - sentence.start : end - sentence.start])
     # "Selon les services de renseignement, …": a frame names a source, capitals or not.
     named_by_frame = (
         bool(frame) and 0 < len(speaker.split()) <= 8 and not _ONLY_WHEN.fullmatch(speaker)
@@ -1101,6 +1116,23 @@ def _statement(sentence, match, lang):
         # "«…», — передает слова судьи издание": the judge's words, passed on
         speaker = nominative(speaker.split()[1], lang.code, "gent")
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
+
+
+def _genitive_run(words, lang) -> str:
+    """The first one to four words of `words` when they are in the genitive (or a name in
+    Latin letters or quotation marks) and more words follow, else ""."""
+    analyzer = morphology(lang.code)
+    split = words.split(" ")
+    run = []
+    for word in split[:4]:
+        bare = word.strip(',.«»"“”()')
+        latin_or_quoted = word[:1] in '«"“' or bool(re.match(r"[A-Z]", bare))
+        if not bare or not (
+            latin_or_quoted or any("gent" in p.tag for p in analyzer.parse(bare)[:2])
+        ):
+            break
+        run.append(word)
+    return " ".join(run) if run and len(run) < len(split) else ""
 
 
 def _names_someone(speaker, lang) -> bool:

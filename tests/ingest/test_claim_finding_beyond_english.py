@@ -346,6 +346,21 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "Президент",
             "он покинул отель незадолго до штурма",
         ),
+        # "По данным X" with no comma after X: the few words in the genitive
+        (
+            "По данным следствия 3 февраля в квартире на Садовой улице Петр Орлов, находясь в "
+            "состоянии опьянения, ударил ножом соседа.",
+            "следствие",
+            "3 февраля в квартире на Садовой улице Петр Орлов, находясь в состоянии "
+            "опьянения, ударил ножом соседа",
+        ),
+        # the document it was said in, before who said it
+        (
+            "В письменном заявлении президент Барак Обама отметил, что никто не сделал для "
+            "мира больше, чем Перес.",
+            "Барак Обама",
+            "никто не сделал для мира больше, чем Перес",
+        ),
         # "По их данным" with no comma after it
         (
             "Журналисты назвали имя подозреваемого. По их данным под именем Боширова "
@@ -1265,6 +1280,15 @@ def test_a_headline_the_lead_repeats_is_one_claim():
     found = find_claims(text)
     assert [c.speaker for c in found] == ["Мэр города Игорь Белов"]
     assert found[0].text.startswith("планах закрыть рынок на Садовой улице")
+
+
+def test_the_end_of_a_quotation_and_who_said_it_is_no_speaker():
+    text = (
+        "Бывший мэр Юрий Лужков рассказал о своих планах в интервью. «Это, во-первых, топливо "
+        "на базе гречневой шелухи. У нас около 70 лошадей, сейчас добавили небольшое стадо "
+        "коров для производства сыра», — сообщил Лужков."
+    )
+    assert {c.speaker for c in find_claims(text)} == {"Бывший мэр Юрий Лужков"}
 
 
 def test_this_information_confirmed_is_what_the_lead_said():
