@@ -186,7 +186,7 @@ RU = Language(
         r"так(?=,)|например"
     ),
     adverbs=(
-        r"также|ранее|раньше|прежде|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
+        r"также|ранее|раньше|прежде|ещё|еще|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
         r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами|там"
     ),
     denying_claim=r"фейк|ложь|провокаци|дезинформаци|не соответству\w* действительности",
@@ -580,8 +580,9 @@ def _patterns(code):
         )
     if lang.accused_of:
         # Bakou accuse l'armée arménienne d'avoir frappé Gandja.
+        adverb = rf"(?:(?:{lang.adverbs})\s+)?" if lang.adverbs else ""
         found.append(
-            rf"^{speaker}\s+(?P<verb>{lang.accusing})\s+"
+            rf"^{speaker}\s+{adverb}(?P<verb>{lang.accusing})\s+"
             rf"(?P<claim>[^\n]+?\s(?:{lang.accused_of})[^\n]+?){end}"
         )
     if lang.denial_object:
@@ -911,6 +912,10 @@ def _plausible_speaker(speaker, lang):
         return False
     if lang.code in ("ru", "uk") and words[0].lower() in _PREPOSITIONS:
         return False  # "о том", "про це": what was said about, not who said it
+    if lang.code in ("ru", "uk") and len(words) == 1 and speaker.islower():
+        parses = morphology(lang.code).parse(speaker)
+        if parses and "datv" in parses[0].tag and "nomn" not in parses[0].tag:
+            return False  # "В ходе задержания супругам сообщили": whom they told
     if re.search(rf"[»”]\s*,?\s*{DASH}", speaker):
         return False  # "… стадо коров», — сообщил Лужков": the end of a quotation, not a name
     if _ONLY_WHEN.fullmatch(speaker):
@@ -967,6 +972,8 @@ def _clean_claim(claim):
             claim = claim[:-1]
         else:
             break
+    # "…, ссылаясь на свои источники, утром Чуркин был доставлен …": whom they cite
+    claim = re.sub(r"^(?:ссылаясь|посилаючись) на [^,]{2,80},\s+", "", claim)
     # "По мнению физика, которое он высказал в Стокгольме, черные дыры …": the clause about
     # the words is not what they say
     relative = _ABOUT_THE_WORDS.match(claim)
