@@ -916,6 +916,11 @@ def _plausible_speaker(speaker, lang):
         parses = morphology(lang.code).parse(speaker)
         if parses and "datv" in parses[0].tag and "nomn" not in parses[0].tag:
             return False  # "В ходе задержания супругам сообщили": whom they told
+    # (in lower case: "Наше місто" is a newspaper)
+    if lang.code in ("ru", "uk") and _FIRST_PERSON & {w for w in words if w.islower()} | (
+        {"я"} & {w.lower() for w in words}
+    ):
+        return False  # "Когда я вернулся, мой кузен сказал мне": a quotation's own words
     if re.search(rf"[»”]\s*,?\s*{DASH}", speaker):
         return False  # "… стадо коров», — сообщил Лужков": the end of a quotation, not a name
     if _ONLY_WHEN.fullmatch(speaker):
@@ -924,6 +929,10 @@ def _plausible_speaker(speaker, lang):
         return True  # "пояснювальна записка до постанови", "отчет счетной палаты"
     return any(ch.isupper() for ch in speaker) or len(words) <= 3
 
+
+# I, we and mine, which speak only inside a quotation
+_FIRST_PERSON = {"я", "мы", "ми", "мой", "моя", "мои", "моё", "мое", "наш", "наша", "наши"}
+_FIRST_PERSON |= {"мій", "мої", "моє", "наше"}
 
 # A document that says something ("В пояснительной записке говорится"), its first words
 _DOCUMENT = re.compile(

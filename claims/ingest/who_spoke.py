@@ -168,8 +168,13 @@ def _role_described(speaker, lang) -> str:
             continue  # "77-летний", "бывший"
         # "глава" is a chapter first and a head of something second
         # a title the dictionary knows: "Росстата" is guessed animate, and is an agency
+        # (in the nominative, as a speaker is: "официальные лица" are people, not a face)
         person = next(
-            (p.tag for p in parses[:3] if p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known),
+            (
+                p.tag
+                for p in parses[:3]
+                if p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known and "nomn" in p.tag
+            ),
             None,
         )
         if (

@@ -381,6 +381,14 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "газета The New York Post",
             "утром в понедельник посол был срочно доставлен в больницу",
         ),
+        # people of a kind, in the plural, are not the person named before
+        (
+            "Президент Николас Мадуро заявил, что атаку совершили террористы.\n"
+            "С вертолета было произведено 15 выстрелов по зданию министерства, сообщили "
+            "официальные лица.",
+            "официальные лица",
+            "С вертолета было произведено 15 выстрелов по зданию министерства",
+        ),
         # "По их данным" with no comma after it
         (
             "Журналисты назвали имя подозреваемого. По их данным под именем Боширова "
@@ -1192,6 +1200,11 @@ def test_the_one_statement_reads_with_its_speaker_and_its_words(text, speaker, c
         pytest.param(
             "В ходе задержания супругам сообщили, что процедура проводится по запросу ФБР.",
             id="whom-they-told-is-not-who-told-them",
+        ),
+        pytest.param(
+            "Когда я вернулся из армии, мой кузен сказал мне, что знает одну девушку из лавки "
+            "со шляпками.",
+            id="i-and-mine-speak-only-inside-a-quotation",
         ),
     ],
 )
