@@ -183,6 +183,7 @@ RU = Language(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
         r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
         r"в целом|в этой связи|в связи с этим|тем не менее|в то же время|поэтому|итак|зато|"
+        r"перед этим|после этого|до этого|"
         r"так(?=,)|например"
     ),
     adverbs=(
@@ -781,6 +782,15 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             speaker = head or after_verb or " ".join(words[-3:])
         speaker = _subject_alone(speaker, lang)
         speaker = _after_circumstance(speaker, lang)
+        speaker = _after_place(speaker, lang)
+        # "В заявлении МВД, опубликованном в Facebook": the body, not what describes it
+        described = re.fullmatch(r"([^,]+),\s+(\S+)[^,]*", speaker)
+        if (
+            described
+            and part_of_speech(described.group(2), lang) == "PRTF"
+            and len(described.group(1).split()) <= 4
+        ):
+            speaker = described.group(1)
         # "в Самарской области сотрудники прокуратуры": where they work, then who they are
         speaker = re.sub(
             r"^(?:в|во|у|на)\s+(?:(?:\S+\s+){0,2}?(?:области|районе|крае|республике|регионе|"
@@ -790,6 +800,9 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             speaker,
             flags=re.IGNORECASE,
         )
+    if lang.code in ("ru", "uk"):
+        # "— написал в Facebook лидер партии": where it was written, then who wrote it
+        speaker = re.sub(_WHERE_POSTED, "", speaker)
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
@@ -852,6 +865,31 @@ _CIRCUMSTANCE = re.compile(
     # (not "на сайті Київського відділення АМКУ": the site's owner is the source)
     r"на(?!\s+(?:\S+\s+)?(?:сайт|сторінц|страниц|веб|портал|ресурс)))\s+"
 )
+
+
+_WHERE_POSTED = re.compile(
+    r"(?i)^(?:в|на|у)\s+(?:своём\s+|своем\s+|своєму\s+)?(?:Facebook|Twitter|Telegram|"
+    r"Instagram|ВКонтакте|Фейсбуке|Фейсбуці|Твиттере|Твіттері|Телеграме|Телеграмі)\s+(?=\S)"
+)
+
+
+def _after_place(speaker, lang) -> str:
+    """ "В Москве пресс-секретарь президента": who spoke, after where (a place's name in the
+    locative, then a noun in the nominative)."""
+    placed = re.match(r"(?i:в|во|у)\s+([А-ЯЁІЇЄҐ][\w'’-]+)\s+([а-яёіїєґ][\w'’-]+)", speaker)
+    if not placed:
+        return speaker
+    analyzer = morphology(lang.code)
+    place = analyzer.parse(placed.group(1))[:2]
+    head = analyzer.parse(placed.group(2))[:1]
+    if (
+        any({"Geox", "loct"} <= p.tag.grammemes for p in place)
+        and head
+        and head[0].tag.POS == "NOUN"
+        and "nomn" in head[0].tag
+    ):
+        return speaker[placed.start(2) :]
+    return speaker
 
 
 def _after_circumstance(speaker, lang) -> str:
