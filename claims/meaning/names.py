@@ -95,8 +95,13 @@ PARTIES = {
     "syria": ["syria", "syrie", "сири", "сирі", "suriya", "suriye", "սիրիա"],
 }
 _PARTY_OF_STEM = {stem: party for party, stems in PARTIES.items() for stem in stems}
-_STEM_LENGTHS = sorted({len(stem) for stem in _PARTY_OF_STEM}, reverse=True)
-_WORD = re.compile(r"[^\W\d_]+")
+# A word names the party of the longest stem it starts with: every stem, longest first, at
+# the start of a word (a run of letters), in one pass of one pattern.
+_NAMING = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(map(re.escape, sorted(_PARTY_OF_STEM, key=len, reverse=True)))
+    + ")"
+)
 
 
 def parties(text) -> list:
@@ -107,12 +112,4 @@ def parties(text) -> list:
 
 @lru_cache(maxsize=50_000)
 def _parties(text) -> tuple:
-    found = []
-    for word in _WORD.findall((text or "").lower()):
-        for length in _STEM_LENGTHS:
-            party = _PARTY_OF_STEM.get(word[:length]) if len(word) >= length else None
-            if party:
-                if party not in found:
-                    found.append(party)
-                break
-    return tuple(found)
+    return tuple(dict.fromkeys(_PARTY_OF_STEM[stem] for stem in _NAMING.findall(text.lower())))

@@ -55,6 +55,9 @@ COUNTER_THRESHOLD = 0.35
 # clears SAME_THRESHOLD; it seldom clears it by this much. Set on the dev half of the
 # Tatoeba pairs (bench/tatoeba_matching.py); the README has the figures.
 SAME_MARGIN = 0.05
+# Candidates whose cosine leaves them below every score a match shows are not scored
+# (best_possible). The benchmark turns it off to time the case where every one is near.
+SKIP_FAR_CANDIDATES = True
 
 
 class BadQuery(ValueError):
@@ -159,6 +162,21 @@ def combined_score(cosine, words, mine: Signals, theirs: Signals) -> float:
         elif mine.parties[0] != theirs.parties[0]:
             score -= PARTIES_REORDERED
     return round(max(0.0, min(1.0, score)), 3)
+
+
+def best_possible(cosine) -> float:
+    """The most combined_score() can give a candidate at this cosine, whatever its words,
+    numbers, parties and language: a candidate below what a match shows is not scored."""
+    meaning = max(meaning_score(cosine, across) for across in (False, True))
+    return MEANING_WEIGHT * meaning + (1 - MEANING_WEIGHT) * 1.0 + max(NUMBERS_AGREE, 0.0)
+
+
+def lowest_shown(kinds) -> float:
+    """The lowest score that can matter to a match of these kinds: shown, or a rival close
+    enough to keep another candidate from being "same" (same_only_apart)."""
+    floors = {"related": RELATED_THRESHOLD, "counter": COUNTER_THRESHOLD}
+    floors["same"] = SAME_THRESHOLD - SAME_MARGIN
+    return min(floors[kind] for kind in kinds)
 
 
 def _language_of(checkable_text, text, claim_language):
@@ -328,6 +346,7 @@ def match_many(
     ignore = lexical.side_words() if ignore is None else ignore
     claim_of = _claim_of(rows) if rows else {}
     theirs = {}  # each candidate's signals, read once for all the queries
+    floor = lowest_shown(kinds) - 0.001  # (scores are rounded to three places)
     results = []
     for q, near, ids, its_cosines in zip(queries, nearest, candidates, cosines, strict=True):
         query_language = language.detect(q.text)
@@ -336,6 +355,8 @@ def match_many(
         scored = []
         for row in (rows[pk] for pk in ids if pk in rows):
             pk, their_text, checkable, their_stance, their_side, lang = row[:6]
+            if SKIP_FAR_CANDIDATES and best_possible(max(its_cosines.get(pk, (0.0,)))) < floor:
+                continue  # too far in meaning for any words to bring it to what is shown
             if pk not in theirs:
                 checkable_text = texts_of(checkable, their_text)[0]
                 # What the claim says (its numbers, who did what) is the checkable

@@ -101,6 +101,43 @@ def test_an_articles_statements_matched_together_get_what_each_gets_alone(indexe
     assert any(m.claim_id == waiting.pk for m in together[3].matches)
 
 
+def test_no_candidate_scores_more_than_its_cosine_allows():
+    """best_possible() is what lets a match skip far candidates: whatever the words, numbers,
+    parties and languages, combined_score() never goes above it."""
+    signals = [
+        search.Signals(lang, nums, parties)
+        for lang in ("en", "ru")
+        for nums in (set(), {"12"}, {"1997"})
+        for parties in ([], ["armenia"], ["azerbaijan", "armenia"])
+    ]
+    for step in range(101):
+        cosine = 0.6 + step * 0.004
+        for words in (0.0, 0.5, 1.0):
+            for mine in signals:
+                for theirs in signals:
+                    score = search.combined_score(cosine, words, mine, theirs)
+                    assert score <= search.best_possible(cosine) + 0.0005, (cosine, words)
+
+
+@pytest.mark.parametrize("kinds", [("same", "counter"), ("same", "counter", "related")])
+def test_skipping_candidates_far_in_meaning_never_changes_a_match(indexed, kinds, monkeypatch):
+    texts = [
+        RUSSIAN_REPLY_IN_RUSSIAN,
+        "Azerbaijan did not use phosphorus munitions.",
+        "Кассетные боеприпасы применены по Степанакерту.",
+        "The price of bread rose in Yerevan this week.",
+    ]
+    skipping = [
+        r.as_json() for r in search.match_many([search.Query(t) for t in texts], 10, kinds=kinds)
+    ]
+    monkeypatch.setattr(search, "SKIP_FAR_CANDIDATES", False)
+    scoring_all = [
+        r.as_json() for r in search.match_many([search.Query(t) for t in texts], 10, kinds=kinds)
+    ]
+    assert skipping == scoring_all
+    assert any(result["matches"] for result in skipping)
+
+
 def test_the_api_answers_the_same_json_for_a_newsroom_token(indexed, make_user):
     client = with_token(APIClient(), make_user(role=roles.FACT_CHECKER))
     response = client.get(
