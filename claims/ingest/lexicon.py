@@ -572,6 +572,11 @@ def _patterns(code):
                 rf"(?P<rest>[^\n]+?){end}"
             )
         found.append(rf"^{claim},\s*{frame}\s+{speaker}{end}")
+        if lang.code in ("ru", "uk"):
+            # "По данным «Газета.Ru» поэт госпитализирован", "По данным Reuters войска …":
+            # no comma, but a source in quotation marks or Latin letters ends itself
+            named = r"«[^»\n]{1,60}»|\"[^\"\n]{1,60}\"|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}"
+            found.append(rf"^{opening}{frame}\s+(?P<speaker>{named})\s+(?![,—–-]){claim}{end}")
     if lang.according_after:
         found.append(rf"^{speaker}(?:{lang.according_after}),?\s*{claim}{end}")
     if lang.called:
@@ -724,6 +729,17 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         speaker = re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
         if lang.their_words:  # "По их словам, канцлер напомнила": the chancellor
             speaker = re.sub(rf"^{lang.their_words}\s*,\s*", "", speaker)
+    if lang.code in ("ru", "uk"):
+        # "В ГКБ им. Ерамишанцева, где поэт был прооперирован, рассказали": the clause that
+        # says where or which is about the speaker, not part of its name (but in "Олег,
+        # который заявил" the relative word is the subject: Олег is taken from it later)
+        speaker = re.sub(
+            r",\s*(?:где|куда|откуда|котор(?:ый|ая|ое|ые|ого|ой|ых|ому|ым)|де|куди|звідки|"
+            r"котр\w*|як(?:ий|а|е|і|ого|ої|их))\s+[^,\s][^,]*$",
+            "",
+            speaker,
+            flags=re.IGNORECASE,
+        )
     if lang.code in ("ru", "uk") and not after:
         # "Оппозиция потребовала новых выборов, однако Верховный суд счел, что …": the
         # clause right before the verb holds its subject
@@ -1523,6 +1539,44 @@ def _and_said(statement, lang) -> list[Statement]:
     ]  # fmt: skip
 
 
+@cache
+def _another_says(code):
+    if code not in ("ru", "uk"):
+        return None
+    lang = LANGUAGES[code]
+    return re.compile(
+        r",\s*(?:между тем|тогда как|в то время как|однако|а|но|натомість|тоді як|проте|але|"
+        r"а от)\s+(?P<speaker>[А-ЯЁІЇЄҐA-Z«][^,\n«»]{1,60}?)\s+(?:(?:"
+        rf"{lang.adverbs})\s+)?(?P<verb>{lang.verbs}|{lang.denying})\s*,?\s*(?:{lang.that})\s+",
+        re.IGNORECASE,
+    )
+
+
+def _and_another_said(statement, lang, found, mentioned, previous) -> list[Statement]:
+    """ "…рассказали, что поэт получил рану ягодицы, между тем ТАСС утверждает, что у поэта
+    ранение живота": a second source, with its own verb, inside the first one's sentence."""
+    frame = _another_says(lang.code)
+    other = frame.search(statement.text) if frame else None
+    if not other or not other["speaker"][:1].isupper() and other["speaker"][:1] != "«":
+        return [statement]
+    first = _clean_claim(statement.text[: other.start()])
+    second = _clean_claim(statement.text[other.end() :])
+    speaker = _clean_speaker(other["speaker"], lang)
+    if (
+        len(first.split()) < MIN_CLAIM_WORDS
+        or len(second.split()) < MIN_CLAIM_WORDS
+        or not _plausible_speaker(speaker, lang)
+    ):
+        return [statement]
+    at = statement.start + statement.text.find(second, other.end())
+    speaker = resolve_speaker(speaker, found, lang, mentioned, previous)
+    return [
+        Statement(first, statement.speaker, statement.start, statement.start + len(first),
+                  stances.guess(first) if statement.stance == "denial" else statement.stance),
+        Statement(second, speaker, at, at + len(second), _stance(lang, other["verb"], second)),
+    ]  # fmt: skip
+
+
 _RESUMES = re.compile(rf"{DASH}\s+(?=[^\W\d_])")
 
 
@@ -1838,7 +1892,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             mentioned = _pronoun_stands_for(before, mentioned, lang, statement.speaker)
         if statement and statement.speaker:
             statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
-            found.extend(_and_said(statement, lang))
+            for said in _and_said(statement, lang):
+                found.extend(_and_another_said(said, lang, found, mentioned, previous))
             previous, mentioned, said_in = [], None, sentence
             if _quoted_to_the_end(text, statement, sentence):
                 # 'Гребенщиков: "Мы все знаем … Ваша страна, наша страна - одна страна".':

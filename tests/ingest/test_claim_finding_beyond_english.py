@@ -1560,6 +1560,51 @@ def test_the_last_statement_is_the_speakers_it_names(text, speaker):
     assert find_claims(text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "По данным «Новой газеты» раненого журналиста перевезли в областную больницу.",
+            "Новая газета",
+            "раненого журналиста перевезли в областную больницу",
+        ),
+        (
+            "По данным Reuters колонна отошла от границы на двадцать километров.",
+            "Reuters",
+            "колонна отошла от границы на двадцать километров",
+        ),
+    ],
+)
+def test_a_source_in_quotation_marks_or_latin_letters_needs_no_comma(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
+def test_the_clause_saying_where_the_speaker_is_is_not_part_of_its_name():
+    assert_read_as(
+        "В госпитале Гадрута, где раненый был прооперирован, сообщили, что двое бойцов в "
+        "тяжёлом состоянии.",
+        "госпиталь Гадрута",
+        "двое бойцов в тяжёлом состоянии",
+    )
+    # but in "X, который заявил" the relative word is the subject: X speaks
+    (found,) = find_claims(
+        "Хозяином дома оказался местный фермер Виктор, который заявил, что пожар начался с "
+        "соседнего участка."
+    )
+    assert found.speaker == "Виктор"
+
+
+def test_a_second_source_inside_the_first_ones_sentence_speaks_for_itself():
+    text = (
+        "В больнице рассказали, что у пострадавшего перелом руки, между тем РИА Новости "
+        "утверждает, что у него сотрясение мозга."
+    )
+    first, second = find_claims(text)
+    assert (first.speaker, first.text) == ("больница", "у пострадавшего перелом руки")
+    assert (second.speaker, second.text) == ("РИА Новости", "у него сотрясение мозга")
+    assert text[second.start : second.end] == second.text
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
