@@ -139,7 +139,9 @@ RU = Language(
         r"возмуща(?:ется|ются|лся|лась|лись)|возмути(?:лся|лась|лись)|"
         r"недоумева(?:ет|ют|л|ла|ли)|заключа(?:ет|ют)|посетова(?:л|ла|ли)|"
         r"подытожи(?:л|ла|ли)|прогнозиру(?:ет|ют)|спрогнозирова(?:л|ла|ли)|намекну(?:л|ла|ли)|"
-        r"постанови(?:л|ла|ло|ли)|утверждается|упомяну(?:л|ла|ли)"
+        r"постанови(?:л|ла|ло|ли)|утверждается|упомяну(?:л|ла|ли)|"
+        # testimony: "Задержанный дал показания, что …"
+        r"да(?:л|ла|ли|[её]т|ют)\s+показания"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -248,7 +250,8 @@ UK = Language(
         r"відміти(?:в|ла|ли)|продовжи(?:в|ла|ли)|визна(?:в|ла|ли)|(?:з|при)зна(?:вся|лася|лися)|"
         r"наполяга(?:є|ють|в|ла|ли)|виявил(?:а|о|и)?|виявив|"
         r"поширил(?:а|о|и)?\s+(?:повідомлення|заяву|інформацію)|поширив\s+(?:повідомлення|заяву)|"
-        r"висловив\s+(?:\S+\s+)?(?:думку|переконання|впевненість|припущення)"
+        r"висловив\s+(?:\S+\s+)?(?:думку|переконання|впевненість|припущення)|"
+        r"да(?:в|ла|ли|є|ють)\s+свідчення"
     ),
     their_words=(
         r"(?i:за|на)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
@@ -462,6 +465,12 @@ def _patterns(code):
             rf"^(?P<claim>[^,\n]{{3,}}?),\s*(?P<verb>{verbs})\s+"
             rf"(?P<speaker>[^,:\n«»\"]{{2,80}}?)\s*:\s*(?P<rest>[«\"“][^\n]+?){end}"
         )
+        # "Forbes оценил состояние предпринимателя в 17,6 млрд долларов": an estimate, a
+        # figure someone put on something (only with the figure)
+        found.append(
+            rf"^{speaker}\s+(?P<verb>{_ESTIMATING})\s+(?P<claim>[^\n]+?\s(?:в|на|у)\s+"
+            rf"(?:[^\n]*?\s)?\d[^\n]*?){end}"
+        )
         # "Гендиректор Матс Гранрид подчеркнул успешность компании: «Мы создали …»": what
         # the verb takes, then the quotation that says it
         found.append(
@@ -631,6 +640,10 @@ _WHEN = (
     rf"\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
     r"(?:\s+(?:этого|прошлого|текущего|цього|минулого|поточного)\s+(?:года|року))?"
     r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+|"
+    # "В прошлом году Forbes …", "На этой неделе министр …"
+    r"(?:в|у)\s+(?:прошлом|позапрошлом|этом|текущем|минулому|цьому|поточному)\s+"
+    r"(?:году|месяце|році|місяці)|на\s+(?:прошлой|позапрошлой|этой|минулому|цьому)\s+"
+    r"(?:неделе|тижні)|"
     # "Навесні прокурор …", "Осенью 2019 года …"
     r"(?:навесні|восени|влітку|взимку|весной|осенью|летом|зимой)(?:\s+\d{4}(?:\s+(?:року|года))?)?|"
     # "Вечером в пятницу «Ведомости» распространили …"
@@ -1119,6 +1132,26 @@ _TOLD_THIS = (
 )
 
 
+_ESTIMATING = r"оцени(?:л|ла|ло|ли)|оценива(?:ет|ют|л|ла|ли)|оціни(?:в|ла|ло|ли)|оціню(?:є|ють)"
+
+
+def _estimator(speaker, lang) -> bool:
+    """Whether who "оценил … в 90 млрд" is someone putting a figure on it (Forbes, a named
+    person, "аукционеры"), not an object before an impersonal verb ("проект оценили в …")
+    or an institution setting its own price ("Поліція оцінила свої послуги у …")."""
+    words = speaker.split()
+    if not words or names_person(speaker, lang) or re.match(r"[«\"“]?[A-Z]", words[0]):
+        return True
+    if any(word[:1].isupper() for word in words[1:]):
+        return True
+    analyzer = morphology(lang.code)
+    return any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.is_known
+        for word in words
+        for p in analyzer.parse(word.strip(',.«»"“”()'))[:2]
+    )
+
+
 def _statement(sentence, match, lang):
     claim_group = "claim"
     start = sentence.start + match.start(claim_group)
@@ -1180,6 +1213,8 @@ def _statement(sentence, match, lang):
     if "bare" in match.re.groupindex and not _names_someone(speaker, lang):
         return None  # "Who: «what»" with no verb: only a name or a short title will do
     verb = match.groupdict().get("verb") or ""
+    if re.fullmatch(_ESTIMATING, verb, re.IGNORECASE) and not _estimator(speaker, lang):
+        return None
     if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
         speaker = _quoted_person(speaker, lang)
     elif re.match(r"переда", verb, re.IGNORECASE) and re.match(r"(?i)слова\s", speaker):

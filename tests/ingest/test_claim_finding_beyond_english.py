@@ -1605,6 +1605,60 @@ def test_a_second_source_inside_the_first_ones_sentence_speaks_for_itself():
     assert text[second.start : second.end] == second.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "В прошлом году Forbes оценил состояние банкира в 4,2 млрд долларов.",
+            "Forbes",
+            "состояние банкира в 4,2 млрд долларов",
+        ),
+        (
+            "Эксперты страховой компании оценили ущерб от пожара в 30 миллионов рублей.",
+            "Эксперты страховой компании",
+            "ущерб от пожара в 30 миллионов рублей",
+        ),
+        (
+            "Задержанный дал показания, что в ту ночь был дома и оружия не видел.",
+            "Задержанный",
+            "в ту ночь был дома и оружия не видел",
+        ),
+        (
+            "Свідок дав свідчення, що бачив машину біля будинку о третій ночі.",
+            "Свідок",
+            "бачив машину біля будинку о третій ночі",
+        ),
+    ],
+)
+def test_an_estimate_with_its_figure_and_testimony_are_statements(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
+def test_last_year_or_this_week_is_when_not_who():
+    assert_read_as(
+        "В прошлом году министр заявил, что расходы на армию выросли вдвое.",
+        "министр",
+        "расходы на армию выросли вдвое",
+    )
+    assert_read_as(
+        "На цьому тижні міністр заявив, що витрати на армію зросли вдвічі.",
+        "міністр",
+        "витрати на армію зросли вдвічі",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У 2008 році проект оцінили в 21 млн гривень, а через чотири роки вдвічі дорожче.",
+        "Охранное агентство оценило свои услуги в 900 рублей за час работы.",
+        "Мэрия оценила обстановку в городе как спокойную.",
+    ],
+)
+def test_a_thing_valued_or_a_price_set_is_no_estimate_of_a_speaker(text):
+    assert find_claims(text) == []
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
