@@ -140,8 +140,9 @@ RU = Language(
         r"недоумева(?:ет|ют|л|ла|ли)|заключа(?:ет|ют)|посетова(?:л|ла|ли)|"
         r"подытожи(?:л|ла|ли)|прогнозиру(?:ет|ют)|спрогнозирова(?:л|ла|ли)|намекну(?:л|ла|ли)|"
         r"постанови(?:л|ла|ло|ли)|утверждается|упомяну(?:л|ла|ли)|"
-        # testimony: "Задержанный дал показания, что …"
-        r"да(?:л|ла|ли|[её]т|ют)\s+показания"
+        # testimony: "Задержанный дал показания, что …"; "Ранее Коммерсантъ писал, что …";
+        # "Турецкие власти подозревают, что …"
+        r"да(?:л|ла|ли|[её]т|ют)\s+показания|писа(?:л|ла|ло|ли)|подозрева(?:ет|ют|л|ла|ли)"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -190,7 +191,7 @@ RU = Language(
     ),
     adverbs=(
         r"также|ранее|раньше|прежде|ещё|еще|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
-        r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами|там"
+        r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами|там|даже"
     ),
     denying_claim=r"фейк|ложь|провокаци|дезинформаци|не соответству\w* действительности",
     denial_object=True,
@@ -251,7 +252,8 @@ UK = Language(
         r"наполяга(?:є|ють|в|ла|ли)|виявил(?:а|о|и)?|виявив|"
         r"поширил(?:а|о|и)?\s+(?:повідомлення|заяву|інформацію)|поширив\s+(?:повідомлення|заяву)|"
         r"висловив\s+(?:\S+\s+)?(?:думку|переконання|впевненість|припущення)|"
-        r"да(?:в|ла|ли|є|ють)\s+свідчення"
+        r"да(?:в|ла|ли|є|ють)\s+свідчення|писа(?:в|ла|ло|ли)|підозрю(?:є|ють)|"
+        r"підозрюва(?:в|ла|ли)"
     ),
     their_words=(
         r"(?i:за|на)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
@@ -291,7 +293,7 @@ UK = Language(
     ),
     adverbs=(
         r"також|раніше|вже|офіційно|сьогодні|категорично|було|сам|сама|самі|відверто|прямо|"
-        r"чітко|знову|публічно|зокрема|ще|там"
+        r"чітко|знову|публічно|зокрема|ще|там|навіть"
     ),
     denying_claim=r"фейк|брехн|провокаці|дезінформаці|неправд|не відповіда\w* дійсності",
     denial_object=True,
@@ -604,6 +606,19 @@ def _patterns(code):
         # X опроверг сообщения о …  /  X a démenti toute utilisation de …
         adverb = rf"(?:(?:{lang.adverbs})\s+)?" if lang.adverbs else ""
         found.append(rf"^{speaker}\s+{adverb}(?P<verb>(?:{lang.denying}))\s+{claim}{end}")
+    if lang.code in ("ru", "uk"):
+        # "Заместитель губернатора подтвердил гибель мирных жителей": what is confirmed, as
+        # the object ("подтвердил эту информацию" points back: _confirming_this)
+        pointing = (
+            r"что|що|это|це|эт[уио]|цю|ці|цей|эти|этот|свои|свої|свою|информаци\w*|інформаці\w*|"
+            r"данн\w*|дані|сведени\w*|відомості|слова|факт|новост\w*|новин\w*|так\w*|його|её|ее|їх|их|"
+            # a stance, not a fact: "подтвердил готовность Москвы к диалогу"
+            r"готовн\w*|намерени\w*|намір\w*|приверженност\w*|прихильн\w*|участи\w*|участь"
+        )
+        found.append(
+            rf"^(?!(?i:{pointing})\b){speaker}\s+(?P<verb>{_CONFIRMING})\s+(?!(?i:{pointing})\b)"
+            rf"(?P<claim>[^\n:«»]+?){end}"
+        )
     # Not read: an Azerbaijani "X … bildirib" with neither "ki" nor a comma, where nothing
     # tells the speaker from the statement.
     return [re.compile(p, re.DOTALL) for p in found]
@@ -1132,6 +1147,9 @@ _TOLD_THIS = (
 )
 
 
+_CONFIRMING = (
+    r"подтверди(?:л|ла|ло|ли)|подтвержда(?:ет|ют)|підтверди(?:в|ла|ло|ли)|підтверджу(?:є|ють)"
+)
 _ESTIMATING = r"оцени(?:л|ла|ло|ли)|оценива(?:ет|ют|л|ла|ли)|оціни(?:в|ла|ло|ли)|оціню(?:є|ють)"
 
 
@@ -1152,6 +1170,29 @@ def _estimator(speaker, lang) -> bool:
     )
 
 
+def _converb_then(rest, lang):
+    """ "добавив, что операцию начали около 21:00" after a statement and its speaker: the
+    match of the converb and its "что", or None."""
+    if not lang.converbs:
+        return None
+    return re.match(rf"(?:{lang.converbs}),?\s+(?:{lang.that})\b[\s,]*", rest, re.IGNORECASE)
+
+
+def _and_then(sentence, match, statement, lang) -> list[Statement]:
+    """The statement, and what its speaker added after the aside that named them ("Шекатт
+    убит в перестрелке, сообщили правоохранители, добавив, что операцию начали в 21:00")."""
+    rest = match.groupdict().get("rest") if match else None
+    then = _converb_then(rest, lang) if rest else None
+    if not then:
+        return [statement]
+    claim = _clean_claim(rest[then.end() :])
+    if len(claim.split()) < MIN_CLAIM_WORDS:
+        return [statement]
+    start = sentence.start + match.start("rest") + rest.find(claim, then.end())
+    stance = _stance(lang, rest.split(",")[0].split()[0], claim)
+    return [statement, Statement(claim, statement.speaker, start, start + len(claim), stance)]
+
+
 def _statement(sentence, match, lang):
     claim_group = "claim"
     start = sentence.start + match.start(claim_group)
@@ -1165,6 +1206,8 @@ def _statement(sentence, match, lang):
     rest = match.groupdict().get("rest")
     if rest and re.match(rf"(?:{lang.verbs})\s", rest, re.IGNORECASE):
         rest = None  # "…, считает Меркель, пишут «Ведомости»": who passed it on, not the claim
+    if rest and _converb_then(rest, lang):
+        rest = None  # "…, сообщили правоохранители, добавив, что …": a second statement
     if rest:  # around the aside: the span is both parts
         if _describes_speaker(rest, lang):
             return None  # "…, говорит источник, близкий к делегации": no aside, a speaker
@@ -1206,13 +1249,15 @@ def _statement(sentence, match, lang):
     # "…Потім приїхали пожежники», – сказав він.": the end of a longer quotation, which
     # find_statements reads back to its beginning
     ends_quotation = _quotation_marks(sentence.text)[1]
-    if (len(claim.split()) < MIN_CLAIM_WORDS and not ends_quotation) or not (
+    verb = match.groupdict().get("verb") or ""
+    # what is confirmed is a few words ("подтвердил гибель мирных жителей")
+    fewest = 3 if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) else MIN_CLAIM_WORDS
+    if (len(claim.split()) < fewest and not ends_quotation) or not (
         named_by_frame or unnamed or _plausible_speaker(speaker, lang)
     ):
         return None
     if "bare" in match.re.groupindex and not _names_someone(speaker, lang):
         return None  # "Who: «what»" with no verb: only a name or a short title will do
-    verb = match.groupdict().get("verb") or ""
     if re.fullmatch(_ESTIMATING, verb, re.IGNORECASE) and not _estimator(speaker, lang):
         return None
     if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
@@ -1821,11 +1866,13 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             previous.append(sentence)
             continue
         statement = None
+        framed = None  # the frame's match, when a frame read the statement
         for pattern in patterns:
             match = pattern.match(sentence.text)
             if match:
                 statement = _statement(sentence, match, lang)
                 if statement:
+                    framed = match
                     break
         told = None
         if statement is None and announcing:
@@ -1916,7 +1963,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 mentioned = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
                 previous.append(sentence)
                 continue
-            if len(statement.text.split()) < MIN_CLAIM_WORDS:
+            confirmed = framed is not None and re.fullmatch(
+                _CONFIRMING, framed.groupdict().get("verb") or "", re.IGNORECASE
+            )
+            if len(statement.text.split()) < (3 if confirmed else MIN_CLAIM_WORDS):
                 statement = None
         if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"
             statement.speaker = _OBJECT_PRONOUNS[statement.speaker.lower()]
@@ -1929,6 +1979,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
             for said in _and_said(statement, lang):
                 found.extend(_and_another_said(said, lang, found, mentioned, previous))
+            if framed is not None and found[-1] is statement:
+                found.extend(_and_then(sentence, framed, statement, lang)[1:])
             previous, mentioned, said_in = [], None, sentence
             if _quoted_to_the_end(text, statement, sentence):
                 # 'Гребенщиков: "Мы все знаем … Ваша страна, наша страна - одна страна".':

@@ -109,9 +109,13 @@ _NEGATED_VERB = re.compile(
 )
 
 
+# "попросил не проводить встречу", "призвав не вірити чуткам": a request not to, no denial
+_NOT_TO = re.compile(r"(?i)(?<!\w)(?:не|ні)\s+[а-яёіїєґ'’]+(?:ть|ти|тись|тися|ться|чь)(?!\w)")
+
+
 def guess(text) -> str:
     """'denial' when the sentence denies or negates, else 'assertion'."""
-    words = {w.lower().replace("’", "'") for w in _WORD.findall(text or "")}
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(_NOT_TO.sub(" ", text or ""))}
     if words & DENIAL_WORDS or any(w.endswith("n't") for w in words):
         return "denial"
     if _NEGATED_VERB.search((text or "").lower()):

@@ -1659,6 +1659,61 @@ def test_a_thing_valued_or_a_price_set_is_no_estimate_of_a_speaker(text):
     assert find_claims(text) == []
 
 
+def test_what_the_speaker_added_after_the_aside_that_named_them_is_a_second_statement():
+    text = (
+        "Колонна попала под обстрел у моста, сообщили спасатели, добавив, что раненых "
+        "доставили в районную больницу."
+    )
+    first, second = find_claims(text)
+    assert (first.speaker, first.text) == ("спасатели", "Колонна попала под обстрел у моста")
+    assert (second.speaker, second.text) == (
+        "спасатели",
+        "раненых доставили в районную больницу",
+    )
+    assert text[second.start : second.end] == second.text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim", "stance"),
+    [
+        (
+            "Ранее «Ведомости» писали, что сделку попросили не закрывать до выборов.",
+            "Ведомости",
+            "сделку попросили не закрывать до выборов",
+            "assertion",  # a request not to, not a denial
+        ),
+        (
+            "Следователи подозревают, что пожар на складе начался из-за поджога.",
+            "Следователи",
+            "пожар на складе начался из-за поджога",
+            "assertion",
+        ),
+        (
+            "Глава района Сергей Волков подтвердил гибель трёх человек.",
+            "Глава района Сергей Волков",
+            "гибель трёх человек",
+            "assertion",
+        ),
+    ],
+)
+def test_writing_suspecting_and_confirming_with_an_object_are_statements(
+    text, speaker, claim, stance
+):
+    (found,) = find_claims(text)
+    assert (found.speaker, found.text, found.stance) == (speaker, claim, stance)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр в очередной раз подтвердил готовность страны к переговорам с соседями.",
+        "Информацию о сделке подтвердил и первый заместитель директора компании.",
+    ],
+)
+def test_a_confirmed_readiness_or_the_information_confirmed_is_no_claim(text):
+    assert find_claims(text) == []
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
