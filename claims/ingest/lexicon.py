@@ -142,7 +142,8 @@ RU = Language(
         r"постанови(?:л|ла|ло|ли)|утверждается|упомяну(?:л|ла|ли)|"
         # testimony: "Задержанный дал показания, что …"; "Ранее Коммерсантъ писал, что …";
         # "Турецкие власти подозревают, что …"
-        r"да(?:л|ла|ли|[её]т|ют)\s+показания|писа(?:л|ла|ло|ли)|подозрева(?:ет|ют|л|ла|ли)"
+        r"да(?:л|ла|ли|[её]т|ют)\s+показания|писа(?:л|ла|ло|ли)|подозрева(?:ет|ют|л|ла|ли)|"
+        r"предполага(?:ет|ют|л|ла|ли)"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -163,7 +164,7 @@ RU = Language(
     # … and the first and second person, who speak inside a quotation ("Я объяснил, что …")
     # … and times alone, before an impersonal verb ("Сначала сообщалось о …"): no one
     not_speakers=(
-        r"это|что|всё|все|то|так|как|кто|вот|здесь|там|тут|оно|я|мы|ты|вы|сначала|ранее|прежде|"
+        r"это|что|всё|все|то|так|как|кто|вот|здесь|там|тут|оно|я|мы|ты|вы|сначала|ранее|прежде|оба|обе|"
         r"потом|впоследствии|позже|позднее|тогда"
     ),
     according_before=(
@@ -1012,6 +1013,15 @@ def _plausible_speaker(speaker, lang):
     return any(ch.isupper() for ch in speaker) or len(words) <= 3
 
 
+def _may_be_nominative(words, lang) -> bool:
+    """Whether any Cyrillic word of a speaker can be in the nominative, as a subject is."""
+    analyzer = morphology(lang.code)
+    cyrillic = [w.strip(',.«»"“”()') for w in words if re.search(r"[а-яёіїєґ]", w, re.I)]
+    return not cyrillic or any(
+        "nomn" in p.tag or "Fixd" in p.tag for w in cyrillic for p in analyzer.parse(w)[:3]
+    )
+
+
 # I, we and mine, which speak only inside a quotation
 _FIRST_PERSON = {"я", "мы", "ми", "мой", "моя", "мои", "моё", "мое", "наш", "наша", "наши"}
 _FIRST_PERSON |= {"мій", "мої", "моє", "наше"}
@@ -1260,6 +1270,13 @@ def _statement(sentence, match, lang):
         return None  # "Who: «what»" with no verb: only a name or a short title will do
     if re.fullmatch(_ESTIMATING, verb, re.IGNORECASE) and not _estimator(speaker, lang):
         return None
+    if (
+        lang.code in ("ru", "uk")
+        and re.fullmatch(lang.accusing, verb, re.IGNORECASE)
+        and speaker.split()[0].lower() not in _PREPOSITIONS | _PLACE_PREPOSITIONS  # "на Западе"
+        and not _may_be_nominative(speaker.split(), lang)
+    ):
+        return None  # "26-летнего программиста обвиняли в …": whom they accused, not who
     if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
         speaker = _quoted_person(speaker, lang)
     elif re.match(r"переда", verb, re.IGNORECASE) and re.match(r"(?i)слова\s", speaker):

@@ -1714,6 +1714,26 @@ def test_a_confirmed_readiness_or_the_information_confirmed_is_no_claim(text):
     assert find_claims(text) == []
 
 
+def test_whom_an_impersonal_verb_accuses_is_not_the_accuser():
+    assert (
+        find_claims(
+            "35-летнего водителя обвиняли в нападении на полицейского за то, что он толкнул его."
+        )
+        == []
+    )
+    (found,) = find_claims("Напомним, на Западе обвиняют Москву в поставках оружия боевикам.")
+    assert found.stance == "accusation" and found.text.startswith("Москву в поставках")
+
+
+def test_what_sources_supposed_is_theirs_and_both_alone_is_no_one():
+    assert_read_as(
+        "Накануне источники в правительстве предполагали, что премьер объявит об отставке.",
+        "источники в правительстве",
+        "премьер объявит об отставке",
+    )
+    assert find_claims("Подготовлены два проекта реформы - оба предполагают отмену выборов.") == []
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
