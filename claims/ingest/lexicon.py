@@ -468,6 +468,16 @@ def _patterns(code):
             rf"^(?P<claim>[^,\n]{{3,}}?),\s*(?P<verb>{verbs})\s+"
             rf"(?P<speaker>[^,:\n«»\"]{{2,80}}?)\s*:\s*(?P<rest>[«\"“][^\n]+?){end}"
         )
+        # "Об убийстве Ким Чон Нама первыми сообщили южнокорейские СМИ": what was reported,
+        # named first, then who reported it (not "Об этом …": _about_this)
+        found.append(
+            r"^(?:Об?|Обо|Про)\s+(?!(?:этом|том|це|цьому|тому|нем|ньому|ней|ній|них)\b)"
+            r"(?P<claim>[^\n,«»]+?)\s+(?:(?:первыми|первым|первой|впервые|першими|першим|вперше)\s+)?"
+            r"(?P<verb>сообщи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|заяви(?:л|ла|ло|ли)|"
+            r"повідоми(?:в|ла|ло|ли)|написа(?:в|ла|ли)|заяви(?:в|ла|ли))\s+"
+            r"(?P<speaker>[^\n,]+?)(?:\s+(?:со ссылкой|ссылаясь|посилаючись|з посиланням|"
+            rf"во время|в ходе|під час|в своём|в своем|у своєму|в интервью|в эфире)\b[^\n]*)?{end}"
+        )
         # "Forbes оценил состояние предпринимателя в 17,6 млрд долларов": an estimate, a
         # figure someone put on something (only with the figure)
         found.append(
@@ -612,7 +622,7 @@ def _patterns(code):
         # the object ("подтвердил эту информацию" points back: _confirming_this)
         pointing = (
             r"что|що|это|це|эт[уио]|цю|ці|цей|эти|этот|свои|свої|свою|информаци\w*|інформаці\w*|"
-            r"данн\w*|дані|сведени\w*|відомості|слова|факт|новост\w*|новин\w*|так\w*|його|её|ее|їх|их|"
+            r"данн\w*|дані|сведени\w*|відомості|слова|новост\w*|новин\w*|так\w*|його|её|ее|їх|их|"
             # a stance, not a fact: "подтвердил готовность Москвы к диалогу"
             r"готовн\w*|намерени\w*|намір\w*|приверженност\w*|прихильн\w*|участи\w*|участь"
         )
@@ -1180,6 +1190,22 @@ def _estimator(speaker, lang) -> bool:
     )
 
 
+def _fewest_words(match, lang) -> int:
+    """The fewest words a frame's statement may have: MIN_CLAIM_WORDS, but three where the
+    frame leaves no doubt that a statement follows: what is confirmed ("подтвердил гибель
+    мирных жителей") and what follows "заявил, что" ("…, что покидает занимаемую должность")."""
+    if lang.code not in ("ru", "uk") or "claim" not in match.re.groupindex:
+        return MIN_CLAIM_WORDS
+    if re.fullmatch(_CONFIRMING, match.groupdict().get("verb") or "", re.IGNORECASE):
+        return 3
+    before = match.string[: match.start("claim")]
+    if match.start("speaker") < match.start("claim") and re.search(
+        rf"(?:{lang.verbs}),\s*(?:что|що)\s*$", before, re.IGNORECASE
+    ):
+        return 3
+    return MIN_CLAIM_WORDS
+
+
 def _converb_then(rest, lang):
     """ "добавив, что операцию начали около 21:00" after a statement and its speaker: the
     match of the converb and its "что", or None."""
@@ -1260,9 +1286,7 @@ def _statement(sentence, match, lang):
     # find_statements reads back to its beginning
     ends_quotation = _quotation_marks(sentence.text)[1]
     verb = match.groupdict().get("verb") or ""
-    # what is confirmed is a few words ("подтвердил гибель мирных жителей")
-    fewest = 3 if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) else MIN_CLAIM_WORDS
-    if (len(claim.split()) < fewest and not ends_quotation) or not (
+    if (len(claim.split()) < _fewest_words(match, lang) and not ends_quotation) or not (
         named_by_frame or unnamed or _plausible_speaker(speaker, lang)
     ):
         return None
@@ -1980,10 +2004,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 mentioned = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
                 previous.append(sentence)
                 continue
-            confirmed = framed is not None and re.fullmatch(
-                _CONFIRMING, framed.groupdict().get("verb") or "", re.IGNORECASE
-            )
-            if len(statement.text.split()) < (3 if confirmed else MIN_CLAIM_WORDS):
+            fewest = _fewest_words(framed, lang) if framed is not None else MIN_CLAIM_WORDS
+            if len(statement.text.split()) < fewest:
                 statement = None
         if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"
             statement.speaker = _OBJECT_PRONOUNS[statement.speaker.lower()]

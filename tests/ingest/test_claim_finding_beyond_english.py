@@ -1734,6 +1734,37 @@ def test_what_sources_supposed_is_theirs_and_both_alone_is_no_one():
     assert find_claims("Подготовлены два проекта реформы - оба предполагают отмену выборов.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "В пятницу министр юстиции Олег Ковальчук заявил, что покидает свой пост.",
+            "министр юстиции Олег Ковальчук",
+            "покидает свой пост",
+        ),
+        (
+            "О гибели двух журналистов под Мартуни первыми сообщили армянские СМИ со ссылкой "
+            "на местных жителей.",
+            "армянские СМИ",
+            "гибели двух журналистов под Мартуни",
+        ),
+        (
+            "Посольство Армении подтвердило факт задержания трёх граждан в Тбилиси.",
+            "Посольство Армении",
+            "факт задержания трёх граждан в Тбилиси",
+        ),
+    ],
+)
+def test_short_statements_after_a_clear_frame_and_what_was_reported_named_first(
+    text, speaker, claim
+):
+    assert_read_as(text, speaker, claim)
+
+
+def test_a_conversation_told_about_is_no_statement():
+    assert find_claims("О разговоре с Байденом рассказал сам Корреа во время обращения.") == []
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
