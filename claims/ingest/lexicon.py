@@ -1309,6 +1309,27 @@ def _statement(sentence, match, lang):
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
 
 
+def _by_genitive_frame(sentence, lang) -> Statement | None:
+    """ "По словам врачей Ричард Бах находился в тяжёлом состоянии", "По данным изданий
+    39-летний уроженец …": no comma after the source, which is the words in the genitive
+    after the frame (a name in Latin letters or quotation marks counts)."""
+    if lang.code not in ("ru", "uk") or not lang.genitive_frames:
+        return None
+    frame = re.match(
+        rf"^{_opening(lang)}(?i:{lang.genitive_frames})\s+(?P<rest>[^\n]+)$", sentence.text
+    )
+    source = _genitive_run(frame["rest"], lang) if frame else ""
+    if not source:
+        return None
+    rest = frame["rest"]
+    claim = _clean_claim(rest[len(source) :])
+    speaker = _clean_speaker(source, lang, "gent")
+    if len(claim.split()) < MIN_CLAIM_WORDS or not speaker or _ONLY_WHEN.fullmatch(speaker):
+        return None
+    start = sentence.start + frame.start("rest") + rest.find(claim, len(source))
+    return Statement(claim, speaker, start, start + len(claim), _stance(lang, "", claim))
+
+
 def _genitive_run(words, lang) -> str:
     """The first one to four words of `words` when they are in the genitive (or a name in
     Latin letters or quotation marks) and more words follow, else ""."""
@@ -1318,8 +1339,9 @@ def _genitive_run(words, lang) -> str:
     for word in split[:4]:
         bare = word.strip(',.«»"“”()')
         latin_or_quoted = word[:1] in '«"“' or bool(re.match(r"[A-Z]", bare))
+        whose = bare.lower() in ("его", "её", "ее", "их", "його", "її", "їх")  # "его супруги"
         if not bare or not (
-            latin_or_quoted or any("gent" in p.tag for p in analyzer.parse(bare)[:2])
+            latin_or_quoted or whose or any("gent" in p.tag for p in analyzer.parse(bare)[:2])
         ):
             break
         run.append(word)
@@ -1936,6 +1958,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement = _statement(sentence, match, lang) if match else None
         if statement is not None and lang.passing_on:
             statement = _reported_within(statement, match, patterns, lang)
+        if statement is None:
+            statement = _by_genitive_frame(sentence, lang)
         if code == "ru":
             statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and (frame := _converb_frame(code)):

@@ -1765,6 +1765,29 @@ def test_a_conversation_told_about_is_no_statement():
     assert find_claims("О разговоре с Байденом рассказал сам Корреа во время обращения.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "По словам врачей раненый водитель находится в тяжёлом, но стабильном состоянии.",
+            "врачи",
+            "раненый водитель находится в тяжёлом, но стабильном состоянии",
+        ),
+        (
+            "По данным правоохранительных органов задержанный ранее дважды был судим за разбой.",
+            "правоохранительные органы",
+            "задержанный ранее дважды был судим за разбой",
+        ),
+    ],
+)
+def test_a_source_in_the_genitive_needs_no_comma_after_it(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
+def test_a_year_after_the_frame_is_when_not_whose():
+    assert find_claims("По данным за 2013 год выручка компании выросла почти вдвое.") == []
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
