@@ -478,6 +478,13 @@ def _patterns(code):
             r"(?P<speaker>[^\n,]+?)(?:\s+(?:со ссылкой|ссылаясь|посилаючись|з посиланням|"
             rf"во время|в ходе|під час|в своём|в своем|у своєму|в интервью|в эфире)\b[^\n]*)?{end}"
         )
+        # "Актриса признала вину в уклонении от уплаты налогов": an admission, what of
+        found.append(
+            rf"^{speaker}\s+(?:(?:{lang.adverbs}|полностью|частично|повністю|частково)\s+)?"
+            rf"(?P<verb>призна(?:л|ла|ли|ет|ют)|визна(?:в|ла|ли|є|ють))\s+"
+            rf"(?P<claim>(?:себя|себе|свою|свою\s+)?\s*(?:виновн\w+|винн\w+|вину|провину)\s+"
+            rf"(?:в|у)\s+[^\n]+?){end}"
+        )
         # "Forbes оценил состояние предпринимателя в 17,6 млрд долларов": an estimate, a
         # figure someone put on something (only with the figure)
         found.append(
@@ -638,7 +645,17 @@ def _patterns(code):
 def _opening(lang) -> str:
     """A connective that may open a sentence before its speaker or frame: "Однако, по
     словам …", "Між тим, лідер фракції …"."""
-    return rf"(?:(?i:{lang.connectives}),?\s+)?" if lang.connectives else ""
+    if not lang.connectives:
+        return ""
+    # "Напомним, что по данным следствия, …", "Нагадаємо, що за словами …": the article's
+    # reminder, then the frame
+    reminder = (
+        r"(?:(?i:напомним|отметим|стоит отметить|следует отметить|нагадаємо|зазначимо)"
+        r",?\s+(?:что|що),?\s+)?"
+        if lang.code in ("ru", "uk")
+        else ""
+    )
+    return rf"{reminder}(?:(?i:{lang.connectives}),?\s+)?"
 
 
 @cache
