@@ -765,6 +765,12 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     the case the frame puts the speaker in, when it is not the nominative). `after`: the
     speaker is named after the statement."""
     speaker = _clean_claim(speaker)  # marks off its ends, but "Фірма «Будсервіс»" keeps its own
+    if lang.code in ("ru", "uk") and not after and "," in speaker:
+        # "Обратившимся за комментарием журналистам, в службе печати ответили": whom they
+        # answered, a participle in the dative, then who
+        parses = morphology(lang.code).parse(speaker.split()[0].strip(","))[:3]
+        if any(p.tag.POS == "PRTF" and "datv" in p.tag for p in parses):
+            speaker = speaker.split(",", 1)[1].strip()
     # "В сообщении, в частности, говорится": an aside inside the speaker is not its
     speaker = re.sub(r",\s*(?:в частности|в том числе|зокрема|у тому числі),?", "", speaker)
     # "Н.Прянишникова": an initial is a word of its own
@@ -933,7 +939,9 @@ _CIRCUMSTANCE = re.compile(
     r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+|вскоре\s+)?"
     r"(?:после|після)|перед|(?:в|у)\s+(?:интервью|інтерв['’]ю)|"
     # "В письменном заявлении президент США Барак Обама отметил"
-    r"(?:в|у)\s+(?:\S+\s+)?(?:заявлении|заяві|обращении|зверненні|письме|листі)|"
+    r"(?:в|у)\s+(?:\S+\s+){0,2}(?:заявлении|заяві|обращении|зверненні|письме|листі|"
+    # "В своём последнем сообщении в Facebook в пятницу, 13 марта, Эдуард писал"
+    r"сообщении|повідомленні|посте|пості|публикации|публікації|записи|дописі)|"
     # (not "на сайті Київського відділення АМКУ": the site's owner is the source)
     r"на(?!\s+(?:\S+\s+)?(?:сайт|сторінц|страниц|веб|портал|ресурс)))\s+"
 )
@@ -1187,6 +1195,10 @@ _TOLD_THIS = (
 _CONFIRMING = (
     r"подтверди(?:л|ла|ло|ли)|подтвержда(?:ет|ют)|підтверди(?:в|ла|ло|ли)|підтверджу(?:є|ють)"
 )
+_THIS_INFORMATION = re.compile(
+    r"(?i)(?<!\w)(?:эт[уио]|эти|данн\w+|так\w+|цю|ці|таку|такі)\s+(?:информаци|інформаці|"
+    r"сведени|відомост|данн|дані|новост|новин)"
+)
 _ESTIMATING = r"оцени(?:л|ла|ло|ли)|оценива(?:ет|ют|л|ла|ли)|оціни(?:в|ла|ло|ли)|оціню(?:є|ють)"
 
 
@@ -1311,6 +1323,8 @@ def _statement(sentence, match, lang):
         return None  # "Who: «what»" with no verb: only a name or a short title will do
     if re.fullmatch(_ESTIMATING, verb, re.IGNORECASE) and not _estimator(speaker, lang):
         return None
+    if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _THIS_INFORMATION.search(speaker):
+        return None  # "Позднее эту информацию подтвердил директор": _confirming_this's
     if (
         lang.code in ("ru", "uk")
         and re.fullmatch(lang.accusing, verb, re.IGNORECASE)

@@ -1813,6 +1813,29 @@ def test_an_admission_of_guilt_and_a_frame_after_a_reminder(text, speaker, claim
     assert_read_as(text, speaker, claim)
 
 
+def test_whom_they_answered_and_where_it_was_posted_are_not_who_spoke():
+    assert_read_as(
+        "Обратившимся за комментарием журналистам, в пресс-службе министерства ответили, что "
+        "эти сведения не соответствуют действительности.",
+        "пресс-служба министерства",
+        "эти сведения не соответствуют действительности",
+    )
+    text = (
+        "В своём последнем сообщении в Facebook в пятницу, 13 марта, Алексей писал:\n"
+        "Я закончил новую книгу о войне, она выйдет весной в Москве."
+    )
+    (found,) = find_claims(text)
+    assert found.speaker == "Алексей"
+
+
+def test_confirming_this_information_is_not_a_statement_of_its_own():
+    text = (
+        "Певец умер ночью после концерта в Ижевске, сообщил его отец.\n\n"
+        "Позднее эту информацию подтвердил концертный директор музыканта Павел Беленец."
+    )
+    assert [f.speaker for f in find_claims(text)] == ["его отец"]
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
