@@ -1228,7 +1228,8 @@ def _fewest_words(match, lang) -> int:
     if re.fullmatch(_CONFIRMING, match.groupdict().get("verb") or "", re.IGNORECASE):
         return 3
     before = match.string[: match.start("claim")]
-    if match.start("speaker") < match.start("claim") and re.search(
+    named_at = match.start("speaker") if "speaker" in match.re.groupindex else len(before)
+    if named_at < len(before) and re.search(
         rf"(?:{lang.verbs}),\s*(?:что|що)\s*$", before, re.IGNORECASE
     ):
         return 3
@@ -1715,6 +1716,8 @@ def _and_said(statement, lang) -> list[Statement]:
 
 @cache
 def _another_says(code):
+    """ ", между тем ТАСС утверждает, что": a connective, another source with a capital (the
+    pattern ignores case; _and_another_said checks the capital), its verb and "что"."""
     if code not in ("ru", "uk"):
         return None
     lang = LANGUAGES[code]

@@ -110,12 +110,17 @@ _NEGATED_VERB = re.compile(
 
 
 # "попросил не проводить встречу", "призвав не вірити чуткам": a request not to, no denial
-_NOT_TO = re.compile(r"(?i)(?<!\w)(?:не|ні)\s+[а-яёіїєґ'’]+(?:ть|ти|тись|тися|ться|чь)(?!\w)")
+# (only after a verb of asking: "это не новость" still denies)
+_NOT_TO = re.compile(
+    r"(?i)(?<!\w)((?:попрос|прос|призва|призыва|рекомендова|рекоменду|предложи|предлага|"
+    r"посоветова|советова|заклика|закли|порад|пропону|пропонува)\w*(?:\s+\S+){0,3}?)\s+"
+    r"(?:не|ні)\s+[а-яёіїєґ'’]+(?:ть|ти|тись|тися|ться|чь)(?!\w)"
+)
 
 
 def guess(text) -> str:
     """'denial' when the sentence denies or negates, else 'assertion'."""
-    words = {w.lower().replace("’", "'") for w in _WORD.findall(_NOT_TO.sub(" ", text or ""))}
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(_NOT_TO.sub(r"\1", text or ""))}
     if words & DENIAL_WORDS or any(w.endswith("n't") for w in words):
         return "denial"
     if _NEGATED_VERB.search((text or "").lower()):

@@ -1836,6 +1836,22 @@ def test_confirming_this_information_is_not_a_statement_of_its_own():
     assert [f.speaker for f in find_claims(text)] == ["его отец"]
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Президент попросил не проводить встречу до выборов.", "assertion"),
+        ("Міністерство закликало громадян не вірити чуткам.", "assertion"),
+        ("Это не новость для жителей района.", "denial"),
+        ("Армия не будет применять кассетные боеприпасы.", "denial"),
+        ("Министр попросил не публиковать имена, но войска не отступали.", "denial"),
+    ],
+)
+def test_a_request_not_to_do_something_is_no_denial(text, stance):
+    from claims.meaning import stance as stances
+
+    assert stances.guess(text) == stance
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
