@@ -1199,6 +1199,11 @@ _THIS_INFORMATION = re.compile(
     r"(?i)(?<!\w)(?:эт[уио]|эти|данн\w+|так\w+|цю|ці|таку|такі)\s+(?:информаци|інформаці|"
     r"сведени|відомост|данн|дані|новост|новин)"
 )
+# Nouns of events that a report of two words names ("о смерти артиста", "про загибель бійця")
+_EVENT = re.compile(
+    r"(?i)(?:смерт|гибел|загибел|задержани|затриманн|арест|ареште|отставк|відставк|похищени|"
+    r"викраденн|убийств|вбивств|ранени|поранен|взрыв|вибух|нападени|напад|обстрел|обстріл)\w*\s"
+)
 _ESTIMATING = r"оцени(?:л|ла|ло|ли)|оценива(?:ет|ют|л|ла|ли)|оціни(?:в|ла|ло|ли)|оціню(?:є|ють)"
 
 
@@ -1228,6 +1233,15 @@ def _fewest_words(match, lang) -> int:
     if re.fullmatch(_CONFIRMING, match.groupdict().get("verb") or "", re.IGNORECASE):
         return 3
     before = match.string[: match.start("claim")]
+    called = lang.called and re.match(lang.called, match.groupdict().get("verb") or "", re.I)
+    if (
+        lang.about_object
+        and not called  # "назвало сообщения об обстреле Гянджи фейком": the frame of "called"
+        and re.search(rf"\s(?i:{lang.about_object})\s+$", before)
+        and _EVENT.match(match.group("claim"))
+    ):
+        return 2  # "сообщил о смерти артиста": an event and whose it is
+
     named_at = match.start("speaker") if "speaker" in match.re.groupindex else len(before)
     if named_at < len(before) and re.search(
         rf"(?:{lang.verbs}),\s*(?:что|що)\s*$", before, re.IGNORECASE

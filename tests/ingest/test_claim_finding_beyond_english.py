@@ -1852,6 +1852,11 @@ def test_a_request_not_to_do_something_is_no_denial(text, stance):
     assert stances.guess(text) == stance
 
 
+def test_an_event_reported_in_two_words_is_a_statement_but_plans_are_not():
+    assert_read_as("Отец певца сообщил о смерти артиста.", "Отец певца", "смерти артиста")
+    assert find_claims("Мэр сообщил о планах.") == []
+
+
 def test_a_quoted_name_in_a_clause_after_the_source_is_not_the_speaker():
     text = (
         "Торги провели без конкурсу через нагальну потребу замовника. Про це йдеться в "
