@@ -1258,19 +1258,19 @@ def _converb_then(rest, lang):
     return re.match(rf"(?:{lang.converbs}),?\s+(?:{lang.that})\b[\s,]*", rest, re.IGNORECASE)
 
 
-def _and_then(sentence, match, statement, lang) -> list[Statement]:
-    """The statement, and what its speaker added after the aside that named them ("Шекатт
-    убит в перестрелке, сообщили правоохранители, добавив, что операцию начали в 21:00")."""
-    rest = match.groupdict().get("rest") if match else None
+def _added_then(sentence, match, statement, lang) -> Statement | None:
+    """What the statement's speaker added after the aside that named them ("Шекатт убит в
+    перестрелке, сообщили правоохранители, добавив, что операцию начали в 21:00"), or None."""
+    rest = match.groupdict().get("rest")
     then = _converb_then(rest, lang) if rest else None
     if not then:
-        return [statement]
+        return None
     claim = _clean_claim(rest[then.end() :])
     if len(claim.split()) < MIN_CLAIM_WORDS:
-        return [statement]
+        return None
     start = sentence.start + match.start("rest") + rest.find(claim, then.end())
     stance = _stance(lang, rest.split(",")[0].split()[0], claim)
-    return [statement, Statement(claim, statement.speaker, start, start + len(claim), stance)]
+    return Statement(claim, statement.speaker, start, start + len(claim), stance)
 
 
 def _statement(sentence, match, lang):
@@ -2090,8 +2090,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
             for said in _and_said(statement, lang):
                 found.extend(_and_another_said(said, lang, found, mentioned, previous))
-            if framed is not None and found[-1] is statement:
-                found.extend(_and_then(sentence, framed, statement, lang)[1:])
+            added = _added_then(sentence, framed, statement, lang) if framed else None
+            if added is not None and found[-1] is statement:
+                found.append(added)
             previous, mentioned, said_in = [], None, sentence
             if _quoted_to_the_end(text, statement, sentence):
                 # 'Гребенщиков: "Мы все знаем … Ваша страна, наша страна - одна страна".':
