@@ -327,28 +327,39 @@ def match_many(
     queries = list(queries)
     if not queries:
         return []
-    missing = [q for q in queries if q.vector is None]
+    ignore = lexical.side_words() if ignore is None else ignore
+    vectors = [q.vector for q in queries]  # the callers' queries are left as they were
+    missing = [position for position, vector in enumerate(vectors) if vector is None]
     if missing:
-        for q, vector in zip(missing, encoder().embed([q.text for q in missing]), strict=True):
-            q.vector = vector
-    nearest = index.search_many([q.vector for q in queries], VECTOR_CANDIDATES)
+        try:
+            encoded = encoder().embed([queries[position].text for position in missing])
+        except Exception as exc:  # noqa: BLE001 - a native library that would not load or run
+            logger.warning("match: the encoder failed; matching by words only", exc_info=True)
+            reason = f"the encoder failed ({type(exc).__name__}: {exc})"[:300]
+            return _matched_by_words(
+                queries, limit, exclude_article_id, kinds, published_only, ignore, reason
+            )
+        for position, vector in zip(missing, encoded, strict=True):
+            vectors[position] = vector
+    nearest = index.search_many(vectors, VECTOR_CANDIDATES)
     word_ids = [
         q.word_ids if q.word_ids is not None else _lexical_candidates(q.text, exclude_article_id)
         for q in queries
     ]
     candidates = [set(near.found) | set(ids) for near, ids in zip(nearest, word_ids, strict=True)]
     if published_only:  # readers': the few published claims, however many drafts are nearer
-        published = index.nearest_published([q.vector for q in queries], VECTOR_CANDIDATES)
+        published = index.nearest_published(vectors, VECTOR_CANDIDATES)
         for found, ids in zip(candidates, published, strict=True):
             found.update(ids)
     rows = _candidate_rows(set().union(*candidates), exclude_article_id, published_only)
-    cosines = _cosines(queries, nearest, candidates, rows)
-    ignore = lexical.side_words() if ignore is None else ignore
+    cosines = _cosines(vectors, nearest, candidates, rows)
     claim_of = _claim_of(rows) if rows else {}
     theirs = {}  # each candidate's signals, read once for all the queries
     floor = lowest_shown(kinds) - 0.001  # (scores are rounded to three places)
     results = []
-    for q, near, ids, its_cosines in zip(queries, nearest, candidates, cosines, strict=True):
+    for q, vector, near, ids, its_cosines in zip(
+        queries, vectors, nearest, candidates, cosines, strict=True
+    ):
         query_language = language.detect(q.text)
         mine = Signals.of(q.text, query_language)
         query_stance = q.stance or stance.guess(q.text)
@@ -371,29 +382,58 @@ def match_many(
             )  # fmt: skip
             kind = kind_of(score, query_stance, their_stance, q.side_id, their_side)
             scored.append((pk, score, kind, stance.opposed(query_stance, their_stance)))
-        settled = same_only_apart(scored, lambda a, b: claim_of[a] == claim_of[b])
-        matches = []
-        for pk, score, _, _ in scored:
-            kind = settled[pk]
-            if kind not in kinds:
-                continue
-            row = rows[pk]
-            their_text, checkable, status, lang = row[1], row[2], row[6], row[5]
-            verdict_pk, published_at = row[7], row[8]
-            shown = status == Claim.Status.PUBLISHED and published_at is not None
-            matches.append(
-                Match(
-                    claim_id=pk,
-                    text=checkable or their_text,
-                    kind=kind,
-                    score=score,
-                    language=lang or language.UNDETERMINED,
-                    verdict_url=reverse("public:verdict", args=[verdict_pk]) if shown else None,
-                )
-            )
-        matches.sort(key=lambda m: (-m.score, m.claim_id))
-        results.append(Result(q.text, query_language, matches[:limit], near.degraded, q.vector))
+        matches = _shown(scored, rows, claim_of, kinds)[:limit]
+        results.append(Result(q.text, query_language, matches, near.degraded, vector))
     return results
+
+
+def _matched_by_words(queries, limit, exclude_article_id, kinds, published_only, ignore, reason):
+    """match_many() when nothing can be encoded: each query's word candidates scored on
+    their shared words alone (words_score()) against the same thresholds, so a newsroom whose
+    encoder will not run still finds the claims a sentence repeats in its own words."""
+    results = []
+    for q in queries:
+        ids = q.word_ids
+        if ids is None:
+            ids = _lexical_candidates(q.text, exclude_article_id)
+        rows = _candidate_rows(set(ids), exclude_article_id, published_only)
+        query_stance = q.stance or stance.guess(q.text)
+        scored = []
+        for pk, their_text, checkable, their_stance, their_side, *_ in rows.values():
+            score = round(words_score(q.text, checkable, their_text, ignore), 3)
+            kind = kind_of(score, query_stance, their_stance, q.side_id, their_side)
+            scored.append((pk, score, kind, stance.opposed(query_stance, their_stance)))
+        claim_of = _claim_of(rows) if rows else {}
+        matches = _shown(scored, rows, claim_of, kinds)[:limit]
+        results.append(Result(q.text, language.detect(q.text), matches, reason, q.vector))
+    return results
+
+
+def _shown(scored, rows, claim_of, kinds) -> list:
+    """The Matches one query shows, best first: its scored candidates (claim id, score,
+    kind, opposed), "same" kept apart (same_only_apart()), of the kinds asked for."""
+    settled = same_only_apart(scored, lambda a, b: claim_of[a] == claim_of[b])
+    matches = []
+    for pk, score, _, _ in scored:
+        kind = settled[pk]
+        if kind not in kinds:
+            continue
+        row = rows[pk]
+        their_text, checkable, status, lang = row[1], row[2], row[6], row[5]
+        verdict_pk, published_at = row[7], row[8]
+        shown = status == Claim.Status.PUBLISHED and published_at is not None
+        matches.append(
+            Match(
+                claim_id=pk,
+                text=checkable or their_text,
+                kind=kind,
+                score=score,
+                language=lang or language.UNDETERMINED,
+                verdict_url=reverse("public:verdict", args=[verdict_pk]) if shown else None,
+            )
+        )
+    matches.sort(key=lambda m: (-m.score, m.claim_id))
+    return matches
 
 
 def _candidate_rows(ids, exclude_article_id, published_only) -> dict:
@@ -422,7 +462,7 @@ def _candidate_rows(ids, exclude_article_id, published_only) -> dict:
     return {row[0]: row for row in rows}
 
 
-def _cosines(queries, nearest, candidates, rows) -> list:
+def _cosines(vectors, nearest, candidates, rows) -> list:
     """For each query, {claim id: (cosine of its checkable sentence[, of its verbatim
     text])}. The index's cosines are trusted for claims it holds as they are now (merged,
     words unchanged); the others' stored vectors are read now, so a claim re-embedded since
@@ -436,8 +476,8 @@ def _cosines(queries, nearest, candidates, rows) -> list:
         for pk, row in rows.items()
         if row[9] and row[10] == model_name and row[9] == digest(row[2], row[1], model_name)
     }
-    cosines = [{} for _ in queries]
-    need = [[] for _ in queries]
+    cosines = [{} for _ in vectors]
+    need = [[] for _ in vectors]
     for position, (near, ids) in enumerate(zip(nearest, candidates, strict=True)):
         for pk in ids:
             row = rows.get(pk)
@@ -452,16 +492,16 @@ def _cosines(queries, nearest, candidates, rows) -> list:
                 need[position].append(pk)
     wanted_ids = set().union(*need)
     if wanted_ids:
-        vectors = {
+        stored = {
             pk: [from_bytes(checkable)] + ([from_bytes(verbatim)] if verbatim else [])
             for pk, checkable, verbatim in ClaimVector.objects.filter(
                 claim_id__in=wanted_ids
             ).values_list("claim_id", "checkable", "verbatim")
         }
-        for position, q in enumerate(queries):
+        for position, vector in enumerate(vectors):
             for pk in need[position]:
-                if pk in vectors:
-                    cosines[position][pk] = tuple(float(np.dot(v, q.vector)) for v in vectors[pk])
+                if pk in stored:
+                    cosines[position][pk] = tuple(float(np.dot(v, vector)) for v in stored[pk])
     unembedded = {}
     for position, ids in enumerate(candidates):
         lacking = [pk for pk in ids if pk in rows and pk not in cosines[position]]
@@ -472,5 +512,5 @@ def _cosines(queries, nearest, candidates, rows) -> list:
         texts = [texts_of(rows[pk][2], rows[pk][1])[0] for pk in pks]
         for pk, their_vector in zip(pks, encoder().embed(texts), strict=True):
             for position in unembedded[pk]:
-                cosines[position][pk] = (float(np.dot(their_vector, queries[position].vector)),)
+                cosines[position][pk] = (float(np.dot(their_vector, vectors[position])),)
     return cosines
