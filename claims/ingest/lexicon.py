@@ -521,7 +521,9 @@ def _patterns(code):
         # "Усі ці факти, резюмували антимонопольники, не можуть бути …": the speaker in an
         # aside; the statement is both sides of it (Russian's parse reads these too).
         found.append(
-            rf"^(?P<claim>[^,\n]{{3,}}?),\s*(?P<verb>{verbs})\s+"
+            # (the words before it may hold commas: "Уроженец штата Нью-Йорк, 46-летний
+            # Поне, отмечает издание, был расквартирован …")
+            rf"^(?P<claim>[^\n]{{3,}}?),\s*(?P<verb>{verbs})\s+"
             rf"(?P<speaker>[^,\n]{{2,80}}?),\s*(?P<rest>[^\n]+?){end}"
         )
     if lang.deye:
@@ -2127,7 +2129,7 @@ def _without_repeats(found) -> list[Statement]:
         repeated = any(
             (who & stems(later.speaker, 3))
             and len(said) >= 2
-            and len(said & stems(later.text)) >= 0.8 * len(said)
+            and len(said & stems(later.text)) > 0.8 * len(said)
             and len(later.text) > len(statement.text)
             for later in found[at + 1 : at + 4]
         )

@@ -763,6 +763,18 @@ def test_what_an_outlet_passes_on_is_the_statement_of_the_one_it_reports():
     assert only(text).stance == "accusation"
 
 
+def test_an_aside_after_words_with_commas_still_joins_both_sides():
+    text = (
+        "Выпускник академии в Рязани, 44-летний Петренко, пишет газета, командовал "
+        "батальоном связи под Псковом."
+    )
+    found = only(text)
+    assert (found.speaker, found.text) == (
+        "газета",
+        "Выпускник академии в Рязани, 44-летний Петренко командовал батальоном связи под Псковом",
+    )
+
+
 def test_the_outlet_after_an_aside_is_not_part_of_the_statement():
     text = "Перемирие нарушается каждую ночь, считает посредник Джон Смит, пишут «Известия»."
     assert_read_as(text, "посредник Джон Смит", "Перемирие нарушается каждую ночь")
@@ -1341,6 +1353,20 @@ def test_a_headline_the_lead_repeats_is_one_claim():
     found = find_claims(text)
     assert [c.speaker for c in found] == ["Мэр города Игорь Белов"]
     assert found[0].text.startswith("планах закрыть рынок на Садовой улице")
+
+
+def test_a_lead_the_article_quotes_later_in_other_words_stays_a_claim_of_its_own():
+    """A lead repeats a headline when all its telling words come back (four of five is
+    another statement of the same story)."""
+    text = (
+        "Источник в мэрии сообщил, что Белов поссорился с двумя своими заместителями.\n\n"
+        "«Белов подал прошение об отставке из-за разногласий с двумя своими заместителями», — "
+        "сообщил источник газете."
+    )
+    assert [c.text for c in find_claims(text)] == [
+        "Белов поссорился с двумя своими заместителями",
+        "Белов подал прошение об отставке из-за разногласий с двумя своими заместителями",
+    ]
 
 
 def test_the_end_of_a_quotation_and_who_said_it_is_no_speaker():
