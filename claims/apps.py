@@ -7,6 +7,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and verdicts"
 
     def ready(self):
+        from claims.platform import lookups  # noqa: F401 - registers field__any_of
         from claims.platform.security import clean_text_fields
 
         for model in self.get_models():

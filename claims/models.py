@@ -1365,5 +1365,15 @@ class ClaimVector(models.Model):
     embedded_at = models.DateTimeField(default=timezone.now)
     written = models.BigIntegerField(db_default=NextWritten(), db_index=True, editable=False)
 
+    class Meta:
+        indexes = [
+            # Matching asks of every candidate claim whether its vectors are fresh, a few
+            # thousand claims an article: answered from this index alone, not from the
+            # rows, which hold the vectors and are seldom in memory at a million claims.
+            models.Index(
+                fields=["claim"], include=["encoder", "digest", "written"], name="claimvector_fresh"
+            ),
+        ]
+
     def __str__(self):
         return f"vectors of claim {self.claim_id}"

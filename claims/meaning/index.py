@@ -140,6 +140,32 @@ def current():
     return _current()[0]
 
 
+def vectors_in_file(wanted) -> dict:
+    """{claim id: [checkable vector(, verbatim vector)]} read from the file, for each
+    (claim id, has a verbatim vector, written) of `wanted` that the file holds as written
+    (at or below its mark): int8 in the file, made unit length again; their cosines with a
+    query differ from the stored float16 vectors' by up to about 0.006, as the file's own
+    search does. Matching reads the vectors of the claims its words found
+    so, without touching their rows (a page each, seldom cached at a million claims).
+    Claims the file cannot answer for are left out; the caller reads them from the database."""
+    try:
+        file, through = _current()
+    except IndexUnavailable:
+        return {}
+    chosen = [(pk, verbatim) for pk, verbatim, written in wanted if written and written <= through]
+    if file is None or not len(file) or not chosen:
+        return {}
+    keys = [keys_of(pk, flag) for pk, verbatim in chosen for flag in (False, True)[: 1 + verbatim]]
+    vectors = file.get(np.asarray(keys, dtype=np.uint64), dtype=np.float32)
+    got = dict(zip(keys, vectors, strict=True))
+    found = {}
+    for pk, verbatim in chosen:
+        vectors = [got[keys_of(pk, flag)] for flag in (False, True)[: 1 + verbatim]]
+        if all(v is not None for v in vectors):
+            found[pk] = [v / max(float(np.linalg.norm(v)), 1e-12) for v in vectors]
+    return found
+
+
 _waiting = {"stamp": None, "ids": [], "flags": [], "matrix": None}
 
 

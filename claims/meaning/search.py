@@ -240,7 +240,7 @@ def _claim_of(rows) -> dict:
         words = " ".join(texts_of(row[2], row[1])[0].lower().split())
         join(pk, first_with.setdefault(words, pk))
     for a, b in ClaimLink.objects.filter(
-        kind=ClaimLink.Kind.SAME, from_claim_id__in=list(rows), to_claim_id__in=list(rows)
+        kind=ClaimLink.Kind.SAME, from_claim_id__any_of=list(rows), to_claim_id__any_of=list(rows)
     ).values_list("from_claim_id", "to_claim_id"):
         join(a, b)
     return {pk: root(pk) for pk in rows}
@@ -440,12 +440,12 @@ def _candidate_rows(ids, exclude_article_id, published_only) -> dict:
     """{claim id: row} of the candidates a match may show, with what scoring reads."""
     if not ids:
         return {}
-    claims = Claim.objects.filter(pk__in=ids).exclude(status=Claim.Status.REJECTED)
+    claims = Claim.objects.filter(pk__any_of=list(ids)).exclude(status=Claim.Status.REJECTED)
     if exclude_article_id:
         claims = claims.exclude(article_id=exclude_article_id)
     if published_only:
         claims = claims.filter(status=Claim.Status.PUBLISHED, verdict__published_at__isnull=False)
-    rows = claims.values_list(
+    rows = claims.order_by().values_list(
         "pk",
         "text",
         "checkable_text",
@@ -492,12 +492,17 @@ def _cosines(vectors, nearest, candidates, rows) -> list:
                 need[position].append(pk)
     wanted_ids = set().union(*need)
     if wanted_ids:
-        stored = {
-            pk: [from_bytes(checkable)] + ([from_bytes(verbatim)] if verbatim else [])
+        # The file holds most of them as they are (merged, written no later): read there.
+        stored = index.vectors_in_file(
+            (pk, texts_of(rows[pk][2], rows[pk][1])[1] is not None, rows[pk][11])
+            for pk in wanted_ids
+        )
+        stored.update(
+            (pk, [from_bytes(checkable)] + ([from_bytes(verbatim)] if verbatim else []))
             for pk, checkable, verbatim in ClaimVector.objects.filter(
-                claim_id__in=wanted_ids
+                claim_id__any_of=list(wanted_ids - stored.keys())
             ).values_list("claim_id", "checkable", "verbatim")
-        }
+        )
         for position, vector in enumerate(vectors):
             for pk in need[position]:
                 if pk in stored:

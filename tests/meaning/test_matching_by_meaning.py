@@ -6,6 +6,7 @@ import logging
 import threading
 from io import StringIO
 
+import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
@@ -143,6 +144,67 @@ def test_skipping_candidates_far_in_meaning_never_changes_a_match(indexed, kinds
     ]
     assert skipping == scoring_all
     assert any(result["matches"] for result in skipping)
+
+
+def test_vectors_read_from_the_index_file_score_as_the_stored_ones(indexed, monkeypatch):
+    """The claims found by words alone are compared with the vectors the file holds, not
+    read from their rows: the matches are the same either way. Their scores differ as the
+    int8 file's cosines differ from the float16 rows' (up to about 0.006, which the cosine
+    range of a score stretches about sixfold); the nearest claims' always were the file's."""
+    monkeypatch.setattr(search, "VECTOR_CANDIDATES", 2)  # most candidates: by words alone
+    answered = []
+    from_the_file = index.vectors_in_file
+
+    def counted(wanted):
+        found = from_the_file(wanted)
+        answered.append(len(found))
+        return found
+
+    monkeypatch.setattr(index, "vectors_in_file", counted)
+    texts = [
+        "Azerbaijan did not use phosphorus munitions.",
+        "Azerbaijan used phosphorus munitions against civilians in Karabakh.",
+        "Russia's Foreign Ministry said Moscow would help Armenia under the treaty.",
+    ]
+    by_file = search.match_many([search.Query(t) for t in texts], 10)
+    assert sum(answered) > 0
+    monkeypatch.setattr(index, "vectors_in_file", lambda wanted: {})
+    by_rows = search.match_many([search.Query(t) for t in texts], 10)
+    for file_result, rows_result in zip(by_file, by_rows, strict=True):
+        assert file_result.matches
+        assert [(m.claim_id, m.kind) for m in file_result.matches] == [
+            (m.claim_id, m.kind) for m in rows_result.matches
+        ]
+        assert [m.score for m in file_result.matches] == pytest.approx(
+            [m.score for m in rows_result.matches], abs=0.05
+        )
+
+
+def test_the_index_file_gives_back_only_the_vectors_a_claim_still_has(indexed):
+    claim = indexed["claims"]["russian-reply"]
+
+    def asked(claim):
+        row = ClaimVector.objects.get(claim=claim)
+        stored = [row.checkable] + ([row.verbatim] if row.verbatim is not None else [])
+        return [(claim.pk, row.verbatim is not None, row.written)], [
+            vectors.from_bytes(v) for v in stored
+        ]
+
+    wanted, stored = asked(claim)
+    (read,) = index.vectors_in_file(wanted).values()
+    assert len(read) == len(stored)
+    for from_file, from_row in zip(read, stored, strict=True):
+        assert float(np.linalg.norm(from_file)) == pytest.approx(1.0, abs=1e-4)
+        assert float(np.dot(from_file, from_row)) >= 0.995
+    claim.text = claim.checkable_text = "Ceasefire talks in Geneva were postponed to December."
+    claim.save()
+    vectors.embed_claims([claim.pk])  # written since the merge: the file's vector is old
+    wanted, _ = asked(claim)
+    assert index.vectors_in_file(wanted) == {}
+    index.merge()
+    assert claim.pk in index.vectors_in_file(asked(claim)[0])
+    index.path().unlink()
+    assert index.vectors_in_file(asked(claim)[0]) == {}
 
 
 def test_the_api_answers_the_same_json_for_a_newsroom_token(indexed, make_user):
