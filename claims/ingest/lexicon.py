@@ -147,7 +147,7 @@ RU = Language(
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
-        r"информации|подсч[её]там)"
+        r"информации|подсч[её]там|заявлени(?:ю|ям)|утверждени(?:ю|ям)|сведениям|версии)"
     ),
     converbs=(
         r"заявив|сообщив|подчеркнув|отметив|добавив|пояснив|уточнив|напомнив|указав|заверив|"
@@ -172,12 +172,14 @@ RU = Language(
         r"как (?:ранее |уже |раньше )?(?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|"
         r"поясня|рассказ|подч[её]рк|уточни|счита|указ|установи|объясни|объясня|призна|выяви)\w*|"
         r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
+        r"по (?:заявлени(?:ю|ям)|утверждениям)|"
         r"согласно (?:\S+\s+)?(?:данным|заявлению|сообщению|отч[её]ту|докладу|информации|"
         r"материалам|отч[её]тности)?"
     ),
     genitive_frames=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
-        r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|согласно "
+        r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
+        r"по (?:заявлени(?:ю|ям)|утверждениям)|согласно "
         r"(?:\S+\s+)?(?:данным|заявлению|сообщению|отч[её]ту|докладу|информации|материалам|"
         r"отч[её]тности)"
     ),
@@ -1043,6 +1045,10 @@ def _plausible_speaker(speaker, lang):
         parses = morphology(lang.code).parse(speaker)
         if parses and "datv" in parses[0].tag and "nomn" not in parses[0].tag:
             return False  # "В ходе задержания супругам сообщили": whom they told
+    if lang.code in ("ru", "uk") and len(words) == 1:
+        parses = morphology(lang.code).parse(speaker.lower())
+        if parses and parses[0].tag.POS == "NPRO" and "nomn" not in parses[0].tag:
+            return False  # "Нам объявили, что …": to whom, inside a quotation
     # (in lower case: "Наше місто" is a newspaper)
     if lang.code in ("ru", "uk") and _FIRST_PERSON & {w for w in words if w.islower()} | (
         {"я"} & {w.lower() for w in words}
@@ -1852,9 +1858,14 @@ def _announcing(code):
         r"разместил\w*|розмістил\w*|розмістив)"
     )
     return re.compile(
-        rf"^(?P<speaker>[^:\n]{{2,120}}?)\s+(?:[а-яёіїєґ]+\s+){{0,2}}?{verbs}\s+"
+        rf"^(?P<speaker>[^:\n]{{2,120}}?)\s+{_NOT_A_PRONOUN}{verbs}\s+"
         rf"(?:[^:\n]{{0,80}}?\s)?(?i:следующ|наступн)\w*(?:\s+[^:\n]{{0,40}}?)?\s*:\s*$"
     )
+
+
+# Up to two words between the speaker and the verb ("… Усик сказал журналистам", "… X
+# тоже сообщил"), none of them the pronoun that is the speaker ("Тогда она заявила:").
+_NOT_A_PRONOUN = r"(?:(?!(?:он|она|оно|они|він|вона|воно|вони)\s)[а-яёіїєґ]+\s+){0,2}?"
 
 
 @cache
@@ -1865,9 +1876,12 @@ def _saying_then_colon(code):
     if code not in ("ru", "uk"):
         return None
     lang = LANGUAGES[code]
+    # (a name in quotation marks may come before: "В интервью «Спорт-Экспрессу» Седов
+    # отметил:", but no mark left open)
+    words = r"(?:[^:\n«»“”\"]|«[^:\n«»“”\"]{1,60}»|“[^:\n«»“”\"]{1,60}”)"
     return re.compile(
-        rf"^(?P<speaker>[^:\n«»“”\"]{{2,120}}?)\s+(?:[а-яёіїєґ]+\s+){{0,2}}?(?:{lang.verbs})"
-        rf"(?:\s+[^:\n«»“”\"]{{0,40}}?)?\s*:\s*$"
+        rf"^(?P<speaker>{words}{{2,120}}?)\s+{_NOT_A_PRONOUN}(?:{lang.verbs})"
+        rf"(?:\s+{words}{{0,40}}?)?\s*:\s*$"
     )
 
 
@@ -1904,6 +1918,17 @@ def _confirming_this(code):
 def _ends_paragraph(text, sentence) -> bool:
     """Whether nothing but a line break (or the end of the text) follows the sentence."""
     return re.match(r"[^\S\n]*(?:\n|$)", text[sentence.end :]) is not None
+
+
+def _names_its_speaker(sentence, patterns, lang) -> bool:
+    """Whether a frame reads the sentence as the statement of a speaker it names ("Нам
+    объявили, что …" names none: it goes on with what was announced)."""
+    for pattern in patterns:
+        match = pattern.match(sentence.text)
+        statement = _statement(sentence, match, lang) if match else None
+        if statement is not None and _plausible_speaker(statement.speaker, lang):
+            return True
+    return False
 
 
 def _announced(text, sentence, speaker, lang) -> Statement | None:
@@ -1955,7 +1980,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             continue  # inside the paragraph announced
         if announced is not None:
             # the paragraph is the announcer's unless it says who says it
-            own = any(pattern.match(sentence.text) for pattern in patterns) or (
+            own = _names_its_speaker(sentence, patterns, lang) or (
                 about is not None and about.match(sentence.text)
             )
             statement = None if own else _announced(text, sentence, announced, lang)

@@ -447,6 +447,18 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "Талибан",
             "заявления армии о «сотнях погибших бойцах» в провинции",
         ),
+        # "по заявлению X", "по его заявлению": a source frame like "по словам X"
+        (
+            "По заявлению министра финансов Олега Седова, бюджет будет исполнен в срок.",
+            "министр финансов Олег Седов",
+            "бюджет будет исполнен в срок",
+        ),
+        (
+            "Министр Олег Седов выступил в парламенте. По его заявлению, налоги в следующем "
+            "году повышать не станут.",
+            "Олег Седов",
+            "налоги в следующем году повышать не станут",
+        ),
     ],
 )
 def test_the_frames_of_real_russian_and_ukrainian_news_are_read(text, speaker, claim):
@@ -1338,6 +1350,33 @@ def test_a_paragraph_after_said_and_a_colon_is_the_speakers_all_of_it():
     ]
     # "Об этом …:" points back; the next paragraph says who says it
     assert found[-1] == ("полиция", "кубок нашли в раздевалке")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        # a name in quotation marks before the speaker; the paragraph's "Нам объявили"
+        # names no speaker of its own
+        (
+            "Седов тренировал команду два года.\n\n"
+            "В интервью «Спорт-Экспрессу» Седов отметил:\n"
+            "Нам объявили, что клуб закрывается. Скорее всего, ближайший матч станет последним.",
+            "Седов",
+            "Нам объявили, что клуб закрывается. Скорее всего, ближайший матч станет последним",
+        ),
+        # "Тогда она": when, then the pronoun, which is the person named before
+        (
+            "Певица Анна Седова перенесла операцию. Тогда она заявила:\n"
+            "Мне нужна новая сцена под стать голосу.",
+            "Анна Седова",
+            "Мне нужна новая сцена под стать голосу",
+        ),
+    ],
+)
+def test_a_paragraph_after_a_colon_is_the_speakers_whatever_comes_before_the_verb(
+    text, speaker, claim
+):
+    assert_read_as(text, speaker, claim)
 
 
 def test_he_said_and_a_colon_is_the_person_named_before():
