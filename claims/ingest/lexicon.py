@@ -183,8 +183,14 @@ RU = Language(
         r"(?:\S+\s+)?(?:данным|заявлению|сообщению|отч[её]ту|докладу|информации|материалам|"
         r"отч[её]тности)"
     ),
-    about_this=r"Об этом",
-    about_verbs=r"свидетельствует|свидетельствуют|говорится",
+    # "Такое заявление сделал X", "Это сообщила X" (a verb of saying right after "Это")
+    about_this=(
+        r"Об этом|(?:Такое|Это|Подобное) заявление|С (?:таким|этим|подобным) заявлением|"
+        r"Это(?=\s+(?:сообщи|заяви|рассказа|написа)\w*\s)"
+    ),
+    about_verbs=(
+        r"свидетельствует|свидетельствуют|говорится|сдела(?:л|ла|ло|ли)|выступи(?:л|ла|ло|ли)"
+    ),
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|"
         r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
@@ -2068,7 +2074,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # statement's, confirmed or denied: no claim of its own)
             told = confirming.match(sentence.text)
         if told:
-            speaker = _clean_speaker(told.group("after") or told.group("before"), lang)
+            # ("Об этом сообщила X, однако …": named after the verb, X's words end at a clause)
+            speaker = _clean_speaker(
+                told.group("after") or told.group("before"), lang, after=bool(told.group("after"))
+            )
             if told.group("later") and _WHERE_SAID.match(told.group("before")):
                 # "Об этом в интервью телеканалу «Россия-24» заявил зампред Юрий
                 # Соловьёв": where it was said, then who said it

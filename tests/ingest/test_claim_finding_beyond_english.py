@@ -1379,6 +1379,33 @@ def test_a_paragraph_after_a_colon_is_the_speakers_whatever_comes_before_the_ver
     assert_read_as(text, speaker, claim)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Повстанцы взяли под контроль район у перевала. Такое заявление сделал "
+            "пресс-секретарь повстанцев Омар Хади.",
+            "пресс-секретарь повстанцев Омар Хади",
+            "Повстанцы взяли под контроль район у перевала",
+        ),
+        (
+            "Гимнастка Юлия Белова завершила спортивную карьеру. Это сообщила мать спортсменки "
+            "Дарья Белова, однако в федерации она всё ещё числится в резерве.",
+            "мать спортсменки Дарья Белова",
+            "Гимнастка Юлия Белова завершила спортивную карьеру",
+        ),
+    ],
+)
+def test_such_a_statement_made_by_x_points_back_like_about_this(text, speaker, claim):
+    assert_read_as(text, speaker, claim, which=0)
+
+
+def test_this_statement_as_a_subject_points_back_to_nothing():
+    assert (
+        find_claims("Это заявление вызвало бурю в соцсетях. Это сообщение не подтвердилось.") == []
+    )
+
+
 def test_he_said_and_a_colon_is_the_person_named_before():
     text = (
         "Ведущий Дмитрий Захаров рассказал в программе о причинах убийства.\n\n"
