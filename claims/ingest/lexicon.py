@@ -892,6 +892,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     if lang.code in ("ru", "uk"):
         # "— написал в Facebook лидер партии": where it was written, then who wrote it
         speaker = re.sub(_WHERE_POSTED, "", speaker)
+        # "У Мінфіні вже прокоментували": how or when, after the speaker, is not its name
+        speaker = re.sub(rf"(?<=\S)\s+(?:{lang.adverbs})$", "", speaker, flags=re.IGNORECASE)
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
@@ -1463,6 +1465,13 @@ def _converb_subject(main, lang) -> str:
                 before = before[:-1]
             if before and before[0].lower() not in _PREPOSITIONS | {"на", "у", "в", "во"}:
                 return " ".join(before)
+            if (
+                len(before) > 1
+                and before[0].lower() in {"у", "в", "во"}
+                and before[1][:1].isupper()
+                and any(p.tag.number == "plur" for p in morphology(lang.code).parse(word)[:1])
+            ):
+                return " ".join(before)  # "В СК РФ подтвердили эту информацию": the body
             after = words[at + 1 :]  # "На захист проєкту виступило міністерство"
             if after and len(after) <= 6 and after[0].lower() not in _PREPOSITIONS:
                 return " ".join(after)
@@ -1926,6 +1935,21 @@ def _ends_paragraph(text, sentence) -> bool:
     return re.match(r"[^\S\n]*(?:\n|$)", text[sentence.end :]) is not None
 
 
+def _addressed(words, lang) -> bool:
+    """Whether the words open with whom something was told or how, in the dative or the
+    instrumental ("французским СМИ", "журналистам", "письмом"), not with who told it: no
+    reading of the first word is a nominative."""
+    if lang.code not in ("ru", "uk") or not words.split():
+        return False
+    parses = morphology(lang.code).parse(words.split()[0].lower())[:3]
+    return (
+        bool(parses)
+        and parses[0].tag.POS in ("NOUN", "ADJF", "NPRO")
+        and not any("nomn" in p.tag for p in parses)
+        and any("datv" in p.tag or "ablt" in p.tag for p in parses)
+    )
+
+
 def _names_its_speaker(sentence, patterns, lang) -> bool:
     """Whether a frame reads the sentence as the statement of a speaker it names ("Нам
     объявили, что …" names none: it goes on with what was announced)."""
@@ -2084,9 +2108,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 later = _clean_speaker(told.group("later"), lang, after=True)
                 if names_person(later, lang):
                     speaker = later
-            elif told.group("later") and not speaker:
+            elif told.group("later") and (not speaker or _addressed(speaker, lang)):
                 # "Об этом в понедельник заявил министр", "Об этом 12 октября сообщает CNN":
-                # when it was said, then who said it
+                # when it was said, then who said it; "Об этом французским СМИ рассказали
+                # два источника": whom they told, then who
                 speaker = _clean_speaker(told.group("later"), lang, after=True)
             speaker = _pronoun_resolved(speaker, previous, mentioned, lang)  # "Об этом он заявил"
             speaker = resolve_speaker(speaker, found, lang, mentioned, previous)
