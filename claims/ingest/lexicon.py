@@ -498,7 +498,7 @@ def _patterns(code):
         # figure someone put on something (only with the figure)
         found.append(
             rf"^{speaker}\s+(?P<verb>{_ESTIMATING})\s+(?P<claim>[^\n]+?\s(?:в|на|у)\s+"
-            rf"(?:[^\n]*?\s)?\d[^\n]*?){end}"
+            rf"(?:[^\n]*?\s)?[$€£¥₽]?\d[^\n]*?){end}"
         )
         # "Гендиректор Матс Гранрид подчеркнул успешность компании: «Мы создали …»": what
         # the verb takes, then the quotation that says it
@@ -694,6 +694,9 @@ _WHEN = (
     rf"\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
     r"(?:\s+(?:этого|прошлого|текущего|цього|минулого|поточного)\s+(?:года|року))?"
     r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+|"
+    # "В тот же день власти …", "Того ж дня міністр …"
+    r"(?:в|у)\s+(?:тот|этот|той|цей|той)\s+(?:же|ж)(?:\s+(?:день|вечер|вечір|час|момент))?|"
+    r"(?:того|цього)\s+ж(?:е)?\s+дня|"
     # "В прошлом году Forbes …", "На этой неделе министр …"
     r"(?:в|у)\s+(?:прошлом|позапрошлом|этом|текущем|минулому|цьому|поточному)\s+"
     r"(?:году|месяце|році|місяці)|на\s+(?:прошлой|позапрошлой|этой|минулому|цьому)\s+"
@@ -894,6 +897,11 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         speaker = re.sub(_WHERE_POSTED, "", speaker)
         # "У Мінфіні вже прокоментували": how or when, after the speaker, is not its name
         speaker = re.sub(rf"(?<=\S)\s+(?:{lang.adverbs})$", "", speaker, flags=re.IGNORECASE)
+        # "Американский Forbes в прошлом году оценил": when, after the speaker, too
+        # ("постанова суду від 9 жовтня": the date of a document, with its preposition)
+        speaker = re.sub(
+            rf"(?<=\S)(?:\s+(?:от|від))?\s+(?:{_WHEN})$", "", speaker, flags=re.IGNORECASE
+        )
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
     if lang.code in ("ru", "uk"):
@@ -1397,6 +1405,35 @@ def _by_genitive_frame(sentence, lang) -> Statement | None:
         return None
     start = sentence.start + frame.start("rest") + rest.find(claim, len(source))
     return Statement(claim, speaker, start, start + len(claim), _stance(lang, "", claim))
+
+
+def _fronted_accusation(sentence, lang) -> Statement | None:
+    """ "В отравлении Скрипалей Лондон обвинил россиян": what of first, then who accused
+    whom. The speaker is the first words before the verb that can be a subject (in the
+    nominative, after the phrase in "в"); the claim, the sentence up to whom it accuses."""
+    if lang.code not in ("ru", "uk"):
+        return None
+    frame = re.match(
+        rf"^(?P<lead>(?:В|Во|У)\s+[^,\n«»\"]{{3,120}}?)\s+(?P<verb>{lang.accusing})\s+"
+        rf"(?P<whom>[^,.;:\n«»\"]{{2,80}})",
+        sentence.text,
+    )
+    if not frame:
+        return None
+    words = frame["lead"].split()
+    analyzer = morphology(lang.code)
+    for at in range(2, len(words)):
+        parses = analyzer.parse(words[at].strip(',.«»"“”()'))[:3]
+        if words[at][:1].isupper() and any("nomn" in p.tag for p in parses):
+            break
+    else:
+        return None
+    speaker = _clean_speaker(" ".join(words[at:]), lang)
+    if not _plausible_speaker(speaker, lang) or not _may_be_nominative(speaker.split(), lang):
+        return None
+    claim = _clean_claim(sentence.text[: frame.end("whom")])
+    start = sentence.start + sentence.text.find(claim)
+    return Statement(claim, speaker, start, start + len(claim), "accusation")
 
 
 def _genitive_run(words, lang) -> str:
@@ -2072,6 +2109,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement = _reported_within(statement, match, patterns, lang)
         if statement is None:
             statement = _by_genitive_frame(sentence, lang)
+        if statement is None:
+            statement = _fronted_accusation(sentence, lang)
         if code == "ru":
             statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and (frame := _converb_frame(code)):

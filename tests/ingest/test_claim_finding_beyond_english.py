@@ -479,6 +479,23 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "два источника в полиции Тулы",
             "Полиция задержала подозреваемого в поджоге склада на окраине города",
         ),
+        # a figure with its currency sign first
+        (
+            "Американский Forbes в прошлом году оценил состояние банкира в $12 млрд.",
+            "Американский Forbes",
+            "состояние банкира в $12 млрд",
+        ),
+        # "В тот же день": when, not who
+        (
+            "В тот же день афганские власти заявили, что в ходе операций убиты десятки боевиков.",
+            "афганские власти",
+            "в ходе операций убиты десятки боевиков",
+        ),
+        (
+            "Того ж дня міністр оборони заявив, що армія відбила атаку під Бахмутом.",
+            "міністр оборони",
+            "армія відбила атаку під Бахмутом",
+        ),
     ],
 )
 def test_the_frames_of_real_russian_and_ukrainian_news_are_read(text, speaker, claim):
@@ -1424,6 +1441,37 @@ def test_this_statement_as_a_subject_points_back_to_nothing():
     assert (
         find_claims("Это заявление вызвало бурю в соцсетях. Это сообщение не подтвердилось.") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "В обстреле Степанакерта Министерство обороны Армении обвинило азербайджанские "
+            "войска, назвав удар преступлением.",
+            "Министерство обороны Армении",
+            "В обстреле Степанакерта Министерство обороны Армении обвинило азербайджанские войска",
+        ),
+        (
+            "В отравлении журналиста Лондон обвинил россиян.",
+            "Лондон",
+            "В отравлении журналиста Лондон обвинил россиян",
+        ),
+        (
+            "У обстрілі Харкова Генштаб звинуватив російські війська.",
+            "Генштаб",
+            "У обстрілі Харкова Генштаб звинуватив російські війська",
+        ),
+    ],
+)
+def test_an_accusation_told_what_of_first_is_the_accusers(text, speaker, claim):
+    found = only(text)
+    assert (found.speaker, found.text, found.stance) == (speaker, claim, "accusation")
+    assert text[found.start : found.end] == claim
+
+
+def test_a_time_in_v_before_an_impersonal_accusation_names_no_accuser():
+    assert find_claims("В этом году его обвинили в краже велосипеда у соседа.") == []
 
 
 def test_he_said_and_a_colon_is_the_person_named_before():
