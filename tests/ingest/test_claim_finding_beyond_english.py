@@ -507,6 +507,12 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "свидетели",
             "водитель грузовика ехал на красный свет",
         ),
+        # "Об X сообщил [сегодня] Y": an event in two or three words opens the sentence
+        (
+            "Об отставке министра обороны сообщил сегодня глава правительства Ян Берг.",
+            "глава правительства Ян Берг",
+            "отставке министра обороны",
+        ),
     ],
 )
 def test_the_frames_of_real_russian_and_ukrainian_news_are_read(text, speaker, claim):
