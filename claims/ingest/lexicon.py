@@ -707,7 +707,7 @@ _WHEN = (
     rf"(?:в|у)\s+(?:конце|начале|середине|кінці|середині)\s+\d{{4}}|на початку\s+\d{{4}}|"
     rf"\d{{1,2}}\s+{_MONTHS}|(?:у|в|во)\s+\d{{4}})(?:\s+\d{{4}})?"
     r"(?:\s+(?:этого|прошлого|текущего|цього|минулого|поточного)\s+(?:года|року))?"
-    r"(?:\s+(?:року|році|р\.|года|году|г\.))?|в ходе \S+|під час \S+|"
+    r"(?:\s*(?:р\.|г\.)|\s+(?:року|році|года|году))?|в ходе \S+|під час \S+|"
     # "В тот же день власти …", "Того ж дня міністр …"
     r"(?:в|у)\s+(?:тот|этот|той|цей|той)\s+(?:же|ж)(?:\s+(?:день|вечер|вечір|час|момент))?|"
     r"(?:того|цього)\s+ж(?:е)?\s+дня|"
@@ -909,6 +909,23 @@ def _clean_speaker(speaker, lang, case=None, after=False):
     if lang.code in ("ru", "uk"):
         # "— написал в Facebook лидер партии": where it was written, then who wrote it
         speaker = re.sub(_WHERE_POSTED, "", speaker)
+        # "Штефан Зайберт, сославшись на итоги встречи, сообщил": whom the speaker cited
+        speaker = re.sub(
+            r",\s+(?:сославшись|ссылаясь|посилаючись|пославшись)\s[^,]*,?$", "", speaker
+        )
+        # "Аленка Братушек, в прошлом занимавшая пост министра …, заявила": a participle's
+        # clause (and what it says in its turn) describes the speaker named before it
+        named, _, described = speaker.partition(", ")
+        if (
+            described
+            and not after
+            and 1 <= len(named.split()) <= 4
+            and named[:1].isupper()
+            # (not 'Пресс-секретарь «Беты», работающей с мая, Олег Сидоров': a name after it)
+            and not speaker.split(", ")[-1][:1].isupper()
+            and any(part_of_speech(w, lang) == "PRTF" for w in described.split()[:3])
+        ):
+            speaker = named
         # "У Мінфіні вже прокоментували": how or when, after the speaker, is not its name
         speaker = re.sub(rf"(?<=\S)\s+(?:{lang.adverbs})$", "", speaker, flags=re.IGNORECASE)
         # "Американский Forbes в прошлом году оценил": when, after the speaker, too
