@@ -848,6 +848,10 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             speaker,
             flags=re.IGNORECASE | re.DOTALL,
         )
+        # "Принимая корону под аплодисменты зрителей, большинство из которых …, девушка
+        # призналась": any converb's clause, up to the last comma
+        if "," in speaker and part_of_speech(speaker.split()[0].strip(","), lang) == "GRND":
+            speaker = speaker.rsplit(",", 1)[1].strip()
         # "У відповідь на офіційний запит «Укрзалізниця» повідомила", "В обосновании …
         # «Южная железная дорога» сообщает": the circumstance before it is not the speaker
         named = re.fullmatch(r"(?:у|в|во|на|за|після|после|через)\s+[^«,]*\s«([^«»]+)»?",
@@ -940,6 +944,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # after the statement, without the word before it or the phrase that describes it
         if after:
             speaker = re.sub(r"^(?:ещё|еще|ще|же)\s+", "", speaker, flags=re.IGNORECASE)
+            # "…, пишет 22 декабря 2018 года издание Asia Times": when, then who
+            speaker = re.sub(rf"^(?:{_WHEN})\s+(?=\S)", "", speaker, flags=re.IGNORECASE)
             speaker = re.sub(r",\s+[а-яёіїєґ].*$", "", speaker, flags=re.DOTALL)
             # "пояснив глава Мінфіну і привів приклад": his words end at the next verb
             speaker = re.sub(r"\s+(?:і|й|та|и)\s+\S+(?:в|ла|ли|л)\b.*$", "", speaker)
@@ -1080,6 +1086,14 @@ def _subject_alone(speaker, lang) -> str:
     return speaker
 
 
+# the relative words that open a clause about someone named before
+_RELATIVE = re.compile(
+    r"(?:^|\s)(?:котор(?:ый|ая|ое|ые|ого|ой|ых|ому|ым|ыми)|котр(?:ий|а|е|і|ого|ої|их))$|"
+    r"^(?:котор|котр)\w*\b|\sиз\s+которых\b|\sз\s+яких\b",
+    re.IGNORECASE,
+)
+
+
 def _plausible_speaker(speaker, lang):
     words = speaker.split()
     if not words or len(words) > 14 or len(speaker) > MAX_SPEAKER_CHARS:
@@ -1092,6 +1106,8 @@ def _plausible_speaker(speaker, lang):
         parses = morphology(lang.code).parse(speaker)
         if parses and "datv" in parses[0].tag and "nomn" not in parses[0].tag:
             return False  # "В ходе задержания супругам сообщили": whom they told
+    if lang.code in ("ru", "uk") and _RELATIVE.search(speaker):
+        return False  # "конспирологи, которые считали", "большинство из которых": a clause
     if lang.code in ("ru", "uk") and len(words) == 1:
         parses = morphology(lang.code).parse(speaker.lower())
         if parses and parses[0].tag.POS == "NPRO" and "nomn" not in parses[0].tag:

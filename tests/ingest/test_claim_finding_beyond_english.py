@@ -539,6 +539,19 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "Анна Белова",
             "намерена реформировать банки",
         ),
+        # any converb's clause before the subject; the date after "пишет"
+        (
+            "Принимая награду под аплодисменты зрителей, большинство из которых болели за "
+            "соседей, спортсменка призналась, что посвящает победу матери.",
+            "спортсменка",
+            "посвящает победу матери",
+        ),
+        (
+            "Каждый год в стране закрываются сотни сельских школ, пишет 22 декабря 2018 года "
+            "издание Asia Times.",
+            "издание Asia Times",
+            "Каждый год в стране закрываются сотни сельских школ",
+        ),
     ],
 )
 def test_the_frames_of_real_russian_and_ukrainian_news_are_read(text, speaker, claim):
@@ -1515,6 +1528,18 @@ def test_an_accusation_told_what_of_first_is_the_accusers(text, speaker, claim):
 
 def test_a_time_in_v_before_an_impersonal_accusation_names_no_accuser():
     assert find_claims("В этом году его обвинили в краже велосипеда у соседа.") == []
+
+
+def test_a_relative_word_is_never_the_speaker():
+    """ "Публицисты, которые считали": the name before it is; after a genitive ("со стороны
+    публицистов, которые") no one is named in the nominative, and nothing is found."""
+    said = "считали, что она пытается создать единое правительство."
+    assert [c.speaker for c in find_claims(f"Комиссию критиковали публицисты, которые {said}")] == [
+        "публицисты"
+    ]
+    assert (
+        find_claims(f"Комиссия стала объектом нападок со стороны публицистов, которые {said}") == []
+    )
 
 
 def test_he_said_and_a_colon_is_the_person_named_before():
