@@ -145,9 +145,9 @@ def vectors_in_file(wanted) -> dict:
     (claim id, has a verbatim vector, written) of `wanted` that the file holds as written
     (at or below its mark): int8 in the file, made unit length again; their cosines with a
     query differ from the stored float16 vectors' by up to about 0.006, as the file's own
-    search does. Matching reads the vectors of the claims its words found
-    so, without touching their rows (a page each, seldom cached at a million claims).
-    Claims the file cannot answer for are left out; the caller reads them from the database."""
+    search does. Matching reads the vectors of the claims its words found so, without
+    touching their rows (a page each, seldom cached at a million claims). Claims the file
+    cannot answer for are left out; the caller reads them from the database."""
     try:
         file, through = _current()
     except IndexUnavailable:
@@ -156,8 +156,9 @@ def vectors_in_file(wanted) -> dict:
     if file is None or not len(file) or not chosen:
         return {}
     keys = [keys_of(pk, flag) for pk, verbatim in chosen for flag in (False, True)[: 1 + verbatim]]
-    vectors = file.get(np.asarray(keys, dtype=np.uint64), dtype=np.float32)
-    got = dict(zip(keys, vectors, strict=True))
+    got = dict(
+        zip(keys, file.get(np.asarray(keys, dtype=np.uint64), dtype=np.float32), strict=True)
+    )
     found = {}
     for pk, verbatim in chosen:
         vectors = [got[keys_of(pk, flag)] for flag in (False, True)[: 1 + verbatim]]
