@@ -824,8 +824,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # says where or which is about the speaker, not part of its name (but in "Олег,
         # который заявил" the relative word is the subject: Олег is taken from it later)
         speaker = re.sub(
-            r",\s*(?:где|куда|откуда|котор(?:ый|ая|ое|ые|ого|ой|ых|ому|ым)|де|куди|звідки|"
-            r"котр\w*|як(?:ий|а|е|і|ого|ої|их))\s+[^,\s][^,]*$",
+            rf",\s*(?:где|куда|откуда|{_RELATIVE_WORD}|де|куди|звідки|"
+            r"як(?:ий|а|е|і|ого|ої|их))\s+[^,\s][^,]*$",
             "",
             speaker,
             flags=re.IGNORECASE,
@@ -1086,10 +1086,11 @@ def _subject_alone(speaker, lang) -> str:
     return speaker
 
 
-# the relative words that open a clause about someone named before
+# "который", "котрий": the relative word that opens a clause about someone named before
+_RELATIVE_WORD = r"котор(?:ый|ая|ое|ые|ого|ой|ых|ому|ым|ыми)|котр\w*"
+# a speaker that is such a clause's word, or ends with it, or counts from it
 _RELATIVE = re.compile(
-    r"(?:^|\s)(?:котор(?:ый|ая|ое|ые|ого|ой|ых|ому|ым|ыми)|котр(?:ий|а|е|і|ого|ої|их))$|"
-    r"^(?:котор|котр)\w*\b|\sиз\s+которых\b|\sз\s+яких\b",
+    rf"(?:^|\s)(?:{_RELATIVE_WORD})$|^(?:{_RELATIVE_WORD})\b|\sиз\s+которых\b|\sз\s+яких\b",
     re.IGNORECASE,
 )
 
@@ -1964,7 +1965,7 @@ def _announcing(code):
 
 # Up to two words between the speaker and the verb ("… Усик сказал журналистам", "… X
 # тоже сообщил"), none of them the pronoun that is the speaker ("Тогда она заявила:").
-_NOT_A_PRONOUN = r"(?:(?!(?:он|она|оно|они|він|вона|воно|вони)\s)[а-яёіїєґ]+\s+){0,2}?"
+_NOT_A_PRONOUN = rf"(?:(?!(?:{_PRONOUNS}|оно|воно)\s)[а-яёіїєґ]+\s+){{0,2}}?"
 
 
 @cache
