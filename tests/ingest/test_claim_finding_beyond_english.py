@@ -552,6 +552,34 @@ def test_russian_and_ukrainian_news_copy_frames_are_read(text, speaker, claim):
             "издание Asia Times",
             "Каждый год в стране закрываются сотни сельских школ",
         ),
+        # a statement published, a body that came to a conclusion, the prosecution's case
+        (
+            "В понедельник патриархия опубликовала заявление о том, что митрополит отстранён "
+            "от служения.",
+            "патриархия",
+            "митрополит отстранён от служения",
+        ),
+        (
+            "Міністерство оприлюднило заяву про те, що війська відведено від кордону.",
+            "Міністерство",
+            "війська відведено від кордону",
+        ),
+        (
+            "Агентство по безопасности пищевых продуктов пришло к выводу, что добавка не "
+            "вредит здоровью.",
+            "Агентство по безопасности пищевых продуктов",
+            "добавка не вредит здоровью",
+        ),
+        (
+            "Согласно обвинению, подсудимый получил от подрядчика не менее трёх взяток.",
+            "обвинение",
+            "подсудимый получил от подрядчика не менее трёх взяток",
+        ),
+        (
+            "В ответ банк заявил, что намерен обжаловать штраф в суде.",
+            "банк",
+            "намерен обжаловать штраф в суде",
+        ),
     ],
 )
 def test_the_frames_of_real_russian_and_ukrainian_news_are_read(text, speaker, claim):
@@ -982,6 +1010,22 @@ def test_a_second_verb_joined_to_the_first_makes_a_second_statement_of_the_same_
     assert first.text == "перемирие должно соблюдаться обеими сторонами"
     assert second.text == "обстрелы продолжаются каждую ночь"
     assert text[second.start : second.end] == second.text
+
+
+def test_what_a_speaker_said_of_it_and_the_quotation_after_a_colon_are_two_statements():
+    text = (
+        "Фермер рассказал, что нашёл снаряд совершенно случайно: «Я копал колодец, и лопата "
+        "ударилась о железо. Я сразу позвонил в полицию»."
+    )
+    first, second = find_claims(text)
+    assert first.speaker == second.speaker == "Фермер"
+    assert first.text == "нашёл снаряд совершенно случайно"
+    assert second.text.startswith("Я копал колодец, и лопата ударилась о железо")
+    assert text[second.start : second.end] == second.text
+
+
+def test_a_time_alone_before_an_impersonal_verb_is_no_speaker():
+    assert find_claims("Первоначально сообщалось, что судно затонуло у берегов острова.") == []
 
 
 def test_a_denying_verb_keeps_its_denial_when_a_second_verb_is_joined():
