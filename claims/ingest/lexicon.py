@@ -809,6 +809,13 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             speaker = speaker.split(",", 1)[1].strip()
     # "В сообщении, в частности, говорится": an aside inside the speaker is not its
     speaker = re.sub(r",\s*(?:в частности|в том числе|зокрема|у тому числі),?", "", speaker)
+    if lang.code in ("ru", "uk") and not after:
+        # "Обвинение сняли, когда власти признали, что …", "Арест вызвал возмущение, и
+        # глава МВД заявил, что …": the verb is the last clause's, and so is its subject
+        # (not "…, а взамен сообщил": no subject of its own, the sentence's goes on)
+        last = _LAST_CLAUSE.sub("", speaker)
+        if last != speaker and _has_subject(last, lang):
+            speaker = last
     # "Н.Прянишникова": an initial is a word of its own
     speaker = re.sub(r"(?<!\w)([А-ЯЁІЇЄҐA-Z])\.(?=[А-ЯЁІЇЄҐA-Z][a-zа-яёіїєґ])", r"\1. ", speaker)
     if lang.connectives and not after:
@@ -1103,6 +1110,23 @@ _RELATIVE = re.compile(
     rf"(?:^|\s)(?:{_RELATIVE_WORD})$|^(?:{_RELATIVE_WORD})\b|\sиз\s+которых\b|\sз\s+яких\b",
     re.IGNORECASE,
 )
+
+
+_LAST_CLAUSE = re.compile(
+    r"^.*,\s*(?:когда|после того,? как|так как|потому что|поскольку|хотя|коли|після того,? як|"
+    r"оскільки|бо|хоча|и|а|но|і|та|але)\s+(?!также|також|тоже|в том числе)(?=[^,]+$)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _has_subject(words, lang) -> bool:
+    """Whether the words hold a name or a noun or pronoun that can be in the nominative."""
+    analyzer = morphology(lang.code)
+    return any(
+        w[:1].isupper()
+        or any(p.tag.POS in ("NOUN", "NPRO") and "nomn" in p.tag for p in analyzer.parse(w)[:2])
+        for w in re.findall(r"[\w'’-]+", words)
+    )
 
 
 def _plausible_speaker(speaker, lang):
@@ -1784,6 +1808,27 @@ def _whole_quotation(text, statement, previous, lang):
             return  # a quotation that closed before this one
 
 
+def _unmarked_quotation(text, statement, sentence, previous, lang):
+    """Words quoted with no marks, the speaker after a dash at the end of the paragraph's
+    last sentence ("В его песнях весь его образ. Там его видение … — сказала Варвара
+    Визбор."): the statement is the paragraph from its start, when nothing before in it was
+    said by another or quoted."""
+    if lang.code not in ("ru", "uk") or statement.start > sentence.start + 3:
+        return
+    if not re.match(rf"[\s,]*{DASH}\s", text[statement.end : statement.end + 4]):
+        return
+    if any(mark in sentence.text for mark in QUOTES):
+        return
+    start = statement.start
+    for before in reversed(previous[-MAX_QUOTED_SENTENCES:]):
+        if "\n" in text[before.end : start] or any(mark in before.text for mark in QUOTES):
+            break
+        start = before.start
+    if start < statement.start and statement.end - start <= MAX_SENTENCE_CHARS:
+        statement.text = _clean_claim(text[start : statement.end])
+        statement.start = start
+
+
 _CLOSED_BEFORE_DASH = re.compile(rf"[»”\"],?\s*{DASH}\s")
 _BROKEN_OFF = re.compile(rf"[,»”\"]\s*{DASH}\s")
 
@@ -2097,7 +2142,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
     opening = _opening(lang)
     acting = re.compile(
         rf"^{opening}(?P<subject>[^,\n«“\"]{{2,80}}?)\s+(?:(?:{lang.adverbs})\s+)?"
-        rf"(?:{lang.verbs}|{lang.denying}|{lang.accusing})\b"
+        rf"(?P<verb>{lang.verbs}|{lang.denying}|{lang.accusing})\b"
     )
     read = sentences(text, code, start, end)
     parsed = None
@@ -2252,6 +2297,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement = None  # "Как передает DW, она заявила это в интервью …": said before
         if statement and statement.speaker:
             _whole_quotation(text, statement, previous, lang)
+            _unmarked_quotation(text, statement, sentence, previous, lang)
             if _asks(text, statement):
                 # a question claims nothing, but who asked it is who "он" is next
                 mentioned = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
@@ -2288,10 +2334,30 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             if (
                 subject
                 and _plausible_speaker(subject, lang)
+                and not _one_thing_they_did(subject, acted["verb"], lang)
                 and not re.fullmatch(rf"(?:{lang.pointing_back})", subject, re.IGNORECASE)
             ):
                 mentioned = subject
     return _without_repeats(found) if code in ("ru", "uk") else found
+
+
+def _one_thing_they_did(subject, verb, lang) -> bool:
+    """Whether the words before a plural verb are one thing it was done to, not who did it:
+    "Тело школьницы обнаружили во дворе" (someone found the body; Russian, Ukrainian)."""
+    if lang.code not in ("ru", "uk") or not re.search(r"(?:ли|ют|ят)$", verb.split()[0]):
+        return False
+    if re.search(r",|\s(?:и|та|і|й)\s", subject):
+        return False  # "Мин Си и Марио Хо сообщили": two
+    first = subject.split()[0].strip('«»"“”')
+    parses = morphology(lang.code).parse(first)[:1]
+    return bool(
+        parses
+        and parses[0].tag.POS == "NOUN"
+        and "sing" in parses[0].tag
+        and not {"Fixd", "Abbr", "Name", "Surn"} & parses[0].tag.grammemes
+        and first[:1].isupper()
+        and first[1:].islower()
+    )
 
 
 def _without_repeats(found) -> list[Statement]:

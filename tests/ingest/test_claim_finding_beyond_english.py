@@ -1024,6 +1024,55 @@ def test_what_a_speaker_said_of_it_and_the_quotation_after_a_colon_are_two_state
     assert text[second.start : second.end] == second.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Митинг разогнали, когда городские власти признали, что он не был согласован.",
+            "городские власти",
+            "он не был согласован",
+        ),
+        (
+            "Закрытие завода вызвало протесты, и в пятницу губернатор Иван Орлов заявил, что "
+            "рабочие получат компенсацию.",
+            "губернатор Иван Орлов",
+            "рабочие получат компенсацию",
+        ),
+    ],
+)
+def test_the_speaker_of_a_last_clause_is_that_clauses_subject(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
+def test_a_sentence_after_a_clause_with_no_subject_of_its_own_keeps_the_first_speaker():
+    text = (
+        "Кандидат Пётр Смирнов не ответил на вопрос о рынках, а взамен сообщил, что снизит "
+        "налоги для малого бизнеса."
+    )
+    assert only(text).speaker == "Кандидат Пётр Смирнов"
+
+
+def test_a_thing_done_to_before_a_plural_verb_is_not_who_a_role_later_means():
+    text = (
+        "Лодку обнаружили у северного берега. По словам главы поселения, рыбаки вышли в "
+        "море ещё в понедельник."
+    )
+    assert only(text).speaker == "глава поселения"
+
+
+def test_a_quotation_without_marks_before_a_dash_is_its_whole_paragraph():
+    text = (
+        "Внук архитектора рассказал о его работе.\n\n"
+        "Для него каждый дом был целым городом. Он думал о тех, кто будет там жить, — "
+        "сказал Антон Белов.\n"
+    )
+    (found,) = [f for f in find_claims(text) if f.speaker == "Антон Белов"]
+    assert found.text == (
+        "Для него каждый дом был целым городом. Он думал о тех, кто будет там жить"
+    )
+    assert text[found.start : found.end] == found.text
+
+
 def test_a_time_alone_before_an_impersonal_verb_is_no_speaker():
     assert find_claims("Первоначально сообщалось, что судно затонуло у берегов острова.") == []
 
