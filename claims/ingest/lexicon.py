@@ -705,6 +705,23 @@ def _about_this(code):
     )
 
 
+_SAID_ABOUT_THIS = re.compile(
+    r"^(?P<who>[^\n,«»\"]{2,60}?)\s+(?P<verb>(?:сообщи|заяви|рассказа|написа)(?:л|ла|ло|ли)|"
+    r"(?:повідоми|заяви|розповіл|написа)(?:в|ла|ло|ли|и))\s+(?P<this>об этом|про це)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_this_first(text) -> str:
+    """ "Они сообщили об этом в соцсети" as "Об этом они сообщили в соцсети", the order the
+    "Об этом" frame reads (Russian, Ukrainian)."""
+    said = _SAID_ABOUT_THIS.match(text)
+    if not said:
+        return text
+    this = said["this"][:1].upper() + said["this"][1:]
+    return f"{this} {said['who']} {said['verb']}{text[said.end() :]}"
+
+
 _MONTHS = (
     r"(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март|"
     r"апрел|ма[ея]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
@@ -2249,7 +2266,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         told = None
         if (statement is None or nested) and about is not None and previous:
             # "Об этом сообщила X.": X said what the sentence before said.
-            told = about.match(_capitalised(statement.text) if nested else sentence.text)
+            told = about.match(
+                _capitalised(statement.text) if nested else _about_this_first(sentence.text)
+            )
         if statement is None and not told and confirming and previous and not found:
             # "Информацию подтвердил представитель семьи": what the sentence before said, by
             # this speaker (after a statement, "this information" is most often that

@@ -1073,6 +1073,25 @@ def test_a_quotation_without_marks_before_a_dash_is_its_whole_paragraph():
     assert text[found.start : found.end] == found.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Завод закроется в марте. Директор Иван Петров сообщил об этом журналистам.",
+            "Директор Иван Петров",
+            "Завод закроется в марте",
+        ),
+        (
+            "Завод закриється в березні. Директор Іван Петров повідомив про це журналістам.",
+            "Директор Іван Петров",
+            "Завод закриється в березні",
+        ),
+    ],
+)
+def test_who_said_this_after_naming_themselves_first_said_the_sentence_before(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
 def test_a_time_alone_before_an_impersonal_verb_is_no_speaker():
     assert find_claims("Первоначально сообщалось, что судно затонуло у берегов острова.") == []
 
