@@ -147,6 +147,7 @@ RU = Language(
         # "Он повторил обвинения, что …"
         r"повтори(?:л|ла|ло|ли)|повторя(?:ет|ют)|"
         # "Ватикан опубликовал заявление о том, что …"
+        r"не исключи(?:л|ла|ло|ли)|не исключа(?:ет|ют)|"
         r"(?:опубликова|распространи|сдела|обнародова)(?:л|ла|ло|ли)\s+(?:\S+\s+)?"
         r"(?:заявление|сообщение|коммюнике)"
     ),
@@ -268,6 +269,7 @@ UK = Language(
         r"наполяга(?:є|ють|в|ла|ли)|виявил(?:а|о|и)?|виявив|"
         r"поширил(?:а|о|и)?\s+(?:повідомлення|заяву|інформацію)|поширив\s+(?:повідомлення|заяву)|"
         r"(?:оприлюдни|зроби)(?:в|ла|ло|ли)\s+(?:\S+\s+)?(?:заяву|повідомлення|комюніке)|"
+        r"не виключа(?:є|ють)|не виключи(?:в|ла|ли)|"
         r"висловив\s+(?:\S+\s+)?(?:думку|переконання|впевненість|припущення)|"
         r"да(?:в|ла|ли|є|ють)\s+свідчення|писа(?:в|ла|ло|ли)|підозрю(?:є|ють)|"
         r"підозрюва(?:в|ла|ли)"
@@ -989,6 +991,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
                 "",
                 speaker,
             )
+        speaker = _without_outlet_told(speaker, lang)
         # "заявили в Минобороны", "повідомили у Генштабі": the place stands for the speaker
         located = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)
         case = "loct" if located != speaker else case
@@ -1030,6 +1033,50 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if case:
             speaker = nominative(speaker, lang.code, case)
     return speaker.strip(" ,:;")
+
+
+# A news outlet, to whom a speaker said it: in quotation marks or a name in capitals
+_OUTLET = r"(?:[«\"][^»\"\n]{1,40}[»\"]?|(?:[A-ZА-ЯЁІЇЄҐ][\w.-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w.-]*)"
+_BODY_IN = (
+    r"(?:в|во|у)\s+(?:пресс-служб|прес-служб|министерств|міністерств|ведомств|відомств|штаб|"
+    r"администраци|адміністраці|правительств|уряд|посольств|управлени|управлінн|департамент|"
+    r"мэри|мери|мерії|полиции|поліції|прокуратур|суде|суді|комитет|комітет|Кремл|МИД|МВД|МЗС|"
+    r"Минобороны|Міноборони|Генштаб)"
+)
+
+
+def _without_outlet_told(speaker, lang) -> str:
+    """The speaker without the outlet it spoke to: "сообщили РИА Новости в пресс-службе
+    базы" (the press office), "Как сообщил «Ъ» глава пресс-службы" (the head), "В уфимской
+    мэрии «Ъ» сообщили" (the mayor's office)."""
+    told = re.match(rf"{_OUTLET}\s+(?={_BODY_IN})", speaker)
+    if told:
+        return speaker[told.end() :]
+    # (its opening mark may be gone with the sentence's: 'Ъ" глава')
+    quoted = re.match(r"[«\"]?[^«»\"\n]{1,40}[»\"]\s+(?P<next>[\w'’-]+)", speaker)
+    if quoted:
+        parses = morphology(lang.code).parse(quoted["next"])[:1]
+        if quoted["next"][:1].isupper() or (
+            parses and parses[0].tag.POS == "NOUN" and "nomn" in parses[0].tag
+        ):
+            return speaker[quoted.start("next") :]
+    placed = re.match(
+        r"(?P<body>(?i:в|во|у)\s+[^«\"\n]*[а-яёіїєґ])\s+[«\"](?P<outlet>[^»\"\n]{1,40})[»\"]?$",
+        speaker,
+    )
+    if placed and _told_to(placed["outlet"], lang):
+        return placed["body"]
+    return speaker
+
+
+def _told_to(outlet, lang) -> bool:
+    """Whether an outlet's name is the one a speaker told ("«Ъ»", "«Известиям»"), not the
+    body's own name ("компании «Газпром»")."""
+    last = outlet.split()[-1]
+    parses = morphology(lang.code).parse(last)[:2]
+    return len(outlet) <= 2 or bool(
+        parses and "datv" in parses[0].tag and not any("nomn" in p.tag for p in parses)
+    )
 
 
 _CIRCUMSTANCE = re.compile(

@@ -1092,6 +1092,38 @@ def test_who_said_this_after_naming_themselves_first_said_the_sentence_before(te
     assert_read_as(text, speaker, claim)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Все вопросы решает посольство, а не база", - сообщили РИА Новости в пресс-службе '
+            "базы.",
+            "пресс-служба базы",
+        ),
+        (
+            'Как сообщил "Ъ" пресс-секретарь губернатора Олег Лебедев, вчера глава региона '
+            "подписал указ об отставке мэра.",
+            "пресс-секретарь губернатора Олег Лебедев",
+        ),
+        (
+            'В городской мэрии "Ъ" сообщили, что вчера бывший вице-мэр получил новую '
+            "должность в администрации области.",
+            "городская мэрия",
+        ),
+    ],
+)
+def test_the_outlet_a_speaker_told_is_not_the_speaker(text, speaker):
+    assert only(text).speaker == speaker
+
+
+def test_not_ruling_something_out_is_a_statement():
+    assert_read_as(
+        "Министр финансов не исключил, что цены на бензин вырастут к осени.",
+        "Министр финансов",
+        "цены на бензин вырастут к осени",
+    )
+
+
 def test_a_time_alone_before_an_impersonal_verb_is_no_speaker():
     assert find_claims("Первоначально сообщалось, что судно затонуло у берегов острова.") == []
 
