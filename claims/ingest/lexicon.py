@@ -888,6 +888,18 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # призналась": any converb's clause, up to the last comma
         if "," in speaker and part_of_speech(speaker.split()[0].strip(","), lang) == "GRND":
             speaker = speaker.rsplit(",", 1)[1].strip()
+        # "Юлия, не отрицая свои слова, сказанные …": a converb's clause after the name
+        aside = re.search(r",\s+(?:не\s+)?(?P<converb>[\w-]+)\s", speaker)
+        if aside and aside.start() and part_of_speech(aside["converb"], lang) == "GRND":
+            speaker = speaker[: aside.start()].strip()
+        # "Отметим, что пресс-служба …", "По данным же …", "…, как врачи объявили": the
+        # article's own words and particles before the speaker
+        speaker = re.sub(
+            r"^(?:(?:отметим|напомним|нагадаємо|зазначимо),?\s+(?:что|що)|же|как|як)\s+(?=\S)",
+            "",
+            speaker,
+            flags=re.IGNORECASE,
+        )
         # "У відповідь на офіційний запит «Укрзалізниця» повідомила", "В обосновании …
         # «Южная железная дорога» сообщает": the circumstance before it is not the speaker
         named = re.fullmatch(r"(?:у|в|во|на|за|після|после|через)\s+[^«,]*\s«([^«»]+)»?",
@@ -998,7 +1010,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "на сайті Хмельницького відділення АМКУ", "в телеграм-канале ведомства": the
         # site's owner
         owned = re.sub(
-            r"^(?:на|в|во|у)\s+(?:(?:його|її|їх|его|её|ее|их)\s+)?(?:сайті|сайте|сторінці|"
+            r"^(?:на|в|во|у)\s+(?:(?:його|її|їх|его|её|ее|их|официальном|офіційному)\s+)?"
+            r"(?:сайті|сайте|сторінці|"
             r"странице|(?:телеграм|Telegram)-(?:каналі|канале))(?:\s+|$)",
             "",
             speaker,
@@ -1021,6 +1034,14 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         )
         case = "gent" if authored != located else case
         if authored != located:
+            # "В заявлении на официальном сайте клуба": the site's owner
+            authored = re.sub(
+                r"^(?:на|в|у)\s+(?:официальном\s+|офіційному\s+)?(?:сайте|сайті|странице|"
+                r"сторінці)\s+(?=\S)",
+                "",
+                authored,
+                flags=re.IGNORECASE,
+            )
             # "в статье Навального «Как наказать Путина» («How to punish Putin»),
             # опубликованной в The New York Times": the author, not the title or the paper
             authored = re.sub(
@@ -1081,7 +1102,8 @@ def _told_to(outlet, lang) -> bool:
 
 _CIRCUMSTANCE = re.compile(
     r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|в результате|в результаті|за результатами|"
-    r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+|вскоре\s+)?"
+    r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+|вскоре\s+|"
+    r"через\s+(?:\S+\s+){1,2})?"
     r"(?:после|після)|перед|(?:в|у)\s+(?:интервью|інтерв['’]ю)|"
     # "В письменном заявлении президент США Барак Обама отметил"
     r"(?:в|у)\s+(?:\S+\s+){0,2}(?:заявлении|заяві|обращении|зверненні|письме|листі|"
@@ -1177,8 +1199,9 @@ _RELATIVE = re.compile(
 
 
 _LAST_CLAUSE = re.compile(
-    r"^.*,\s*(?:когда|после того,? как|так как|потому что|поскольку|хотя|коли|після того,? як|"
-    r"оскільки|бо|хоча|и|а|но|і|та|але)\s+(?!также|також|тоже|в том числе)(?=[^,]+$)",
+    r"^.*(?:,\s*(?:когда|после того,? как|так как|потому что|поскольку|хотя|коли|після того,? як|"
+    r"оскільки|бо|хоча|и|а|но|і|та|але)|(?<!\w)(?:после того|до того|після того),\s*(?:как|як))"
+    r"\s+(?!также|також|тоже|в том числе)(?=[^,]+$)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -2117,7 +2140,7 @@ def _saying_then_colon(code):
     # отметил:", but no mark left open)
     words = r"(?:[^:\n«»“”\"]|«[^:\n«»“”\"]{1,60}»|“[^:\n«»“”\"]{1,60}”)"
     return re.compile(
-        rf"^(?P<speaker>{words}{{2,120}}?)\s+{_NOT_A_PRONOUN}(?:{lang.verbs})"
+        rf"^(?P<speaker>{words}{{2,120}})\s+{_NOT_A_PRONOUN}(?:{lang.verbs})"
         rf"(?:\s+{words}{{0,40}}?)?\s*:\s*$"
     )
 

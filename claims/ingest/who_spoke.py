@@ -206,6 +206,11 @@ def _titled(text, role, lang) -> str:
             if part_of_speech(word, lang) in ("VERB", "PREP"):
                 break  # "Президент отдыхал в Мармарисе": no name after the title
             if word[:1].isupper() and {"Name", "Surn"} & analyzer.parse(word)[0].tag.grammemes:
+                # … and the rest of the name: "президент Реджеп Тайип Эрдоган"
+                while end + 1 < len(words) and re.fullmatch(
+                    r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", words[end + 1]
+                ):
+                    end += 1
                 return " ".join(words[: end + 1])
     return ""
 
