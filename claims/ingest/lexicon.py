@@ -636,6 +636,12 @@ def _patterns(code):
         if lang.code == "ru":
             # "Согласно обвинению, среди жертв …": the prosecution is the frame and the speaker
             found.append(rf"^{opening}(?i:согласно)\s+(?P<speaker>обвинению),\s*{claim}{end}")
+            # "Согласно сообщению, в доме обнаружены …": the message of the speaker before
+            found.append(
+                rf"^{opening}(?i:согласно)\s+(?:(?:этому|данному|тому же)\s+)?(?P<frame>"
+                rf"сообщению|заявлению|документу|отч[её]ту|докладу|пресс-релизу)(?P<speaker>),"
+                rf"\s*{claim}{end}"
+            )
         if lang.code in ("ru", "uk"):
             # "По данным «Газета.Ru» поэт госпитализирован", "По данным Reuters войска …":
             # no comma, but a source in quotation marks or Latin letters ends itself
@@ -1528,7 +1534,7 @@ def _statement(sentence, match, lang):
     # (but "Ранее сообщалось, что …" is said by no one)
     unnamed = (
         not speaker
-        and bool(match.group("speaker").strip(" ,"))
+        and bool(match.group("speaker").strip(" ,") or match.groupdict().get("frame"))
         and not _IMPERSONAL.search(match.groupdict().get("verb") or "")
     )
     # "…Потім приїхали пожежники», – сказав він.": the end of a longer quotation, which

@@ -1173,6 +1173,17 @@ def test_what_stands_around_a_speakers_name_is_not_part_of_it(text, speaker):
     assert find_claims(text)[-1].speaker == speaker
 
 
+def test_a_message_named_alone_is_the_last_speakers():
+    text = (
+        "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
+        "же обнаружено большое количество патронов."
+    )
+    first, second = find_claims(text)
+    assert second.speaker == first.speaker == "Пресс-служба полиции"
+    assert second.text == "там же обнаружено большое количество патронов"
+    assert find_claims("Согласно сообщению, в гараже обнаружено много патронов.") == []
+
+
 def test_not_ruling_something_out_is_a_statement():
     assert_read_as(
         "Министр финансов не исключил, что цены на бензин вырастут к осени.",
