@@ -40,6 +40,7 @@ from claims.ingest.who_spoke import (
     part_of_speech,
     person_named,
     resolve_speaker,
+    role_described,
 )
 from claims.meaning import stance as stances
 
@@ -179,7 +180,8 @@ RU = Language(
         r"поясня|рассказ|подч[её]рк|уточни|счита|указ|установи|объясни|объясня|призна|выяви)\w*|"
         r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
         r"по (?:заявлени(?:ю|ям)|утверждениям|показаниям)|"
-        r"согласно (?:\S+\s+)?(?:данным|заявлению|обвинению|сообщению|отч[её]ту|докладу|информации|"
+        r"согласно (?:\S+\s+)?(?:данным|заявлению|обвинению|сообщени(?:ю|ям)|отч[её]ту|докладу|"
+        r"информации|"
         r"материалам|документам|отч[её]тности|показаниям|заключению|выводам|оценк(?:е|ам)|сведениям|"
         r"версии)?"
     ),
@@ -187,7 +189,7 @@ RU = Language(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
         r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
         r"по (?:заявлени(?:ю|ям)|утверждениям|показаниям)|согласно "
-        r"(?:\S+\s+)?(?:данным|заявлению|обвинению|сообщению|отч[её]ту|докладу|информации|материалам|"
+        r"(?:\S+\s+)?(?:данным|заявлению|обвинению|сообщени(?:ю|ям)|отч[её]ту|докладу|информации|материалам|"
         r"отч[её]тности|документам|показаниям|заключению|выводам|оценк(?:е|ам)|сведениям|версии)"
     ),
     # "Такое заявление сделал X", "Это сообщила X" (a verb of saying right after "Это")
@@ -1254,7 +1256,12 @@ def _plausible_speaker(speaker, lang):
         return False  # "По данным за 2013 год": when, not whose
     if lang.code in ("ru", "uk") and len(words) <= 6 and _DOCUMENT.match(" ".join(words[:2])):
         return True  # "пояснювальна записка до постанови", "отчет счетной палаты"
-    return any(ch.isupper() for ch in speaker) or len(words) <= 3
+    # "новый глава столичной полиции": one person described, with no name in capitals
+    return (
+        any(ch.isupper() for ch in speaker)
+        or len(words) <= 3
+        or bool(lang.code in ("ru", "uk") and len(words) <= 5 and role_described(speaker, lang))
+    )
 
 
 def _may_be_nominative(words, lang) -> bool:
@@ -1657,7 +1664,9 @@ def _converb_frame(code):
     if not lang.converbs:
         return None
     return re.compile(
-        rf"^(?P<main>[^\n]{{2,300}}?),?\s+(?P<verb>{lang.converbs}),?\s*(?:{lang.that})\b[\s,]*"
+        # ("…, заявив ТАСС: Юля — великая спортсменка": whom, then a colon)
+        rf"^(?P<main>[^\n]{{2,300}}?),?\s+(?P<verb>{lang.converbs})"
+        rf"(?:,?\s*(?:{lang.that})\b|(?:\s+[^\s,:«»]+)?\s*:)[\s,]*"
         r"(?P<claim>[^\n]+?)[\s.!?…]*$",
         re.IGNORECASE,
     )

@@ -46,7 +46,7 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
         )
         if found and not (body and names_person(found[-1].speaker, lang)):
             return found[-1].speaker
-    if lang.code in ("ru", "uk") and (role := _role_described(speaker, lang)):
+    if lang.code in ("ru", "uk") and (role := role_described(speaker, lang)):
         # "руководитель театра", "77-летний писатель", "Президент": a person described, not
         # named, is the person named before: the speaker with that title, else the last
         # person who spoke
@@ -74,7 +74,7 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
         # "Глава Совета Михаил Федотов выступил с инициативой. Как считает глава СПЧ, …"
         # (back over a quotation: "Патриарх Кирилл отозвался … «…», - заявил патриарх")
         for sentence in reversed(list(previous)[-MAX_QUOTED_SENTENCES:]):
-            if role in sentence.text.lower() and (
+            if _titles(sentence.text, role, lang) and (
                 person := person_named([sentence], lang) or _titled(sentence.text, role, lang)
             ):
                 return person
@@ -151,7 +151,7 @@ _NEW_PEOPLE += r"відповідач\w*|ответчик\w*|орендар\w*|�
 _WHOSE = {"его", "её", "ее", "их", "його", "її", "їх", "їхній", "їхня"}
 
 
-def _role_described(speaker, lang) -> str:
+def role_described(speaker, lang) -> str:
     """The first five letters of the title when `speaker` describes one person without
     naming anyone ("гендиректор Большого", "77-летний писатель"), else ""."""
     # "его друг", "її лікар": whose, then the title
@@ -191,6 +191,15 @@ def _role_described(speaker, lang) -> str:
             return word[:5].lower()
         return ""
     return ""
+
+
+def _titles(text, role, lang) -> bool:
+    """Whether the text holds a noun that opens with the title's letters ("председатель",
+    not "представлен")."""
+    return any(
+        part_of_speech(word, lang) == "NOUN"
+        for word in re.findall(rf"(?i)(?<!\w){role}[\w'’-]*", text)
+    )
 
 
 def _titled(text, role, lang) -> str:
