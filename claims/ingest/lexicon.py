@@ -840,14 +840,15 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "Обвинение сняли, когда власти признали, что …", "Арест вызвал возмущение, и
         # глава МВД заявил, что …": the verb is the last clause's, and so is its subject
         # (not "…, а взамен сообщил": no subject of its own, the sentence's goes on)
-        last = _LAST_CLAUSE.sub("", speaker)
+        last = _LAST_CLAUSE.sub("", _OPENING_CLAUSE.sub("", speaker))
         if last != speaker and _has_subject(last, lang):
             speaker = last
     # "Н.Прянишникова": an initial is a word of its own
     speaker = re.sub(r"(?<!\w)([А-ЯЁІЇЄҐA-Z])\.(?=[А-ЯЁІЇЄҐA-Z][a-zа-яёіїєґ])", r"\1. ", speaker)
     if lang.connectives and not after:
         # "Нагадаємо, раніше ЗМІ …": the words that open the sentence, one after another
-        opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN})(?:\s+|,\s*|$)"
+        particles = _BEFORE_A_SPEAKER if lang.code in ("ru", "uk") else lang.connectives
+        opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN}|{particles})(?:\s+|,\s*|$)"
         while (shorter := re.sub(opening, "", speaker, flags=re.IGNORECASE)) != speaker:
             speaker = shorter.strip(" ,")
     if lang.code == "ru" and speaker.lower() == "обвинению":
@@ -900,14 +901,6 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         aside = re.search(r",\s+(?:не\s+)?(?P<converb>[\w-]+)\s", speaker)
         if aside and aside.start() and part_of_speech(aside["converb"], lang) == "GRND":
             speaker = speaker[: aside.start()].strip()
-        # "Отметим, что пресс-служба …", "По данным же …", "…, как врачи объявили": the
-        # article's own words and particles before the speaker
-        speaker = re.sub(
-            r"^(?:(?:отметим|напомним|нагадаємо|зазначимо),?\s+(?:что|що)|же|как|як|так)\s+(?=\S)",
-            "",
-            speaker,
-            flags=re.IGNORECASE,
-        )
         # "У відповідь на офіційний запит «Укрзалізниця» повідомила", "В обосновании …
         # «Южная железная дорога» сообщает": the circumstance before it is not the speaker
         named = re.fullmatch(r"(?:у|в|во|на|за|після|после|через)\s+[^«,]*\s«([^«»]+)»?",
@@ -1109,7 +1102,8 @@ def _told_to(outlet, lang) -> bool:
 
 
 _CIRCUMSTANCE = re.compile(
-    r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|в результате|в результаті|за результатами|"
+    r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|во время|в результате|в результаті|"
+    r"за результатами|"
     r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+|вскоре\s+|"
     r"через\s+(?:\S+\s+){1,2})?"
     r"(?:после|після)|перед|(?:в|у)\s+(?:интервью|інтерв['’]ю)|"
@@ -1207,6 +1201,17 @@ _RELATIVE = re.compile(
 )
 
 
+# "Отметим, что пресс-служба …", "По данным же …", "Лишь сегодня
+# …", "как стало известно, …": the article's own words and particles before a speaker
+_BEFORE_A_SPEAKER = (
+    r"(?:отметим|напомним|нагадаємо|зазначимо),?\s+(?:что|що)|же|так|лишь|лише|только|"
+    r"тільки|(?:как|як)\s+стало\s+(?:известно|відомо)|"
+    r"(?:немногим|незадолго|трохи|незадовго)\s+(?:ранее|раньше|до этого|раніше)"
+)
+# "Хотя суд признал её невиновной, многие полагали, что …": the clause before the subject
+_OPENING_CLAUSE = re.compile(
+    r"(?i)^(?:хотя|когда|если|поскольку|пока|хоча|коли|якщо|оскільки|поки)\s[^,]+,\s*(?=[^,]+$)"
+)
 _LAST_CLAUSE = re.compile(
     r"^.*(?:,\s*(?:когда|после того,? как|так как|потому что|поскольку|хотя|коли|після того,? як|"
     r"оскільки|бо|хоча|и|а|но|і|та|але)|(?<!\w)(?:после того|до того|після того),\s*(?:как|як))"
@@ -1559,10 +1564,24 @@ def _statement(sentence, match, lang):
     if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _THIS_INFORMATION.search(speaker):
         return None  # "Позднее эту информацию подтвердил директор": _confirming_this's
     if (
+        not after
+        and verb
+        and not re.match(r"(?i)(?:в|во|у|на)\s", match.group("speaker").strip())
+        and _one_thing_they_did(speaker, verb, lang)
+    ):
+        return None  # "Тело жертвы обнаружили в спальне и считают, что …": not who says it
+    if (
+        lang.code in ("ru", "uk")
+        and after
+        and re.fullmatch(lang.accusing, verb, re.IGNORECASE)
+        and re.match(r"(?i)(?:в|во|у)\s", match.group("speaker").strip())
+    ):
+        return None  # "…, обвиняют в хищении данных": of what, not who
+    if (
         lang.code in ("ru", "uk")
         and re.fullmatch(lang.accusing, verb, re.IGNORECASE)
         and speaker.split()[0].lower() not in _PREPOSITIONS | _PLACE_PREPOSITIONS  # "на Западе"
-        and not _may_be_nominative(speaker.split(), lang)
+        and not _may_be_nominative(speaker.split()[:2], lang)
     ):
         return None  # "26-летнего программиста обвиняли в …": whom they accused, not who
     if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
@@ -2451,7 +2470,11 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
 def _one_thing_they_did(subject, verb, lang) -> bool:
     """Whether the words before a plural verb are one thing it was done to, not who did it:
     "Тело школьницы обнаружили во дворе" (someone found the body; Russian, Ukrainian)."""
-    if lang.code not in ("ru", "uk") or not re.search(r"(?:ли|ют|ят)$", verb.split()[0]):
+    if (
+        lang.code not in ("ru", "uk")
+        or not subject.split()
+        or not re.search(r"(?:ли|ют|ят)$", verb.split()[0])
+    ):
         return False
     if re.search(r",|\s(?:и|та|і|й)\s", subject):
         return False  # "Мин Си и Марио Хо сообщили": two

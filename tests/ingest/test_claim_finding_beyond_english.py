@@ -1207,6 +1207,41 @@ def test_a_title_is_not_found_in_a_word_that_only_starts_like_it():
     assert only(text).speaker == "председатель палаты"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Лишь сегодня пресс-служба фракции подтвердила, что депутат погиб в аварии на трассе.",
+            "пресс-служба фракции",
+        ),
+        (
+            "Кроме того, немногим ранее во время встречи с полпредом Олегом Лебедевым мэр "
+            "Пётр Седов пообещал, что уйдёт в отставку.",
+            "мэр Пётр Седов",
+        ),
+        (
+            "Хотя в ходе разбирательства актрису признали невиновной, многие полагали, что "
+            "скандал положит конец её карьере.",
+            "многие",
+        ),
+    ],
+)
+def test_particles_times_and_clauses_before_a_speaker_are_not_part_of_it(text, speaker):
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бывшего сотрудника банка, сына известного депутата, обвиняют в хищении данных о "
+        "кредитных картах.",
+        "Тело пропавшего обнаружили в лесу и считают, что перед смертью его избили.",
+    ],
+)
+def test_of_what_and_the_one_something_was_done_to_are_no_speakers(text):
+    assert find_claims(text) == []
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
