@@ -663,6 +663,19 @@ def _patterns(code):
             rf"^{speaker}\s+{adverb}(?P<verb>{lang.accusing})\s+"
             rf"(?P<claim>[^\n]+?\s(?:{lang.accused_of})[^\n]+?){end}"
         )
+    if lang.code in ("ru", "uk"):
+        # "Младич вину отрицал", "Он отрицает выдвинутые обвинения", "Своей вины Лафнер не
+        # признал": the accused denies the charge (the claim is the denial itself)
+        guilt = (
+            r"(?:(?:свою|своей|выдвинутые|предъявленные|все|эти|висунуті|свою|всі|ці)\s+)?"
+            r"(?P<guilt>вину|вины|обвинения|причастность|провину|провини|звинувачення|причетність)"
+        )
+        denies = (
+            r"отрица(?:ет|ют|л|ла|ли)|не\s+призна(?:ёт|ет|ют|л|ла|ли)|заперечу(?:є|ють|вав|вала|вали)|"
+            r"не\s+визна(?:є|ють|в|ла|ли)"
+        )
+        found.append(rf"^{opening}{speaker}\s+(?P<claim>{guilt}\s+(?P<verb>{denies})){end}")
+        found.append(rf"^{opening}{speaker}\s+(?P<claim>(?P<verb>{denies})\s+{guilt}){end}")
     if lang.denial_object:
         # X опроверг сообщения о …  /  X a démenti toute utilisation de …
         adverb = rf"(?:(?:{lang.adverbs})\s+)?" if lang.adverbs else ""
@@ -1453,6 +1466,8 @@ def _fewest_words(match, lang) -> int:
     мирных жителей") and what follows "заявил, что" ("…, что покидает занимаемую должность")."""
     if lang.code not in ("ru", "uk") or "claim" not in match.re.groupindex:
         return MIN_CLAIM_WORDS
+    if "guilt" in match.re.groupindex:
+        return 2  # "вину отрицал": the denial of a charge, in two words
     if re.fullmatch(_CONFIRMING, match.groupdict().get("verb") or "", re.IGNORECASE):
         return 3
     before = match.string[: match.start("claim")]
@@ -2479,12 +2494,14 @@ def _one_thing_they_did(subject, verb, lang) -> bool:
     if re.search(r",|\s(?:и|та|і|й)\s", subject):
         return False  # "Мин Си и Марио Хо сообщили": two
     first = subject.split()[0].strip('«»"“”')
-    parses = morphology(lang.code).parse(first)[:1]
+    parses = morphology(lang.code).parse(first)[:3]
     return bool(
         parses
         and parses[0].tag.POS == "NOUN"
         and "sing" in parses[0].tag
         and not {"Fixd", "Abbr", "Name", "Surn"} & parses[0].tag.grammemes
+        # ("Радиостанции «Говорит Москва» добавляют": the plural can be read too)
+        and not any("plur" in p.tag and "nomn" in p.tag for p in parses)
         and first[:1].isupper()
         and first[1:].islower()
     )

@@ -1242,6 +1242,32 @@ def test_of_what_and_the_one_something_was_done_to_are_no_speakers(text):
     assert find_claims(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        ("Генерал вину отрицал.", "Генерал", "вину отрицал"),
+        (
+            "Подсудимый отрицает выдвинутые обвинения.",
+            "Подсудимый",
+            "отрицает выдвинутые обвинения",
+        ),
+        ("Обвиняемый свою вину не признал.", "Обвиняемый", "свою вину не признал"),
+        ("Підозрюваний провину не визнав.", "Підозрюваний", "провину не визнав"),
+    ],
+)
+def test_the_accused_denying_the_charge_is_a_denial(text, speaker, claim):
+    found = only(text)
+    assert (found.speaker, found.text, found.stance) == (speaker, claim, "denial")
+
+
+def test_a_plural_body_before_a_plural_verb_still_speaks():
+    text = (
+        "Радиостанции «Голос города» добавляют: «Разрыв аорты — так описана причина смерти "
+        "в заключении экспертизы»."
+    )
+    assert only(text).speaker == "Радиостанции «Голос города»"
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
