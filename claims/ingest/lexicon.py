@@ -1432,7 +1432,7 @@ _CONFIRMING = (
 # "эту информацию", "такие данные", "цю інформацію": what was said before, pointed back to
 _THIS_INFORMATION_WORDS = (
     r"(?:эт[уио]|эти|данн\w+|так\w+|цю|ці|таку|такі)\s+(?:информаци|інформаці|сведени|"
-    r"відомост|данн|дані|новост|новин)\w*"
+    r"відомост|данн|дані|новост|новин|сообщени|повідомленн|слух|чутк)\w*"
 )
 _THIS_INFORMATION = re.compile(rf"(?i)(?<!\w){_THIS_INFORMATION_WORDS}")
 # Nouns of events that a report of two words names ("о смерти артиста", "про загибель бійця")
@@ -1578,6 +1578,8 @@ def _statement(sentence, match, lang):
         return None
     if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _THIS_INFORMATION.search(speaker):
         return None  # "Позднее эту информацию подтвердил директор": _confirming_this's
+    if lang.code in ("ru", "uk") and _THIS_INFORMATION.match(speaker):
+        return None  # "Канал, подконтрольный Каддафи, опровергает эти сообщения": what, not who
     if (
         not after
         and verb

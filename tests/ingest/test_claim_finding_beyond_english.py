@@ -1268,6 +1268,19 @@ def test_a_plural_body_before_a_plural_verb_still_speaks():
     assert only(text).speaker == "Радиостанции «Голос города»"
 
 
+def test_these_reports_denied_are_what_was_denied_never_who_denied_them():
+    text = (
+        "Сын полковника убит в бою под городом. Местный канал, находящийся под контролем "
+        "полковника, опровергает эти сообщения."
+    )
+    found = only(text)
+    assert (found.speaker, found.text, found.stance) == (
+        "Местный канал",
+        "Сын полковника убит в бою под городом",
+        "denial",
+    )
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
