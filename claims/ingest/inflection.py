@@ -43,6 +43,18 @@ def nominative(speaker: str, code: str, case: str) -> str:
             continue
         parses = [p for p in analyzer.parse(word) if case in p.tag]
         parse = next((p for p in parses if "sing" in p.tag), parses[0] if parses else None)
+        head = _head_gender(analyzer, words[at + 1 : at + 2], case)
+        if parse is not None and parse.tag.POS == "NOUN" and head:
+            # "главного редактора": an adjective before its noun, not "главное" (a noun)
+            parse = next((p for p in parses if p.tag.POS == "ADJF"), parse)
+        if (
+            parse is not None
+            and parse.tag.POS in ("ADJF", "PRTF")
+            and not _head_gender(analyzer, words[at + 1 :], case)
+        ):
+            # "самого обвиняемого" with no noun after it: a person, the masculine before the
+            # neuter its forms share
+            parse = next((p for p in parses if {"masc", "sing"} <= p.tag.grammemes), parse)
         is_name = parse is not None and bool(NAME_TAGS & parse.tag.grammemes)
         if parse is not None and (in_head or (is_name and word[:1].isupper())):
             # the number the word has ("Віснику" names one herald, "Силах" many forces)

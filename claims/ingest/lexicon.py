@@ -222,8 +222,9 @@ RU = Language(
         r"чиновник|собеседник|дипломат|депутат|парламентарий|оппозиционер|блогер)|эксперт"
     ),
     speaker_noise=(
-        r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|X|интервью|"
-        r"эфире|ходе|заявлении|сообщении|комментарии)|,\s+отвечая|"
+        r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|twitter|X|"
+        r"твиттере|телеобращении|обращении|блоге|интервью|эфире|ходе|заявлении|сообщении|"
+        r"комментарии)|,\s+отвечая|в свою очередь|со своей стороны|"
         r"на (?:\S+\s+)?(?:брифинге|пресс-конференции|совещании|заседании|встрече|форуме|"
         r"саммите|конференции|своей странице|странице)|журналистам|агентству|РИА|ТАСС|"
         r"со ссылкой|(?:в|во|на) «|"
@@ -1117,7 +1118,8 @@ def _told_to(outlet, lang) -> bool:
 _CIRCUMSTANCE = re.compile(
     r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|во время|в результате|в результаті|"
     r"за результатами|"
-    r"по итогам|по результатам|в процессе|в процесі|(?:сразу\s+|одразу\s+|вскоре\s+|"
+    r"по итогам|по результатам|в процессе|в процесі|(?:в|у)\s+(?:\S+\s+)?(?:интервью|"
+    r"інтерв['’]ю|разговоре|беседе|розмові)|(?:сразу\s+|одразу\s+|вскоре\s+|"
     r"через\s+(?:\S+\s+){1,2})?"
     r"(?:после|після)|перед|(?:в|у)\s+(?:интервью|інтерв['’]ю)|"
     # "В письменном заявлении президент США Барак Обама отметил"
@@ -1217,7 +1219,9 @@ _RELATIVE = re.compile(
 # "Отметим, что пресс-служба …", "По данным же …", "Лишь сегодня
 # …", "как стало известно, …": the article's own words and particles before a speaker
 _BEFORE_A_SPEAKER = (
-    r"(?:отметим|напомним|нагадаємо|зазначимо),?\s+(?:что|що)|же|так|лишь|лише|только|"
+    r"(?:отметим|напомним|нагадаємо|зазначимо|(?:стоит|следует|надо|варто|слід)\s+(?:отметить|"
+    r"зазначити)),?\s+(?:что|що)|же|так|лишь|лише|только|после чего|після чого|"
+    r"сам|сама|сами|самого|самой|самих|сам[аи]?|"
     r"тільки|(?:как|як)\s+стало\s+(?:известно|відомо)|"
     r"(?:немногим|незадолго|трохи|незадовго)\s+(?:ранее|раньше|до этого|раніше)"
 )
@@ -1251,6 +1255,10 @@ def _plausible_speaker(speaker, lang):
         return False
     if lang.code in ("ru", "uk") and words[0].lower() in _PREPOSITIONS:
         return False  # "о том", "про це": what was said about, not who said it
+    if lang.code in ("ru", "uk") and len(words) == 1 and speaker[:1].isupper():
+        parses = morphology(lang.code).parse(speaker)[:2]
+        if parses and all("datv" in p.tag and "nomn" not in p.tag for p in parses):
+            return False  # "Коммерсанту": the paper told, not the one who told it
     if lang.code in ("ru", "uk") and len(words) == 1 and speaker.islower():
         parses = morphology(lang.code).parse(speaker)
         if parses and "datv" in parses[0].tag and "nomn" not in parses[0].tag:
@@ -1432,7 +1440,7 @@ _CONFIRMING = (
 # "эту информацию", "такие данные", "цю інформацію": what was said before, pointed back to
 _THIS_INFORMATION_WORDS = (
     r"(?:эт[уио]|эти|данн\w+|так\w+|цю|ці|таку|такі)\s+(?:информаци|інформаці|сведени|"
-    r"відомост|данн|дані|новост|новин|сообщени|повідомленн|слух|чутк)\w*"
+    r"відомост|данн|дані|новост|новин|сообщени|повідомленн|слух|чутк|верси|версі)\w*"
 )
 _THIS_INFORMATION = re.compile(rf"(?i)(?<!\w){_THIS_INFORMATION_WORDS}")
 # Nouns of events that a report of two words names ("о смерти артиста", "про загибель бійця")
@@ -1578,6 +1586,13 @@ def _statement(sentence, match, lang):
         return None
     if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _THIS_INFORMATION.search(speaker):
         return None  # "Позднее эту информацию подтвердил директор": _confirming_this's
+    if (
+        lang.code in ("ru", "uk")
+        and not after
+        and re.search(r"(?:ется|ится|ются|ятся|ється|иться)$", verb)
+        and not re.search(r"(?i)(?:^|\s)(?:в|во|у|на|из|із|з)\s", match.group("speaker"))
+    ):
+        return None  # "Обвинений предъявлено не было и утверждается, что …": said by no one
     if lang.code in ("ru", "uk") and _THIS_INFORMATION.match(speaker):
         return None  # "Канал, подконтрольный Каддафи, опровергает эти сообщения": what, not who
     if (
