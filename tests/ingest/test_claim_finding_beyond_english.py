@@ -1323,6 +1323,28 @@ def test_an_impersonal_verb_with_no_place_before_it_has_no_speaker(text):
     assert find_claims(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Имам мечети заявил «Вестнику», что преступник провёл в колонии восемь лет.",
+            "Имам",
+            "преступник провёл в колонии восемь лет",
+        ),
+        (
+            "Согласно оглашённому в понедельник решению Страсбургского суда, расстрел "
+            "пленных был военным преступлением.",
+            "Страсбургский суд",
+            "расстрел пленных был военным преступлением",
+        ),
+    ],
+)
+def test_a_paper_told_in_quotation_marks_and_a_ruling_described_are_read(text, speaker, claim):
+    found = only(text)
+    assert found.speaker.startswith(speaker)
+    assert found.text == claim
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
