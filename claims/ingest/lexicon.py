@@ -172,7 +172,7 @@ RU = Language(
     # … and times alone, before an impersonal verb ("Сначала сообщалось о …"): no one
     not_speakers=(
         r"это|что|всё|все|то|так|как|кто|вот|здесь|там|тут|оно|я|мы|ты|вы|сначала|ранее|прежде|оба|обе|"
-        r"потом|впоследствии|позже|позднее|тогда|первоначально|изначально|вначале|сперва"
+        r"потом|впоследствии|позже|позднее|тогда|первоначально|изначально|вначале|сперва|где|куда"
     ),
     according_before=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
@@ -1008,7 +1008,21 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "…, говорит ещё один источник, знакомый с ходом обсуждений": the speaker named
         # after the statement, without the word before it or the phrase that describes it
         if after:
-            speaker = re.sub(r"^(?:ещё|еще|ще|же)\s+", "", speaker, flags=re.IGNORECASE)
+            speaker = re.sub(
+                r"^(?:ещё|еще|ще|же|тогда|тоді|затем|потом|потім|позже|позднее|згодом)\s+",
+                "",
+                speaker,
+                flags=re.IGNORECASE,
+            )
+            # "…, - сказал изданию информированный источник": the outlet told, then who
+            speaker = re.sub(
+                r"^(?:изданию|агентству|газете|телеканалу|журналу|порталу|радиостанции|"
+                r"журналистам|репортерам|репортёрам|виданню|агентству|газеті|телеканалу|"
+                r"журналістам)\s+(?=\S)",
+                "",
+                speaker,
+                flags=re.IGNORECASE,
+            )
             # "…, пишет 22 декабря 2018 года издание Asia Times": when, then who
             speaker = re.sub(rf"^(?:{_WHEN})\s+(?=\S)", "", speaker, flags=re.IGNORECASE)
             speaker = re.sub(r",\s+[а-яёіїєґ].*$", "", speaker, flags=re.DOTALL)
@@ -1024,6 +1038,16 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "заявили в Минобороны", "повідомили у Генштабі": the place stands for the speaker
         located = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)
         case = "loct" if located != speaker else case
+        # "Как сообщили из федеральной прокуратуры", "По информации с сайта Совета
+        # Федерации": where the words came from, and whose the site is
+        came_from = re.sub(
+            r"^(?:из|із|з|с|со)\s+(?:(?:официального|офіційного)\s+)?(?:сайта|сайту\s+)?\s*",
+            "",
+            speaker,
+            flags=re.IGNORECASE,
+        )
+        if came_from != speaker and came_from:
+            located, case = came_from, "gent"
         # "на сайті Хмельницького відділення АМКУ", "в телеграм-канале ведомства": the
         # site's owner
         owned = re.sub(
@@ -1040,6 +1064,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if owned != speaker:
             located, case = owned, "gent"
         located = _clean_claim(located)
+        if _A_LATER_MESSAGE.fullmatch(located):
+            return ""  # "В более позднем сообщении говорилось": the last source's, unnamed
         # "говорится в заявлении ведомства": the statement's author
         authored = re.sub(
             r"^(?:заявлении|сообщении|пресс-релизе|заяві|повідомленні|сюжеті|сюжете|"
@@ -1116,6 +1142,12 @@ def _told_to(outlet, lang) -> bool:
         parses and "datv" in parses[0].tag and not any("nomn" in p.tag for p in parses)
     )
 
+
+# "В более позднем сообщении говорилось": another message of the last source
+_A_LATER_MESSAGE = re.compile(
+    r"(?i)(?:более\s+)?(?:позднем|последнем|новом|очередном|другом|следующем|повторном|"
+    r"пізнішому|останньому|новому|наступному)\s+(?:сообщении|заявлении|повідомленні|заяві)$"
+)
 
 _CIRCUMSTANCE = re.compile(
     r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|во время|в результате|в результаті|"
@@ -1327,7 +1359,7 @@ _ONLY_WHEN = re.compile(
     # "На данный момент сообщают о 13 убитых": as of when, by no one named
     r"на (?:данный|текущий|сегодняшний|нынешний) (?:момент|день)|на сегодня|"
     r"в настоящее время|на (?:цей|поточний|сьогоднішній) (?:момент|день)|на сьогодні|"
-    r"наразі|нині|сейчас"
+    r"наразі|нині|сейчас|за (?:прошлый|этот|текущий|минулий|цей|поточний) (?:год|рік|месяц|місяць)"
 )
 _PREPOSITIONS = {"о", "об", "про", "с", "со", "з", "із", "к", "до", "для", "от", "від", "из", "по"}
 _PREPOSITIONS |= {"из-за", "із-за"}  # "Из-за того, что стороны обвиняют друг друга …"
@@ -1572,7 +1604,11 @@ def _statement(sentence, match, lang):
     unnamed = (
         not speaker
         and bool(match.group("speaker").strip(" ,") or match.groupdict().get("frame"))
-        and not _IMPERSONAL.search(match.groupdict().get("verb") or "")
+        and (
+            not _IMPERSONAL.search(match.groupdict().get("verb") or "")
+            # ("В более позднем сообщении говорилось": the last source's)
+            or bool(_A_LATER_MESSAGE.search(match.group("speaker").strip()))
+        )
     )
     # "…Потім приїхали пожежники», – сказав він.": the end of a longer quotation, which
     # find_statements reads back to its beginning

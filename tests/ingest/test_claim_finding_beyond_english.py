@@ -1345,6 +1345,36 @@ def test_a_paper_told_in_quotation_marks_and_a_ruling_described_are_read(text, s
     assert found.text == claim
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Теперь премьером будет другой человек, - сказал изданию информированный источник.",
+            "информированный источник",
+        ),
+        (
+            "Как сообщили из федеральной прокуратуры, лидеры группировки завербовали троих "
+            "студентов.",
+            "федеральная прокуратура",
+        ),
+        (
+            "По информации с сайта Совета Федерации, генерал был доктором военных наук.",
+            "Совет Федерации",
+        ),
+    ],
+)
+def test_where_the_words_came_from_and_whom_they_were_told(text, speaker):
+    assert only(text).speaker == speaker
+
+
+def test_a_later_message_is_the_last_sources():
+    text = (
+        "Полиция заявила, что при пожаре погибли три человека. В более позднем сообщении "
+        "говорилось, что один из них умер ещё до пожара."
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Полиция", "Полиция"]
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
