@@ -471,7 +471,11 @@ def _patterns(code):
         # X заявил, что …  /  Nazirlik bildirib ki, …  /  X a déclaré qu'…
         # … and with a few words before the comma: "X заявил вечером в среду, что …"
         # ("X заявил «Коммерсанту», что …": whom, in quotation marks)
-        gap = r"(?:\s+(?:[^\s,.!?:;«»\"“”]+|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")){1,4}\s*,"
+        # ("…сообщала со ссылкой на неназванные источники, что …": whose words it passed on)
+        gap = (
+            r"(?:(?:\s+(?:[^\s,.!?:;«»\"“”]+|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")){1,4}|"
+            r"\s+(?:со ссылкой на|з посиланням на)\s+[^,\n]{2,80})\s*,"
+        )
         found.append(
             rf"^{speaker},?\s+(?P<verb>{verbs})(?:{gap}|\s*,?)\s*(?:{lang.that})\b[\s,]*"
             rf"{claim}{end}"
@@ -679,6 +683,16 @@ def _patterns(code):
         )
         found.append(rf"^{opening}{speaker}\s+(?P<claim>{guilt}\s+(?P<verb>{denies})){end}")
         found.append(rf"^{opening}{speaker}\s+(?P<claim>(?P<verb>{denies})\s+{guilt}){end}")
+    if lang.code in ("ru", "uk"):
+        # "Сообщение об отставке главы ГРУ опровергла «Российская газета»": what was denied,
+        # then who denied it
+        found.append(
+            rf"^{opening}(?:(?i:{_WHEN}|вчера|сегодня|накануне|позже|вчора|сьогодні)[\s,]+"
+            rf"(?:\d{{1,2}}\s+{_MONTHS}[\s,]+)?)?"
+            rf"(?:(?i:сообщени\w*|информаци\w*|слух\w*|повідомленн\w*|інформаці\w*|"
+            rf"чутк\w*)\s+(?:о|об|про)\s+)(?P<claim>[^\n,«»]+?)\s+(?P<verb>{lang.denying})\s+"
+            rf"(?P<speaker>[^\n,]{{2,80}}?){end}"
+        )
     if lang.denial_object:
         # X опроверг сообщения о …  /  X a démenti toute utilisation de …
         adverb = rf"(?:(?:{lang.adverbs})\s+)?" if lang.adverbs else ""

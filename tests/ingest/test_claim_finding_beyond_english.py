@@ -1375,6 +1375,36 @@ def test_a_later_message_is_the_last_sources():
     assert [c.speaker for c in find_claims(text)] == ["Полиция", "Полиция"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Утром в понедельник, 26 декабря, сообщение об отставке главы разведки опровергла "
+            "газета «Вестник».",
+            "газета «Вестник»",
+            "отставке главы разведки",
+        ),
+        (
+            "Сообщения о гибели командира отверг его заместитель.",
+            "его заместитель",
+            "гибели командира",
+        ),
+    ],
+)
+def test_a_report_denied_named_before_who_denied_it(text, speaker, claim):
+    found = only(text)
+    assert (found.speaker, found.text, found.stance) == (speaker, claim, "denial")
+
+
+def test_whose_words_a_paper_passed_on_before_that_is_no_gap_in_the_frame():
+    assert_read_as(
+        "Газета «Вестник» ранее сообщала со ссылкой на неназванные источники, что министр "
+        "уйдёт в отставку на этой неделе.",
+        "Газета «Вестник»",
+        "министр уйдёт в отставку на этой неделе",
+    )
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
