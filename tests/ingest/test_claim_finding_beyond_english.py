@@ -1405,6 +1405,21 @@ def test_whose_words_a_paper_passed_on_before_that_is_no_gap_in_the_frame():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Известный оппозиционер застрелен на улице в Стамбуле, сообщили в пятницу, 5 марта "
+            "2015 года, турецкие СМИ.",
+            "турецкие СМИ",
+        ),
+        ("Решение о закрытии министерства принято окончательно, - сказал сам министр.", "министр"),
+    ],
+)
+def test_a_date_or_sam_after_the_verb_is_not_the_speaker(text, speaker):
+    assert only(text).speaker == speaker
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
