@@ -1414,9 +1414,19 @@ def test_whose_words_a_paper_passed_on_before_that_is_no_gap_in_the_frame():
             "турецкие СМИ",
         ),
         ("Решение о закрытии министерства принято окончательно, - сказал сам министр.", "министр"),
+        (
+            "Рустем Шакиров, имам мечети, которую пытался взорвать преступник, заявил "
+            "журналистам, что тот провёл в колонии восемь лет.",
+            "Рустем Шакиров, имам мечети",
+        ),
+        (
+            "Буквально на прошлой неделе главный прокурор трибунала Серж Браммерц заявил, что "
+            "Сербия выполняет свои обязательства.",
+            "главный прокурор трибунала Серж Браммерц",
+        ),
     ],
 )
-def test_a_date_or_sam_after_the_verb_is_not_the_speaker(text, speaker):
+def test_a_date_a_particle_or_a_relative_clause_is_not_the_speaker(text, speaker):
     assert only(text).speaker == speaker
 
 
