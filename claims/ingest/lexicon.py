@@ -1068,7 +1068,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             speaker,
             flags=re.IGNORECASE,
         )
-        if came_from != speaker and came_from:
+        if came_from != speaker and _a_body(came_from):  # (not "Из этих цифр следует")
             located, case = came_from, "gent"
         # "на сайті Хмельницького відділення АМКУ", "в телеграм-канале ведомства": the
         # site's owner
@@ -1123,12 +1123,21 @@ def _clean_speaker(speaker, lang, case=None, after=False):
 
 # A news outlet, to whom a speaker said it: in quotation marks or a name in capitals
 _OUTLET = r"(?:[«\"][^»\"\n]{1,40}[»\"]?|(?:[A-ZА-ЯЁІЇЄҐ][\w.-]*\s+){0,2}[A-ZА-ЯЁІЇЄҐ][\w.-]*)"
-_BODY_IN = (
-    r"(?:в|во|у)\s+(?:пресс-служб|прес-служб|министерств|міністерств|ведомств|відомств|штаб|"
+# A body that speaks, the first letters of its name
+_BODY = (
+    r"(?:пресс-служб|прес-служб|министерств|міністерств|ведомств|відомств|штаб|"
     r"администраци|адміністраці|правительств|уряд|посольств|управлени|управлінн|департамент|"
-    r"мэри|мери|мерії|полиции|поліції|прокуратур|суде|суді|комитет|комітет|Кремл|МИД|МВД|МЗС|"
+    r"мэри|мери|мерії|полици|поліці|прокуратур|суд|комитет|комітет|Кремл|МИД|МВД|МЗС|"
     r"Минобороны|Міноборони|Генштаб)"
 )
+_BODY_IN = rf"(?:в|во|у)\s+{_BODY}"
+
+
+def _a_body(words) -> bool:
+    """Whether the words name a body that speaks: an office, a ministry, a name."""
+    return bool(
+        re.match(rf"(?i)(?:\S+\s+)?{_BODY}", words) or re.search(r"(?<!\S)[A-ZА-ЯЁІЇЄҐ]", words)
+    )
 
 
 def _without_outlet_told(speaker, lang) -> str:

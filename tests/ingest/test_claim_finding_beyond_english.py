@@ -1367,6 +1367,14 @@ def test_where_the_words_came_from_and_whom_they_were_told(text, speaker):
     assert only(text).speaker == speaker
 
 
+def test_what_figures_show_is_not_where_the_words_came_from():
+    text = (
+        "Из этих цифр следует, отмечает министерство, что в воскресенье в больницах умерли "
+        "367 человек."
+    )
+    assert only(text).speaker == "министерство"
+
+
 def test_a_later_message_is_the_last_sources():
     text = (
         "Полиция заявила, что при пожаре погибли три человека. В более позднем сообщении "
