@@ -149,6 +149,7 @@ RU = Language(
         r"повтори(?:л|ла|ло|ли)|повторя(?:ет|ют)|"
         # "Ватикан опубликовал заявление о том, что …"
         r"не исключи(?:л|ла|ло|ли)|не исключа(?:ет|ют)|"
+        r"(?:с ужасом\s+)?обрати(?:л|ла|ло|ли)\s+внимание(?:\s+на\s+то)?|"
         r"(?:опубликова|распространи|сдела|обнародова)(?:л|ла|ло|ли)\s+(?:\S+\s+)?"
         r"(?:заявление|сообщение|коммюнике)"
     ),
@@ -1946,6 +1947,38 @@ def _pronoun_resolved(speaker, previous, mentioned, lang) -> str:
     return speaker
 
 
+def _broken_off_inside(text, sentence, previous, lang) -> Statement | None:
+    """A quotation opened in an earlier sentence of the paragraph, broken off in this one by
+    who says it between dashes: the quotation from its opening mark, less those words."""
+    if lang.code not in ("ru", "uk"):
+        return None
+    author = re.search(
+        rf",?\s*{DASH}\s*(?P<verb>{lang.verbs})\s+(?P<speaker>[^,\n«»]{{2,80}}?),\s*{DASH}\s+",
+        sentence.text,
+    )
+    if not author:
+        return None
+    opened = None
+    for before in reversed(previous[-MAX_QUOTED_SENTENCES:]):
+        if "\n" in text[before.end : sentence.start]:
+            break
+        mark, _ = _quotation_marks(before.text)
+        if mark >= 0:
+            opened = before.start + mark + 1
+            break
+    if opened is None:
+        return None
+    speaker = _clean_speaker(author["speaker"], lang, after=True)
+    if not _plausible_speaker(speaker, lang):
+        return None
+    said = text[opened : sentence.start + author.start()]
+    rest = sentence.text[author.end() :]
+    claim = _clean_claim(f"{said} {rest}".strip())
+    if len(claim.split()) < MIN_CLAIM_WORDS:
+        return None
+    return Statement(claim, speaker, opened, sentence.end, stances.guess(claim))
+
+
 def _quotation_goes_on(sentence, last):
     """«Китай пытается …» after «Мы находимся …», сказал Джоэл Саймон: a sentence that is
     all quotation, straight after a statement, goes on with the same speaker's words."""
@@ -2421,8 +2454,23 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if quoting.goes_on(text, sentence):
             # "«… Президент, собственно, говорил о тех самых переговорах. …», — пояснил
             # Песков": a sentence inside a quotation is the quoted speaker's, not a new report
+            # (but "«Всё началось случайно. Я поручил швее, — рассказал Андреа, — сделать 50
+            # масок»": the author's words inside it name who speaks it)
+            broken = _broken_off_inside(text, sentence, previous, lang)
+            if broken is not None:
+                broken.speaker = resolve_speaker(broken.speaker, found, lang, mentioned, previous)
+                found.append(broken)
+                previous, mentioned, said_in = [], None, sentence
+                continue
             previous.append(sentence)
             continue
+        if _quotation_marks(sentence.text)[1]:  # … and where it closes in this sentence
+            broken = _broken_off_inside(text, sentence, previous, lang)
+            if broken is not None:
+                broken.speaker = resolve_speaker(broken.speaker, found, lang, mentioned, previous)
+                found.append(broken)
+                previous, mentioned, said_in = [], None, sentence
+                continue
         statement = None
         framed = None  # the frame's match, when a frame read the statement
         for pattern in patterns:

@@ -1438,6 +1438,26 @@ def test_a_date_a_particle_or_a_relative_clause_is_not_the_speaker(text, speaker
     assert only(text).speaker == speaker
 
 
+def test_a_quotation_broken_off_by_its_speaker_in_a_later_sentence_is_that_speakers():
+    text = (
+        "Мастерская шьёт маски бесплатно.\n«Всё началось случайно. Я попросил нашу швею, — "
+        "рассказал Андрей, — сшить полсотни масок для больницы»."
+    )
+    (found,) = [c for c in find_claims(text) if c.speaker == "Андрей"]
+    assert found.text == (
+        "Всё началось случайно. Я попросил нашу швею сшить полсотни масок для больницы"
+    )
+    assert text[found.start : found.end].startswith("Всё началось случайно")
+
+
+def test_noticing_that_is_a_statement():
+    assert_read_as(
+        "Владелец мастерской с ужасом обратил внимание, что у санитаров не было масок.",
+        "Владелец мастерской",
+        "у санитаров не было масок",
+    )
+
+
 def test_a_message_named_alone_is_the_last_speakers():
     text = (
         "Пресс-служба полиции сообщила, что в гараже нашли оружие. Согласно сообщению, там "
