@@ -224,6 +224,8 @@ RU = Language(
         r"чиновник|собеседник|дипломат|депутат|парламентарий|оппозиционер|блогер)|эксперт"
     ),
     speaker_noise=(
+        # (not "собеседник ТАСС", "источник РИА": whose source he is)
+        r"(?<!собеседник)(?<!источник)(?<!источники)(?<!собеседники)"
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|twitter|X|"
         r"твиттере|телеобращении|обращении|блоге|интервью|эфире|ходе|заявлении|сообщении|"
         r"комментарии)|,\s+отвечая|в свою очередь|со своей стороны|"
@@ -2150,7 +2152,8 @@ def _and_said(statement, lang) -> list[Statement]:
         # said of it, then his own words
         first = _clean_claim(statement.text[: quoted.start()])
         second = _clean_claim(statement.text[quoted.end() :])
-        if len(first.split()) >= MIN_CLAIM_WORDS and len(second.split()) >= MIN_CLAIM_WORDS:
+        # (what follows "что" may be short: "находится в отчаянии: «Он был …»")
+        if len(first.split()) >= 3 and len(second.split()) >= MIN_CLAIM_WORDS:
             at = statement.start + statement.text.find(second, quoted.end())
             return [
                 Statement(first, statement.speaker, statement.start,

@@ -149,12 +149,19 @@ _NEW_PEOPLE += r"відповідач\w*|ответчик\w*|орендар\w*|�
 
 
 _WHOSE = {"его", "её", "ее", "их", "його", "її", "їх", "їхній", "їхня"}
+_KIN = re.compile(
+    r"(?i)(?:дочь|дочка|сын|жена|супруг|муж|мать|отец|брат|сестр|вдова|внук|внучк|родител|"
+    r"донька|дочка|син|дружин|чолов|мати|батько|сестра|вдов|онук|онучк|батьк)"
+)
 
 
 def role_described(speaker, lang) -> str:
     """The first five letters of the title when `speaker` describes one person without
     naming anyone ("гендиректор Большого", "77-летний писатель"), else ""."""
-    # "его друг", "її лікар": whose, then the title
+    # "его друг", "її лікар": whose, then the title (but "Его дочь" is a new person, kin
+    # of the one named before, never that one)
+    if speaker.split()[0].lower() in _WHOSE and _KIN.match(" ".join(speaker.split()[1:2])):
+        return ""
     words = [w for w in speaker.split() if w.lower() not in _WHOSE]
     if not words or len(words) > 5 or re.search(rf"(?i)\b(?:{_NEW_PEOPLE})\b", speaker):
         return ""

@@ -1450,6 +1450,31 @@ def test_a_quotation_broken_off_by_its_speaker_in_a_later_sentence_is_that_speak
     assert text[found.start : found.end].startswith("Всё началось случайно")
 
 
+def test_kin_of_the_one_named_before_and_a_source_of_an_agency_are_new_speakers():
+    text = (
+        "Президент страны Анна Дубова написала в Twitter, что композитор определил целую эпоху. "
+        "Его дочь рассказала агентству, что одна из сиделок композитора заболела. "
+        "«Он умер ночью. Не выдержало сердце», — отметил собеседник ТАСС."
+    )
+    assert [c.speaker for c in find_claims(text)] == [
+        "Президент страны Анна Дубова",
+        "Его дочь",
+        "собеседник ТАСС",
+    ]
+
+
+def test_a_short_that_clause_then_a_quotation_are_two_statements():
+    text = (
+        "Тренер заявил, что находится в отчаянии: «Он был отличным боксёром и трудолюбивым "
+        "спортсменом»."
+    )
+    first, second = find_claims(text)
+    assert (first.text, second.text) == (
+        "находится в отчаянии",
+        "Он был отличным боксёром и трудолюбивым спортсменом",
+    )
+
+
 def test_noticing_that_is_a_statement():
     assert_read_as(
         "Владелец мастерской с ужасом обратил внимание, что у санитаров не было масок.",
