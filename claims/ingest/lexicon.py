@@ -514,6 +514,7 @@ def _patterns(code):
             r"(?P<claim>[^\n,«»]+?)\s+(?:(?:первыми|первым|первой|впервые|першими|першим|вперше)\s+)?"
             # ("Об отставке министра сообщил сегодня глава кабинета …": when, after the verb)
             r"(?P<verb>сообщи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|заяви(?:л|ла|ло|ли)|"
+            r"рассказа(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|розповіл(?:а|и)?|розповів|"
             r"повідоми(?:в|ла|ло|ли)|написа(?:в|ла|ли)|заяви(?:в|ла|ли))\s+"
             r"(?:(?:сегодня|вчера|накануне|ранее|официально|сьогодні|вчора|напередодні|раніше|"
             r"офіційно)\s+)?"
@@ -1748,6 +1749,44 @@ def _fronted_accusation(sentence, lang) -> Statement | None:
     return Statement(claim, speaker, start, start + len(claim), "accusation")
 
 
+def _fronted_about(sentence, lang) -> Statement | None:
+    """ "Об отставке правительства премьер-министр Бойко Борисов заявил в парламенте": what
+    of first, then who said it, then the verb. The speaker opens at the first word after the
+    phrase in "о" that can be a subject (in the nominative, not the prepositional)."""
+    if lang.code not in ("ru", "uk"):
+        return None
+    frame = re.match(
+        r"^(?P<lead>(?:Об?|Обо|Про)\s+(?!(?:этом|том|це|цьому|тому)\b)[^,\n«»\"]{3,120}?)\s+"
+        r"(?:(?:ещё|еще|уже|ранее|впервые|вперше|раніше)\s+)?"
+        r"(?P<verb>(?:сообщи|заяви|рассказа|объяви)(?:л|ла|ло|ли)|(?:повідоми|заяви)(?:в|ла|ли)|"
+        r"розповіл(?:а|и)?|розповів)\b",
+        sentence.text,
+    )
+    if not frame:
+        return None
+    words = frame["lead"].split()
+    analyzer = morphology(lang.code)
+    for at in range(2, len(words)):
+        parses = analyzer.parse(words[at].strip(',.«»"“”()'))[:2]
+        if (
+            parses
+            and "nomn" in parses[0].tag
+            and "loct" not in parses[0].tag
+            and (parses[0].tag.POS in ("NOUN", "ADJF", "NPRO") or words[at][:1].isupper())
+        ):
+            break
+    else:
+        return None
+    speaker = _clean_speaker(" ".join(words[at:]), lang)
+    claim = _clean_claim(" ".join(words[1:at]))
+    if not _plausible_speaker(speaker, lang) or len(claim.split()) < 2:
+        return None
+    if len(claim.split()) < 3 and not _EVENT.match(claim + " "):
+        return None  # "О своих планах": what about, not what was said
+    start = sentence.start + sentence.text.find(claim)
+    return Statement(claim, speaker, start, start + len(claim), _stance(lang, frame["verb"], claim))
+
+
 def _genitive_run(words, lang) -> str:
     """The first one to four words of `words` when they are in the genitive (or a name in
     Latin letters or quotation marks) and more words follow, else ""."""
@@ -2476,6 +2515,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 continue
         statement = None
         framed = None  # the frame's match, when a frame read the statement
+        fewest = MIN_CLAIM_WORDS  # the fewest words its statement may have
         for pattern in patterns:
             match = pattern.match(sentence.text)
             if match:
@@ -2508,6 +2548,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             statement = _by_genitive_frame(sentence, lang)
         if statement is None:
             statement = _fronted_accusation(sentence, lang)
+        if statement is None:
+            statement = _fronted_about(sentence, lang)
+            fewest = 2 if statement is not None else fewest  # "Об отставке правительства"
         if code == "ru":
             statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and (frame := _converb_frame(code)):
@@ -2583,7 +2626,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 mentioned = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
                 previous.append(sentence)
                 continue
-            fewest = _fewest_words(framed, lang) if framed is not None else MIN_CLAIM_WORDS
+            fewest = _fewest_words(framed, lang) if framed is not None else fewest
             if len(statement.text.split()) < fewest:
                 statement = None
         if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"

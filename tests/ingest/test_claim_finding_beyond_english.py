@@ -1475,6 +1475,15 @@ def test_a_short_that_clause_then_a_quotation_are_two_statements():
     )
 
 
+def test_what_of_first_then_who_then_the_verb_is_read():
+    found = only(
+        "Об отставке правительства премьер-министр Иван Седов заявил во время выступления в "
+        "парламенте."
+    )
+    assert (found.speaker, found.text) == ("премьер-министр Иван Седов", "отставке правительства")
+    assert find_claims("О своих планах Лужков рассказал в интервью накануне юбилея.") == []
+
+
 def test_noticing_that_is_a_statement():
     assert_read_as(
         "Владелец мастерской с ужасом обратил внимание, что у санитаров не было масок.",
