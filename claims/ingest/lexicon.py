@@ -1734,12 +1734,12 @@ def _fronted_accusation(sentence, lang) -> Statement | None:
     if not frame:
         return None
     words = frame["lead"].split()
-    analyzer = morphology(lang.code)
-    for at in range(2, len(words)):
-        parses = analyzer.parse(words[at].strip(',.«»"“”()'))[:3]
-        if words[at][:1].isupper() and any("nomn" in p.tag for p in parses):
-            break
-    else:
+    at = _where_the_subject_opens(
+        words,
+        lang,
+        lambda word, parses: word[:1].isupper() and any("nomn" in p.tag for p in parses),
+    )
+    if at is None:
         return None
     speaker = _clean_speaker(" ".join(words[at:]), lang)
     if not _plausible_speaker(speaker, lang) or not _may_be_nominative(speaker.split(), lang):
@@ -1747,6 +1747,17 @@ def _fronted_accusation(sentence, lang) -> Statement | None:
     claim = _clean_claim(sentence.text[: frame.end("whom")])
     start = sentence.start + sentence.text.find(claim)
     return Statement(claim, speaker, start, start + len(claim), "accusation")
+
+
+def _where_the_subject_opens(words, lang, is_subject) -> int | None:
+    """Where in a sentence's opening words, after the phrase that says what of, its subject
+    begins: the first word from the third on that `is_subject(word, parses)` accepts."""
+    analyzer = morphology(lang.code)
+    for at in range(2, len(words)):
+        parses = analyzer.parse(words[at].strip(',.«»"“”()'))[:3]
+        if parses and is_subject(words[at], parses):
+            return at
+    return None
 
 
 def _fronted_about(sentence, lang) -> Statement | None:
@@ -1765,17 +1776,16 @@ def _fronted_about(sentence, lang) -> Statement | None:
     if not frame:
         return None
     words = frame["lead"].split()
-    analyzer = morphology(lang.code)
-    for at in range(2, len(words)):
-        parses = analyzer.parse(words[at].strip(',.«»"“”()'))[:2]
-        if (
-            parses
-            and "nomn" in parses[0].tag
+    at = _where_the_subject_opens(
+        words,
+        lang,
+        lambda word, parses: (
+            "nomn" in parses[0].tag
             and "loct" not in parses[0].tag
-            and (parses[0].tag.POS in ("NOUN", "ADJF", "NPRO") or words[at][:1].isupper())
-        ):
-            break
-    else:
+            and (parses[0].tag.POS in ("NOUN", "ADJF", "NPRO") or word[:1].isupper())
+        ),
+    )
+    if at is None:
         return None
     speaker = _clean_speaker(" ".join(words[at:]), lang)
     claim = _clean_claim(" ".join(words[1:at]))
