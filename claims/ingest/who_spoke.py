@@ -150,8 +150,8 @@ _NEW_PEOPLE += r"відповідач\w*|ответчик\w*|орендар\w*|�
 
 _WHOSE = {"его", "её", "ее", "их", "його", "її", "їх", "їхній", "їхня"}
 _KIN = re.compile(
-    r"(?i)(?:дочь|дочка|сын|жена|супруг|муж|мать|отец|брат|сестр|вдова|внук|внучк|родител|"
-    r"донька|дочка|син|дружин|чолов|мати|батько|сестра|вдов|онук|онучк|батьк)"
+    r"(?i)(?:дочь|дочка|сын|жена|супруг|муж|мать|отец|брат|сестр|вдов|внук|внучк|родител|"
+    r"донька|син|дружин|чолов|мати|батьк|онук|онучк)"
 )
 
 
@@ -160,7 +160,8 @@ def role_described(speaker, lang) -> str:
     naming anyone ("гендиректор Большого", "77-летний писатель"), else ""."""
     # "его друг", "її лікар": whose, then the title (but "Его дочь" is a new person, kin
     # of the one named before, never that one)
-    if speaker.split()[0].lower() in _WHOSE and _KIN.match(" ".join(speaker.split()[1:2])):
+    first = speaker.split()[:2]
+    if len(first) == 2 and first[0].lower() in _WHOSE and _KIN.match(first[1]):
         return ""
     words = [w for w in speaker.split() if w.lower() not in _WHOSE]
     if not words or len(words) > 5 or re.search(rf"(?i)\b(?:{_NEW_PEOPLE})\b", speaker):
@@ -205,7 +206,7 @@ def _titles(text, role, lang) -> bool:
     not "представлен")."""
     return any(
         part_of_speech(word, lang) == "NOUN"
-        for word in re.findall(rf"(?i)(?<!\w){role}[\w'’-]*", text)
+        for word in re.findall(rf"(?i)(?<!\w){re.escape(role)}[\w'’-]*", text)
     )
 
 
