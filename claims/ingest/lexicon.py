@@ -647,8 +647,11 @@ def _patterns(code):
             )
         found.append(rf"^{claim},\s*{frame}\s+{speaker}{end}")
         if lang.code == "ru":
-            # "Согласно обвинению, среди жертв …": the prosecution is the frame and the speaker
-            found.append(rf"^{opening}(?i:согласно)\s+(?P<speaker>обвинению),\s*{claim}{end}")
+            # "Согласно обвинению, среди жертв …": the prosecution is the frame and the speaker,
+            # in the dative
+            found.append(
+                rf"^{opening}(?i:согласно)\s+(?P<speaker>обвинению)(?P<dative>),\s*{claim}{end}"
+            )
             # "Согласно сообщению, в доме обнаружены …": the message of the speaker before
             found.append(
                 rf"^{opening}(?i:согласно)\s+(?:(?:этому|данному|тому же)\s+)?(?P<frame>"
@@ -885,8 +888,6 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN}|{particles})(?:\s+|,\s*|$)"
         while (shorter := re.sub(opening, "", speaker, flags=re.IGNORECASE)) != speaker:
             speaker = shorter.strip(" ,")
-    if lang.code == "ru" and speaker.lower() == "обвинению":
-        speaker = "обвинение"  # "Согласно обвинению, …": the prosecution
     if lang.code == "az":
         # "Bizim.Media-ya açıqlamasında ekspert X", "… Nazirliyindən (məlumat verilib)":
         # not the outlet spoken to, and the ministry it came from
@@ -1614,7 +1615,8 @@ def _statement(sentence, match, lang):
     declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
     after = match.start("speaker") > match.start(claim_group)
     raw_speaker = match.group("speaker")
-    speaker = _clean_speaker(raw_speaker, lang, "gent" if declined else None, after=after)
+    case = "gent" if declined else "datv" if "dative" in match.re.groupindex else None
+    speaker = _clean_speaker(raw_speaker, lang, case, after=after)
     if match.start("speaker") < match.start(claim_group):
         raw_speaker = sentence.text[: match.end("speaker")]
     if _quotation_marks(raw_speaker)[0] >= 0 or raw_speaker.count('"') % 2:
