@@ -117,6 +117,7 @@ RU = Language(
         r"напомина(?:ет|ют)|добавля(?:ет|ют)|уточня(?:ет|ют)|призна[её]т|признают|"
         r"продолжа(?:ет|ют)|заверя(?:ет|ют|л|ла|ли)|жаловал(?:ся|ась|ись)|поясняется|"
         r"констатирова(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|"
+        r"объявля(?:ет|ют|л|ла|ли)|упомина(?:ет|ют|л|ла|ли)|"
         r"разъясня(?:ет|ют)|отрица(?:ет|ют|л|ла|ло|ли)|"
         r"счита(?:ет|ют|л|ла|ли)|подтверди(?:л|ла|ло|ли)|ответи(?:л|ла|ло|ли)|"
         r"замети(?:л|ла|ло|ли)|резюмирова(?:л|ла|ли)|подсчита(?:л|ла|ли)|"
@@ -177,7 +178,7 @@ RU = Language(
         r"потом|впоследствии|позже|позднее|тогда|первоначально|изначально|вначале|сперва|где|куда"
     ),
     according_before=(
-        r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
+        r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценк(?:е|ам))|"
         r"как (?:ранее |уже |раньше )?(?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|"
         r"поясня|рассказ|подч[её]рк|уточни|счита|указ|установи|объясни|объясня|призна|выяви)\w*|"
         r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
@@ -187,7 +188,7 @@ RU = Language(
         r"отч[её]тности|показаниям|заключению|выводам|оценк(?:е|ам)|сведениям|версии)?"
     ),
     genitive_frames=(
-        r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценкам)|"
+        r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценк(?:е|ам))|"
         r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
         r"по (?:заявлени(?:ю|ям)|утверждениям|показаниям)|согласно "
         r"(?:\S+\s+){0,3}?(?:данным|решению|постановлению|приговору|заявлению|обвинению|"
@@ -792,7 +793,11 @@ _WHEN = (
     # "Вечером в пятницу «Ведомости» распространили …"
     r"(?:(?:утром|днем|днём|вечером|ночью|вранці|вдень|увечері|вночі)\s+)?(?:в|во|у)\s+"
     r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|понеділок|вівторок|"
-    r"середу|четвер|п'ятницю|суботу|неділю)|утром|днем|днём|вечером|ночью|вранці|увечері|вночі"
+    r"середу|четвер|п'ятницю|суботу|неділю)|утром|днем|днём|вечером|ночью|вранці|увечері|вночі|"
+    # "В 9:22 утра по местному времени полиция …": a clock time, and whose clock
+    r"(?:(?:в|во|о|об)\s+)?\d{1,2}[:.]\d{2}(?:\s+(?:утра|дня|вечера|ночи|ранку|вечора|ночі))?|"
+    r"по (?:местному|московскому|киевскому|бакинскому|місцевому|київському) времени|"
+    r"за (?:місцевим|київським) часом"
 )
 
 
@@ -1540,6 +1545,9 @@ def _estimator(speaker, lang) -> bool:
     )
 
 
+_POINTING_BACK = r"эт\w*|ц[еюіь]\w*|так\w*|данн\w*|сво\w*|информаци\w*|інформаці\w*"
+
+
 def _fewest_words(match, lang) -> int:
     """The fewest words a frame's statement may have: MIN_CLAIM_WORDS, but three where the
     frame leaves no doubt that a statement follows: what is confirmed ("подтвердил гибель
@@ -1561,10 +1569,23 @@ def _fewest_words(match, lang) -> int:
         return 2  # "сообщил о смерти артиста": an event and whose it is
 
     named_at = match.start("speaker") if "speaker" in match.re.groupindex else len(before)
+    verb = match.groupdict().get("verb") or ""
     if named_at < len(before) and re.search(
         rf"(?:{lang.verbs}),\s*(?:что|що)\s*$", before, re.IGNORECASE
     ):
-        return 3
+        # "…объявила, что застрелили преступника" (but "Щодо компаній зазначено, що …": no
+        # one says it, in two words)
+        return 3 if _IMPERSONAL.search(verb) else 2
+    if named_at >= len(before) or not re.search(r"(?:л|ла|ло|ли|ет|ют)$", verb):
+        return MIN_CLAIM_WORDS  # (not "отрицательный результат": no verb of denying)
+    if re.fullmatch(lang.accusing, verb, re.IGNORECASE):
+        return 3  # "Баку обвинил Ереван в обстреле": whom, and what of
+    if re.fullmatch(lang.denying, verb, re.IGNORECASE) and not re.match(
+        rf"(?i:{_POINTING_BACK})\b", match.group("claim")
+    ):
+        # "Пенья Ньето отрицал получение взяток": what is denied, a noun (not "опроверг эту
+        # информацию", which points back, nor "свою винуватість", a plea)
+        return 2
     return MIN_CLAIM_WORDS
 
 
@@ -2202,6 +2223,15 @@ def _and_said(statement, lang) -> list[Statement]:
         # "рассказал, что назвали его так случайно: «Мои родители были уверены …»": what he
         # said of it, then his own words
         first = _clean_claim(statement.text[: quoted.start()])
+        # ("…, что мир катится в ад, а во второй спрашивает: «…»": the clause that opens
+        # the quotation is not what was said first)
+        first = re.sub(
+            rf",\s+(?:а|и|но|і|та|але)\s+(?:\S+\s+){{0,3}}?(?:{lang.verbs}|спрашива\w*|"
+            rf"спроси\w*|пита\w*|запиту\w*)$",
+            "",
+            first,
+            flags=re.IGNORECASE,
+        )
         second = _clean_claim(statement.text[quoted.end() :])
         # (what follows "что" may be short: "находится в отчаянии: «Он был …»")
         if len(first.split()) >= 3 and len(second.split()) >= MIN_CLAIM_WORDS:
@@ -2651,6 +2681,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement and statement.speaker:
             statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
             for said in _and_said(statement, lang):
+                if said is not statement and said.text.rstrip('»”"').endswith("?"):
+                    continue  # "…, а во второй спрашивает: «И где же революция?»": asks
                 found.extend(_and_another_said(said, lang, found, mentioned, previous))
             added = _added_then(sentence, framed, statement, lang) if framed else None
             if added is not None and found[-1] is statement:

@@ -2806,6 +2806,71 @@ def test_the_labelled_reports_reach_the_bar_in_every_language(db):
     assert total.recall >= 0.85 and total.precision >= 0.9
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim", "stance"),
+    [
+        (
+            "Пограничная служба объявила, что задержала нарушителя.",
+            "Пограничная служба",
+            "задержала нарушителя",
+            "assertion",
+        ),
+        ("Ереван обвинил Баку в обстреле.", "Ереван", "Баку в обстреле", "accusation"),
+        ("Губернатор ранее отрицал получение подарков.", "Губернатор", "получение подарков", "denial"),
+        (
+            "В 6:40 утра по местному времени пожарная охрана объявила, что огонь потушен.",
+            "пожарная охрана",
+            "огонь потушен",
+            "assertion",
+        ),
+        (
+            "Местные газеты лишь упоминают, что мэр по-прежнему в отпуске.",
+            "Местные газеты",
+            "мэр по-прежнему в отпуске",
+            "assertion",
+        ),
+        (
+            "Солист группы объявляет, что гастроли отменены до осени.",
+            "Солист группы",
+            "гастроли отменены до осени",
+            "assertion",
+        ),
+        (
+            "По оценке фонда, засуха обойдётся фермерам в два миллиарда рублей.",
+            "фонд",
+            "засуха обойдётся фермерам в два миллиарда рублей",
+            "assertion",
+        ),
+    ],
+)
+def test_a_short_statement_is_read_where_its_frame_leaves_no_doubt(text, speaker, claim, stance):
+    found = only(text)
+    assert (found.speaker, found.text, found.stance) == (speaker, claim, stance)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is denied points back, or is the speaker's own plea: no claim of its own
+        "Депутат опроверг эту информацию.",
+        # "отрицательный" is no verb of denying
+        "Его жена получила отрицательный результат теста.",
+        # an impersonal verb: no one says it, in two words
+        "Щодо двох компаній зазначено, що бенефіціари відсутні.",
+    ],
+)
+def test_two_words_are_no_statement_where_nothing_says_who_states_them(text):
+    assert find_claims(text) == []
+
+
+def test_a_question_quoted_after_a_statement_is_not_a_second_statement():
+    text = (
+        "В новой песне певец объявляет, что мир катится в пропасть, а в следующей "
+        "спрашивает: «И кто же нас спасёт?»"
+    )
+    assert [c.text for c in find_claims(text)] == ["мир катится в пропасть"]
+
+
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
