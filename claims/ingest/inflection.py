@@ -56,6 +56,18 @@ def nominative(speaker: str, code: str, case: str) -> str:
             # neuter its forms share
             parse = next((p for p in parses if {"masc", "sing"} <= p.tag.grammemes), parse)
         is_name = parse is not None and bool(NAME_TAGS & parse.tag.grammemes)
+        if (
+            parse is not None
+            and word[:1].isupper()
+            and "plur" in parse.tag
+            and not is_name
+            and any({"nomn", "sing", "anim"} <= p.tag.grammemes for p in analyzer.parse(word))
+        ):
+            # "по мнению Чудновец": a woman's surname, which does not decline, read as the
+            # genitive plural of a man's
+            result.append(word)
+            in_head = False
+            continue
         if parse is not None and (in_head or (is_name and word[:1].isupper())):
             # the number the word has ("Віснику" names one herald, "Силах" many forces)
             plural = "plur" in parse.tag

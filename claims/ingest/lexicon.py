@@ -2009,9 +2009,25 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     if pronoun.lower() in ("они", "вони"):
         return mentioned or _subject_before(previous, lang)
     person = person_named(previous, lang)
+    if person and _FIRST_PERSON & set(re.findall(r"\w+", previous[-1].text.lower())):
+        # "Этим утром мой друг Джузеппе Торнаторе позвонил": the words of the one quoted,
+        # whom "он" next still means
+        return mentioned
     if person and mentioned and person.split()[-1][:5] in mentioned:
         return mentioned
     return person or mentioned or _subject_before(previous, lang)
+
+
+_CITED = re.compile(r"(?:со ссылкой на|ссылаясь на|з посиланням на|посилаючись на)\s+([^.;:«»]+)")
+
+
+def _cited_before(said_in, lang) -> str:
+    """The person the last statement's outlet cited ("сообщает «Медиазона» со ссылкой на
+    пресс-секретаря ФБК Киру Ярмыш"): whom "По её словам" next means."""
+    cited = _CITED.search(said_in.text)
+    if not cited:
+        return ""
+    return person_named([_Sentence(0, 0, cited.group(1))], lang)
 
 
 def _pronoun_resolved(speaker, previous, mentioned, lang) -> str:
@@ -2677,7 +2693,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # "Понтеса спросили о снах. Он ответил, что …": the person the sentence before
             # the statement (and its quotation) names, before a subject that acted earlier
             before = [s for s in previous if s.end <= statement.start]
-            mentioned = _pronoun_stands_for(before, mentioned, lang, statement.speaker)
+            mentioned = (
+                _cited_before(said_in, lang) if not before and said_in is not None else ""
+            ) or _pronoun_stands_for(before, mentioned, lang, statement.speaker)
         if statement and statement.speaker:
             statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
             for said in _and_said(statement, lang):

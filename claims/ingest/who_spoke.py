@@ -256,6 +256,12 @@ def person_named(previous, lang) -> str:
     runs, run, gender, named, subject, before = [], [], None, [], [], None
     for word in re.findall(r"[\w'’-]+", unquoted):
         parses = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
+        if run and word[:1].isupper() and word[1:].islower() and not parses:
+            # "Евгения Чудновец", "Эннио Морриконе": a surname the dictionary does not tag,
+            # after a first name, kept as it is written
+            if not any({"Geox", "Orgn"} & p.tag.grammemes for p in analyzer.parse(word)):
+                run.append(word)
+                continue
         if not (word[:1].isupper() and parses):
             if run:
                 runs.append(run)
