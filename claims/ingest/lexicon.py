@@ -113,10 +113,11 @@ RU = Language(
         r"заявля(?:ет|ют|л|ла|ли)|сообща(?:л|ла|ли)|отмеча(?:ет|ют|л|ла|ли)|"
         r"подч[её]ркива(?:ет|ют|л|ла|ли)|поясни(?:л|ла|ло|ли)|поясня(?:ет|ют)|"
         r"объясни(?:л|ла|ло|ли)|объясня(?:ет|ют|л|ла|ли)|уверя(?:ет|ют|л|ла|ли)|"
-        r"завери(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|указыва(?:ет|ют)|напомни(?:л|ла|ло|ли)|"
+        r"завери(?:л|ла|ло|ли)|указа(?:л|ла|ло|ли)|указыва(?:ет|ют|л|ла|ли)|напомни(?:л|ла|ло|ли)|"
         r"напомина(?:ет|ют)|добавля(?:ет|ют)|уточня(?:ет|ют)|призна[её]т|признают|"
         r"продолжа(?:ет|ют)|заверя(?:ет|ют|л|ла|ли)|жаловал(?:ся|ась|ись)|поясняется|"
-        r"констатирова(?:л|ла|ло|ли)|предупреди(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|"
+        r"констатир(?:овал|овала|овало|овали|ует|уют)|предупреди(?:л|ла|ло|ли)|объяви(?:л|ла|ло|ли)|"
+        r"процитирова(?:л|ла|ло|ли)|"
         r"объявля(?:ет|ют|л|ла|ли)|упомина(?:ет|ют|л|ла|ли)|"
         r"разъясня(?:ет|ют)|отрица(?:ет|ют|л|ла|ло|ли)|"
         r"счита(?:ет|ют|л|ла|ли)|подтверди(?:л|ла|ло|ли)|ответи(?:л|ла|ло|ли)|"
@@ -130,7 +131,8 @@ RU = Language(
         r"приш(?:ёл|ел|ла|ло|ли) к выводу|обосновал(?:а|и)?|"
         r"заключи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|сомнева(?:ется|ются)|сч[её]л|сочл(?:а|и)|"
         r"сообщало|заявляло|отмечало|продолжи(?:л|ла|ло|ли)|выявил(?:а|о|и)?|признал(?:ся|ась|ись)|"
-        r"(?:высказа|вырази)(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|"
+        r"(?:высказа|вырази|высказыва|выража)(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|"
+        r"опасения|"
         r"предположение|надежду|опасение|сожаление)|"
         r"утверждалось|сообщалось|говорилось|отмечалось|уточняется|предположи(?:л|ла|ли)|"
         r"полага(?:ет|ют|л|ла|ли)|уверен(?:а|ы)?|подтвержда(?:ет|ют|л|ла|ли)|"
@@ -185,7 +187,8 @@ RU = Language(
         r"по (?:заявлени(?:ю|ям)|утверждениям|показаниям)|"
         r"согласно (?:\S+\s+){0,3}?(?:данным|решению|постановлению|приговору|заявлению|"
         r"обвинению|сообщени(?:ю|ям)|отч[её]ту|докладу|информации|материалам|документам|"
-        r"отч[её]тности|показаниям|заключению|выводам|оценк(?:е|ам)|сведениям|версии)?"
+        r"отч[её]тности|показаниям|заключению|выводам|оценк(?:е|ам)|сведениям|версии|уставу|"
+        r"(?:соц)?опрос(?:у|ам)|исследованию|прогнозу)?"
     ),
     genitive_frames=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценк(?:е|ам))|"
@@ -193,7 +196,8 @@ RU = Language(
         r"по (?:заявлени(?:ю|ям)|утверждениям|показаниям)|согласно "
         r"(?:\S+\s+){0,3}?(?:данным|решению|постановлению|приговору|заявлению|обвинению|"
         r"сообщени(?:ю|ям)|отч[её]ту|докладу|информации|материалам|отч[её]тности|документам|"
-        r"показаниям|заключению|выводам|оценк(?:е|ам)|сведениям|версии)"
+        r"показаниям|заключению|выводам|оценк(?:е|ам)|сведениям|версии|уставу|(?:соц)?опрос(?:у|ам)|"
+        r"исследованию|прогнозу)"
     ),
     # "Такое заявление сделал X", "Это сообщила X" (a verb of saying right after "Это")
     about_this=(
@@ -544,6 +548,17 @@ def _patterns(code):
         found.append(
             rf"^(?i:как|як)\s+(?P<verb>{verbs})\s+(?P<speaker>[^:\n«»\"]{{2,120}}?)\s*:\s*"
             rf"(?P<claim>[«\"“][^\n]+?){end}"
+        )
+    if lang.code == "ru":
+        # "Агентство опубликовало расследование, согласно которому часть средств ушла …",
+        # "Суд вынес приговор, согласно которому …": a document the speaker put out, and
+        # what it says
+        found.append(
+            rf"^{speaker}\s+(?:(?:{lang.adverbs})\s+)?(?P<verb>(?:опубликова|обнародова|"
+            r"распространи|представи|подготови|выпусти|вынес|вынесл|приня)\w*)\s+"
+            r"[^,\n]{2,80}?,\s*(?:согласно (?:которому|которой|которым)|в (?:котором|которой|"
+            r"которых) (?:говорится|утверждается|сообщается|указывается|отмечается),?\s+что)\s+"
+            rf"{claim}{end}"
         )
     if lang.code in ("ru", "uk"):
         # "Песков: «Речь идет о переговорах внутри Украины»": a name, a colon, a quotation
@@ -1714,12 +1729,45 @@ def _statement(sentence, match, lang):
         and not _may_be_nominative(speaker.split()[:2], lang)
     ):
         return None  # "26-летнего программиста обвиняли в …": whom they accused, not who
-    if re.match(r"цитиру|цитую|приводит", verb, re.IGNORECASE):
+    if re.match(r"цитиру|цитую|приводит|процитирова", verb, re.IGNORECASE):
         speaker = _quoted_person(speaker, lang)
     elif re.match(r"переда", verb, re.IGNORECASE) and re.match(r"(?i)слова\s", speaker):
         # "«…», — передает слова судьи издание": the judge's words, passed on
         speaker = nominative(speaker.split()[1], lang.code, "gent")
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
+
+
+@cache
+def _opening_source(code):
+    """ "По словам X, …" at the sentence's start (Russian and Ukrainian)."""
+    lang = LANGUAGES[code]
+    if code not in ("ru", "uk") or not lang.according_before:
+        return None
+    return re.compile(
+        rf"^{_opening(lang)}(?P<frame>(?i:{lang.according_before}))\s+"
+        rf"(?P<speaker>[^\n]{{2,{MAX_SPEAKER_CHARS}}}?),\s*(?P<claim>.+?)[\s.!?…]*$",
+        re.DOTALL,
+    )
+
+
+def _source_first(sentence, framed, lang):
+    """A sentence that opens with its source ("По словам Вуяновича, Черногория согласилась,
+    потому что считает, что …") is that source's, though a verb of saying follows deep in
+    it; unless the verb follows its subject at once ("Согласно сообщению БелТА, судья
+    заявила, что …": the agency reports what the judge said). (statement, match) or None."""
+    opening = _opening_source(lang.code)
+    source = opening.match(sentence.text) if opening else None
+    if source is None or framed.re is opening or "frame" in framed.re.groupindex:
+        return None
+    if re.match(
+        rf"[^,\n]{{2,80}}?\s+(?:(?:{lang.adverbs})\s+)?(?:{lang.verbs}|{lang.denying}|"
+        rf"{lang.accusing})\b",
+        source["claim"],
+        re.IGNORECASE,
+    ):
+        return None
+    statement = _statement(sentence, source, lang)
+    return (statement, source) if statement else None
 
 
 def _by_genitive_frame(sentence, lang) -> Statement | None:
@@ -2581,6 +2629,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 if statement:
                     framed = match
                     break
+        if statement is not None and (source := _source_first(sentence, framed, lang)):
+            statement, framed = source
         told = None
         if statement is None and announcing:
             told = announcing.match(sentence.text) or (

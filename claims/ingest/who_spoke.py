@@ -254,14 +254,12 @@ def person_named(previous, lang) -> str:
     unquoted = re.sub(r"[«“].*$", " ", unquoted)
     unquoted = re.sub(r'"[^"]*"', " ", unquoted)  # «холдинга "Петромед"»: a company
     runs, run, gender, named, subject, before = [], [], None, [], [], None
-    for word in re.findall(r"[\w'’-]+", unquoted):
+    words = re.findall(r"[\w'’-]+", unquoted)
+    for at, word in enumerate(words):
         parses = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
-        if run and word[:1].isupper() and word[1:].islower() and not parses:
-            # "Евгения Чудновец", "Эннио Морриконе": a surname the dictionary does not tag,
-            # after a first name, kept as it is written
-            if not any({"Geox", "Orgn"} & p.tag.grammemes for p in analyzer.parse(word)):
-                run.append(word)
-                continue
+        if run and not parses and _untagged_surname(analyzer, word, words[at + 1 : at + 2]):
+            run.append(word)
+            continue
         if not (word[:1].isupper() and parses):
             if run:
                 runs.append(run)
@@ -304,6 +302,18 @@ def person_named(previous, lang) -> str:
         return ""
     best = max(case for _, case in kept)
     return " ".join(next(run for run, case in kept if case == best))
+
+
+def _untagged_surname(analyzer, word, after) -> bool:
+    """Whether a word after a first name is a surname the dictionary does not tag, in the
+    nominative, that ends the name ("Евгения Чудновец усмотрела", "Эннио Морриконе")."""
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and not (after and after[0][:1].isupper())
+        and any("nomn" in p.tag for p in analyzer.parse(word))
+        and not any({"Geox", "Orgn"} & p.tag.grammemes for p in analyzer.parse(word))
+    )
 
 
 def part_of_speech(word, lang):
