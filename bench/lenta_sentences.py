@@ -7,8 +7,9 @@ The two files are `dataOpenTest/GramEval2020-RuEval2017-Lenta-news-dev.conllu` a
 `dialogue-evaluation/GramEval2020`: 358 sentences of Lenta.ru news in all, each on its own,
 tokenised. They are not part of this project. The tokens are joined back into text; the
 sentences with a word of reporting (the list below, written before the finder was run on
-them) are kept in file order, nine to a file, one paragraph each: `lenta-01.txt` … are the
-first 62 ("lenta-a" in bench/labels/public-news), `lenta-08.txt` … the rest.
+them) are kept in file order, each in a file of its own (a sentence stands alone: a pronoun
+in it points to no one before it): `lenta-001.txt` … `lenta-062.txt` are "lenta-a" in
+bench/labels/public-news, `lenta-063.txt` … `lenta-124.txt` "lenta-b".
 """
 
 import re
@@ -23,8 +24,6 @@ REPORTING = re.compile(
     r"ответил|по оценк|как стало|стало известно|говорится|выразил|высказал|намерен",
     re.IGNORECASE,
 )
-FIRST_SET = 62
-PER_FILE = 9
 CLOSING = {".", ",", ":", ";", "!", "?", ")", "»", "…", "%"}
 
 
@@ -75,11 +74,9 @@ def main():
         for text in map(joined, sentences(path))
         if REPORTING.search(text)
     ]
-    groups = [kept[at : min(at + PER_FILE, FIRST_SET)] for at in range(0, FIRST_SET, PER_FILE)]
-    groups += [kept[at : at + PER_FILE] for at in range(FIRST_SET, len(kept), PER_FILE)]
-    for number, group in enumerate(groups, 1):
-        (out / f"lenta-{number:02d}.txt").write_text("\n\n".join(group) + "\n", encoding="utf-8")
-    print(f"{len(kept)} sentences in {len(groups)} files in {out}")
+    for number, text in enumerate(kept, 1):
+        (out / f"lenta-{number:03d}.txt").write_text(text + "\n", encoding="utf-8")
+    print(f"{len(kept)} sentences in {out}")
 
 
 if __name__ == "__main__":
