@@ -669,10 +669,18 @@ def _patterns(code):
                 rf"^{opening}(?i:согласно)\s+(?P<speaker>обвинению)(?P<dative>),\s*{claim}{end}"
             )
             # "Согласно сообщению, в доме обнаружены …": the message of the speaker before
+            # (with no one before, the document itself: "Согласно этим данным, …")
             found.append(
-                rf"^{opening}(?i:согласно)\s+(?:(?:этому|данному|тому же)\s+)?(?P<frame>"
-                rf"сообщению|заявлению|документу|отч[её]ту|докладу|пресс-релизу)(?P<speaker>),"
-                rf"\s*{claim}{end}"
+                rf"^{opening}(?i:согласно)\s+(?:(?:этому|данному|тому же|этим|данным)\s+)?"
+                rf"(?P<frame>сообщению|заявлению|документу|отч[её]ту|докладу|пресс-релизу|"
+                rf"данным)(?P<speaker>),\s*{claim}{end}"
+            )
+            # "Согласно неназванным источникам, …", "По областному закону, …": a source no one
+            # names, or a law, in the dative; it is the speaker
+            found.append(
+                rf"^{opening}(?i:согласно|по)\s+(?P<speaker>(?:[а-яё-]+(?:ому|ему|ым|им)\s+)"
+                rf"{{1,2}}(?:источникам|закону|законодательству)|(?:закону|законодательству))"
+                rf"(?P<dative>),\s*{claim}{end}"
             )
         if lang.code in ("ru", "uk"):
             # "По данным «Газета.Ru» поэт госпитализирован", "По данным Reuters войска …":
@@ -2722,6 +2730,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
             statement.speaker = mentioned or (found[-1].speaker if found else "")
+            if not statement.speaker and framed is not None and framed.groupdict().get("frame"):
+                # "Согласно этому документу, …" with no one before: the document
+                statement.speaker = nominative(framed["frame"].lower(), lang.code, "datv")
         if statement is None and found and not previous:
             statement = _quotation_goes_on(sentence, found[-1])
         if statement and re.match(_TOLD_THIS, statement.text, re.IGNORECASE):

@@ -2943,6 +2943,39 @@ def test_a_surname_the_dictionary_does_not_know_stays_with_the_first_name():
     assert [c.speaker[-16:] for c in find_claims(text)] == ["Евгения Чудновец"] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Согласно этим данным, розничные продажи в октябре упали сильнее, чем ожидалось.",
+            "данные",
+            "розничные продажи в октябре упали сильнее, чем ожидалось",
+        ),
+        (
+            "Согласно неназванным источникам, сделка может быть закрыта уже в марте.",
+            "неназванные источники",
+            "сделка может быть закрыта уже в марте",
+        ),
+        (
+            "По областному закону, референдум признаётся состоявшимся при явке выше трети.",
+            "областной закон",
+            "референдум признаётся состоявшимся при явке выше трети",
+        ),
+    ],
+)
+def test_a_source_no_one_names_and_a_document_with_no_one_before_it_speak(text, speaker, claim):
+    found = only(text)
+    assert (found.speaker, found.text) == (speaker, claim)
+
+
+def test_this_document_after_a_speaker_is_that_speakers():
+    text = (
+        "Министерство заявило, что тарифы вырастут к весне. Согласно этому документу, "
+        "тридцать регионов должны сократить расходы."
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Министерство", "Министерство"]
+
+
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
