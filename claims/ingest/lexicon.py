@@ -2730,8 +2730,16 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
             statement.speaker = mentioned or (found[-1].speaker if found else "")
-            if not statement.speaker and framed is not None and framed.groupdict().get("frame"):
-                # "Согласно этому документу, …" with no one before: the document
+            if (
+                not statement.speaker
+                and framed is not None
+                and re.fullmatch(
+                    r"(?i:документу|данным|докладу|отч[её]ту)",
+                    framed.groupdict().get("frame") or "",
+                )
+            ):
+                # "Согласно этому документу, …" with no one before: the document (not
+                # "Согласно сообщению, …": whose message, no one says)
                 statement.speaker = nominative(framed["frame"].lower(), lang.code, "datv")
         if statement is None and found and not previous:
             statement = _quotation_goes_on(sentence, found[-1])
