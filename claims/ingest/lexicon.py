@@ -151,7 +151,7 @@ RU = Language(
         # "Он повторил обвинения, что …"
         r"повтори(?:л|ла|ло|ли)|повторя(?:ет|ют)|"
         # "Министр не исключил, что …", "Владелец обратил внимание, что …"
-        r"не исключи(?:л|ла|ло|ли)|не исключа(?:ет|ют)|"
+        r"не исключи(?:л|ла|ло|ли)|не исключа(?:ет|ют)|не отрица(?:ет|ют|л|ла|ли)|"
         r"(?:с ужасом\s+)?обрати(?:л|ла|ло|ли)\s+внимание(?:\s+на\s+то)?|"
         # "Ватикан опубликовал заявление о том, что …"
         r"(?:опубликова|распространи|сдела|обнародова)(?:л|ла|ло|ли)\s+(?:\S+\s+)?"
@@ -1519,8 +1519,10 @@ def _describes_speaker(words, lang) -> bool:
 def _stance(lang, verb, claim):
     if lang.called and re.search(lang.called, verb or "", re.IGNORECASE):
         return "denial"  # only "назвал … фейком" reaches here with that verb
-    if re.search(lang.denying, verb or "", re.IGNORECASE):
-        return "denial"
+    if re.search(lang.denying, verb or "", re.IGNORECASE) and not re.match(
+        r"(?i:не|не\s+стал\w*)\s", verb or ""
+    ):
+        return "denial"  # (not "не отрицают, что …": what they do not deny, they admit)
     if lang.denying_claim and re.search(lang.denying_claim, claim, re.IGNORECASE):
         return "denial"
     if re.search(lang.accusing, verb or "", re.IGNORECASE):

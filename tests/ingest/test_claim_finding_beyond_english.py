@@ -2976,6 +2976,15 @@ def test_this_document_after_a_speaker_is_that_speakers():
     assert [c.speaker for c in find_claims(text)] == ["Министерство", "Министерство"]
 
 
+def test_what_a_speaker_does_not_deny_is_an_admission():
+    found = only("Министр не отрицает, что переговоры с соседями зашли в тупик.")
+    assert (found.speaker, found.text, found.stance) == (
+        "Министр",
+        "переговоры с соседями зашли в тупик",
+        "assertion",
+    )
+
+
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
