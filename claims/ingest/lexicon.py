@@ -641,6 +641,17 @@ def _patterns(code):
             rf"^{_opening(lang)}(?i:о том|про те),\s*(?:что|що)\s+(?P<claim>[^\n]+),\s+"
             rf"(?P<speaker>[^,\n]{{2,80}}?)\s+(?P<verb>{verbs})\b[^\n]*?{end}"
         )
+        # "О том, что директор покидает пост, сообщил на брифинге министр Иван Петров": what
+        # was said first, then the verb, then who said it (after where and when)
+        # (first: "О том, что …," opens nothing else)
+        found.insert(
+            0,
+            rf"^{_opening(lang)}(?i:о том|про те),\s*(?:что|що)\s+(?P<claim>[^\n]+),\s+"
+            rf"(?P<verb>{verbs})\s+(?:(?:на|в|во|у)\s+(?:\S+\s+)?(?:брифинге|пресс-брифинге|"
+            r"пресс-конференции|интервью|эфире|заседании|совещании|встрече|брифінгу|"
+            r"пресс-конференції|інтерв'ю|засіданні)\s+)?(?:(?:вчера|сегодня|накануне|вчора|"
+            rf"сьогодні|напередодні|{_WHEN})\s+)?(?P<speaker>[^,\n]{{2,120}}?){end}",
+        )
         # "Котляров виявився їхнім родичем, що підтвердив брат Євгена Анісімова": the
         # statement first, then a clause saying who confirmed or reported it
         found.append(

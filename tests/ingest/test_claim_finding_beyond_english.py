@@ -2985,6 +2985,18 @@ def test_what_a_speaker_does_not_deny_is_an_admission():
     )
 
 
+def test_what_was_said_first_then_the_verb_then_where_and_who_said_it():
+    text = (
+        "О том, что директор театра, руководивший им двадцать лет, покидает свой пост, "
+        "сообщил на пресс-брифинге в понедельник министр культуры Олег Рябов."
+    )
+    found = only(text)
+    assert (found.speaker, found.text) == (
+        "министр культуры Олег Рябов",
+        "директор театра, руководивший им двадцать лет, покидает свой пост",
+    )
+
+
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
