@@ -287,8 +287,8 @@ UK = Language(
         r"підозрюва(?:в|ла|ли)"
     ),
     their_words=(
-        r"(?i:за|на)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
-        r"інформацією|підрахунками|думку)"
+        r"(?i:за|на|згідно\s+з)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
+        r"інформацією|підрахунками|думку|висновком|рішенням|заявою)"
     ),
     converbs=(
         r"заявивши|повідомивши|наголосивши|зазначивши|підкресливши|додавши|пояснивши|"
@@ -303,16 +303,18 @@ UK = Language(
     not_speakers=r"це|що|все|усе|то|так|як|хто|ось|тут|там|воно|я|ми|ти|ви",
     according_before=(
         r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками|версією)|на думку|"
-        r"згідно з (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
-        r"матеріалами)|"
+        r"згідно (?:з|із) (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
+        r"матеріалами|довідк(?:ою|ами)|постановою|ухвалою|вироком|документами|обґрунтуванням|"
+        r"звітом|декларацією)|"
         r"як (?:раніше |вже |уже )?(?:виявил|повідом|заяви|пише|пишуть|з'ясува|з’ясува|поясню|"
         r"поясни|зазнач|наголош|"
         r"стверджу|свідч|розпов|зауваж|підкресл|вважа|встанови)\w*"
     ),
     genitive_frames=(
         r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками|версією)|на думку|"
-        r"згідно з (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
-        r"матеріалами)"
+        r"згідно (?:з|із) (?:\S+\s+)?(?:даними|рішенням|інформацією|повідомленням|заявою|висновком|"
+        r"матеріалами|довідк(?:ою|ами)|постановою|ухвалою|вироком|документами|обґрунтуванням|"
+        r"звітом|декларацією)"
     ),
     about_this=r"Про це",
     about_verbs=r"свідчить|свідчать|йдеться|ідеться",
@@ -548,6 +550,14 @@ def _patterns(code):
         found.append(
             rf"^(?i:как|як)\s+(?P<verb>{verbs})\s+(?P<speaker>[^:\n«»\"]{{2,120}}?)\s*:\s*"
             rf"(?P<claim>[«\"“][^\n]+?){end}"
+        )
+    if lang.code in ("ru", "uk"):
+        # "З судового реєстру відомо, що …", "Из материалов дела известно, что …": what a
+        # document makes known, in the genitive
+        found.append(
+            rf"^{_opening(lang)}(?i:з|із|зі|из|изо)\s+(?P<speaker>[^,\n]{{2,80}}?)(?P<genitive>)\s+"
+            r"(?:(?:також|также|тоже|теж)\s+)?(?i:відомо|известно|стало известно|стало відомо),?\s+"
+            rf"(?:что|що)\s+{claim}{end}"
         )
     if lang.code == "ru":
         # "Агентство опубликовало расследование, согласно которому часть средств ушла …",
@@ -1672,8 +1682,22 @@ def _statement(sentence, match, lang):
     declined = lang.genitive_frames and re.fullmatch(lang.genitive_frames, frame, re.IGNORECASE)
     after = match.start("speaker") > match.start(claim_group)
     raw_speaker = match.group("speaker")
-    case = "gent" if declined else "datv" if "dative" in match.re.groupindex else None
+    case = (
+        "gent"
+        if declined or "genitive" in match.re.groupindex
+        else "datv"
+        if "dative" in match.re.groupindex
+        else None
+    )
     speaker = _clean_speaker(raw_speaker, lang, case, after=after)
+    if frame and lang.code in ("ru", "uk") and re.match(r"(?i:про|о|об|щодо)\s", speaker):
+        # "Згідно з довідкою про наявність обладнання, …": the document the frame names is
+        # the speaker, with what it is about
+        noun = next(
+            (p for p in morphology(lang.code).parse(frame.split()[-1]) if p.tag.POS == "NOUN"),
+            None,
+        )
+        speaker = f"{noun.normal_form} {speaker}" if noun else speaker
     if match.start("speaker") < match.start(claim_group):
         raw_speaker = sentence.text[: match.end("speaker")]
     if _quotation_marks(raw_speaker)[0] >= 0 or raw_speaker.count('"') % 2:
