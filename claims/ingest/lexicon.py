@@ -1865,6 +1865,36 @@ def _fronted_accusation(sentence, lang) -> Statement | None:
     return Statement(claim, speaker, start, start + len(claim), "accusation")
 
 
+def _considers(sentence, lang) -> Statement | None:
+    """ "Клуб считает решение тренера ошибочным": what the speaker holds something to be, a
+    judgement with no "что" (Russian; the judgement ends in the instrumental)."""
+    if lang.code != "ru":
+        return None
+    found = re.match(
+        rf"^{_opening(lang)}(?P<speaker>[^,\n]{{2,80}}?)\s+(?:(?:{lang.adverbs})\s+)?"
+        r"(?P<verb>счита(?:ет|ют|л|ла|ли))\s+(?P<claim>[^,.:;!?\n«»]{5,120}?)"
+        r"(?:,\s*(?:но|однако|а)\s[^\n]*)?[\s.!?…]*$",
+        sentence.text,
+    )
+    if not found or re.match(
+        r"(?i:что|это|так|себя|свою|свои|своим|нужным|необходимым)\b", found["claim"]
+    ):
+        return None
+    words = found["claim"].split()
+    last = morphology("ru").parse(words[-1].strip('"»'))
+    if len(words) < 2 or not last or not {"ablt"} <= last[0].tag.grammemes:
+        return None  # "считает себя", "считает нужным": not a judgement of something
+    if last[0].tag.POS not in ("ADJF", "NOUN", "PRTF"):
+        return None
+    speaker = _clean_speaker(found["speaker"], lang)
+    if not _plausible_speaker(speaker, lang) or _one_thing_they_did(speaker, found["verb"], lang):
+        return None
+    start = sentence.start + found.start("claim")
+    return Statement(
+        found["claim"], speaker, start, start + len(found["claim"]), stances.guess(found["claim"])
+    )
+
+
 def _where_the_subject_opens(words, lang, is_subject) -> int | None:
     """Where in a sentence's opening words, after the phrase that says what of, its subject
     begins: the first word from the third on that `is_subject(word, parses)` accepts."""
@@ -2704,6 +2734,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement is None:
             statement = _fronted_about(sentence, lang)
             fewest = 2 if statement is not None else fewest  # "Об отставке правительства"
+        if statement is None:
+            statement = _considers(sentence, lang)
+            fewest = 2 if statement is not None else fewest  # "решение ошибочным"
         if code == "ru":
             statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and (frame := _converb_frame(code)):

@@ -3029,6 +3029,25 @@ def test_what_a_document_makes_known_is_the_documents(text, speaker, claim):
     assert (found.speaker, found.text) == (speaker, claim)
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Клуб «Спартак» (Москва) считает решение судьи ошибочным.", "решение судьи ошибочным"),
+        ("Эксперты считают эту реформу преждевременной.", "эту реформу преждевременной"),
+    ],
+)
+def test_what_a_speaker_holds_something_to_be_is_a_statement(text, claim):
+    assert only(text).text == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Министр считает нужным продолжить переговоры.", "Тренер считает себя виноватым."],
+)
+def test_holding_it_necessary_or_oneself_to_be_is_no_judgement_of_something(text):
+    assert find_claims(text) == []
+
+
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
