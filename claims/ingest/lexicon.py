@@ -2122,6 +2122,13 @@ def _subject_before(previous, lang) -> str:
     return subject if _plausible_speaker(subject, lang) and len(subject.split()) <= 8 else ""
 
 
+_HELD = re.compile(
+    r"(?:^|\s)(?:был[аои]?\s+|бул[аои]?\s+)?(?:задержан[аоы]?|арестован[аоы]?|затриман(?:ий|а|о|і)|"
+    r"заарештован(?:ий|а|о|і))\s+(?P<who>(?:\d+-летн\w+\s+|\d+-річн\w+\s+)?[а-яёіїєґ]+"
+    r"(?:\s+[а-яёіїєґ]+)??)(?=\s+(?:одного|одной|из|с|со|в|на|з|із|у)\b|[,.;]|$)"
+)
+
+
 def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     """Whom "он/она" stands for: the person the sentence before names as its subject, the
     subject that acted earlier when that names the same person in full ("лідер фракції
@@ -2132,6 +2139,10 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     if pronoun.lower() in ("они", "вони"):
         return mentioned or _subject_before(previous, lang)
     person = person_named(previous, lang)
+    if not person and previous and (held := _HELD.search(previous[-1].text)):
+        # "По факту поджога был задержан 27-летний житель села. Он сказал, что …": the one
+        # the sentence before says was detained, though it names no one
+        return held["who"]
     if person and _FIRST_PERSON & set(re.findall(r"\w+", previous[-1].text.lower())):
         # "Этим утром мой друг Джузеппе Торнаторе позвонил": the words of the one quoted,
         # whom "он" next still means

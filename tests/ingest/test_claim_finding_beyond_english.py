@@ -3048,6 +3048,14 @@ def test_holding_it_necessary_or_oneself_to_be_is_no_judgement_of_something(text
     assert find_claims(text) == []
 
 
+def test_he_after_someone_detained_but_not_named_is_the_one_detained():
+    text = (
+        "Министр Петров заявил, что пожар потушен. Вчера была задержана местная жительница. "
+        "Она сказала, что видела поджигателей у склада."
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Министр Петров", "местная жительница"]
+
+
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
