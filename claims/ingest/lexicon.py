@@ -2547,8 +2547,8 @@ def _saying_then_colon(code):
     # отметил:", but no mark left open)
     words = r"(?:[^:\n«»“”\"]|«[^:\n«»“”\"]{1,60}»|“[^:\n«»“”\"]{1,60}”)"
     return re.compile(
-        rf"^(?P<speaker>{words}{{2,120}})\s+{_NOT_A_PRONOUN}(?:{lang.verbs})"
-        rf"(?:\s+{words}{{0,40}}?)?\s*:\s*$"
+        rf"^(?P<speaker>{words}{{2,120}})\s+{_NOT_A_PRONOUN}(?P<verb>{lang.verbs})"
+        rf"(?P<whom>\s+{words}{{0,40}}?)?\s*:\s*$"
     )
 
 
@@ -2727,6 +2727,13 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             )
         if told:
             speaker = _clean_speaker(told.group("speaker"), lang)
+            if (
+                re.match(r"(?i:цитиру|процитирова)", told.groupdict().get("verb") or "")
+                and (told.groupdict().get("whom") or "").strip()
+            ):
+                # "The Guardian цитирует пресс-службу резиденции:": whom the outlet quotes
+                whom = told["whom"].strip()
+                speaker = _OBJECT_PRONOUNS.get(whom.lower()) or nominative(whom, lang.code, "accs")
             speaker = _pronoun_resolved(speaker, previous, mentioned, lang)  # "Он сказал:"
             if _plausible_speaker(speaker, lang):
                 announced = resolve_speaker(speaker, found, lang, mentioned, previous)

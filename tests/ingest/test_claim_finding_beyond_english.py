@@ -3056,6 +3056,14 @@ def test_he_after_someone_detained_but_not_named_is_the_one_detained():
     assert [c.speaker for c in find_claims(text)] == ["Министр Петров", "местная жительница"]
 
 
+def test_the_paragraph_an_outlet_quotes_someone_in_is_that_ones():
+    text = (
+        "Принц заболел.\nГазета цитирует пресс-службу резиденции:\nПринц и герцогиня сейчас "
+        "находятся в самоизоляции в своём доме в Шотландии."
+    )
+    assert only(text).speaker == "пресс-служба резиденции"
+
+
 def test_a_pasted_russian_report_shows_its_claims_and_a_language_not_read_says_so(
     worker, demo, client
 ):
