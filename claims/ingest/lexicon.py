@@ -1541,7 +1541,7 @@ def _stance(lang, verb, claim):
     if lang.called and re.search(lang.called, verb or "", re.IGNORECASE):
         return "denial"  # only "назвал … фейком" reaches here with that verb
     if re.search(lang.denying, verb or "", re.IGNORECASE) and not re.match(
-        r"(?i:не|не\s+стал\w*)\s", verb or ""
+        r"(?i:не)\s", verb or ""
     ):
         return "denial"  # (not "не отрицают, что …": what they do not deny, they admit)
     if lang.denying_claim and re.search(lang.denying_claim, claim, re.IGNORECASE):
@@ -2123,7 +2123,7 @@ def _subject_before(previous, lang) -> str:
 
 
 _HELD = re.compile(
-    r"(?:^|\s)(?:был[аои]?\s+|бул[аои]?\s+)?(?:задержан[аоы]?|арестован[аоы]?|затриман(?:ий|а|о|і)|"
+    r"(?:^|\s)(?:(?:был[аои]?|був|бул[аои])\s+)?(?:задержан[аоы]?|арестован[аоы]?|затриман(?:ий|а|о|і)|"
     r"заарештован(?:ий|а|о|і))\s+(?P<who>(?:\d+-летн\w+\s+|\d+-річн\w+\s+)?[а-яёіїєґ]+"
     r"(?:\s+[а-яёіїєґ]+)??)(?=\s+(?:одного|одной|из|с|со|в|на|з|із|у)\b|[,.;]|$)"
 )
