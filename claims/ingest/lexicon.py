@@ -155,7 +155,15 @@ RU = Language(
         r"(?:с ужасом\s+)?обрати(?:л|ла|ло|ли)\s+внимание(?:\s+на\s+то)?|"
         # "Ватикан опубликовал заявление о том, что …"
         r"(?:опубликова|распространи|сдела|обнародова)(?:л|ла|ло|ли)\s+(?:\S+\s+)?"
-        r"(?:заявление|сообщение|коммюнике)"
+        r"(?:заявление|сообщение|коммюнике)|"
+        # the verbs of analysts and their surveys: "Сатановский не сомневается, что …",
+        # "Авторы доказывают, что …", "Опрос показал, что …", "Нурдбю не думает, что …"
+        r"не\s+сомнева(?:ется|ются|лся|лась|лись)|не\s+дума(?:ет|ют)|"
+        r"дума(?:ет|ют)|доказыва(?:ет|ют|л|ла|ли)|доказа(?:л|ла|ли)|"
+        r"приход(?:ит|ят)\s+к\s+выводу|делает\s+вывод|сдела(?:л|ла|ли)\s+вывод|"
+        r"замеча(?:ет|ют|л|ла|ли)|уверено|показа(?:л|ла|ло|ли)|"
+        r"предупрежда(?:ет|ют)|прогнозиру(?:ет|ют)|"
+        r"убежд[её]н(?:а|ы)?"
     ),
     their_words=(
         r"(?i:по)\s+(?P<speaker>его|её|ее|их)\s+(?P<frame>словам|мнению|данным|оценкам|"
@@ -182,7 +190,8 @@ RU = Language(
     according_before=(
         r"по (?:словам|данным|информации|сведениям|утверждению|мнению|оценк(?:е|ам))|"
         r"как (?:ранее |уже |раньше )?(?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|"
-        r"поясня|рассказ|подч[её]рк|уточни|счита|указ|установи|объясни|объясня|призна|выяви)\w*|"
+        r"поясня|рассказ|подч[её]рк|уточни|счита|указ|установи|объясни|объясня|призна|выяви|"
+        r"замеча|замети|полага|предупрежда|предупреди)\w*|"
         r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
         r"по (?:заявлени(?:ю|ям)|утверждениям|показаниям)|"
         r"согласно (?:\S+\s+){0,3}?(?:данным|решению|постановлению|приговору|заявлению|"
@@ -232,7 +241,7 @@ RU = Language(
         # (not "собеседник ТАСС", "источник РИА": whose source he is)
         r"(?<!собеседник)(?<!источник)(?<!источники)(?<!собеседники)"
         r"\s+(?:в (?:своём|своем|официальном|телеграм|Telegram|Facebook|Twitter|twitter|X|"
-        r"твиттере|телеобращении|обращении|блоге|интервью|эфире|ходе|заявлении|сообщении|"
+        r"твиттере|телеобращении|обращении|блоге|интервью|беседе|эфире|ходе|заявлении|сообщении|"
         r"комментарии)|,\s+отвечая|в свою очередь|со своей стороны|"
         r"на (?:\S+\s+)?(?:брифинге|пресс-конференции|совещании|заседании|встрече|форуме|"
         r"саммите|конференции|своей странице|странице)|журналистам|агентству|РИА|ТАСС|"
@@ -470,7 +479,8 @@ class _Sentence:
 @cache
 def _patterns(code):
     lang = LANGUAGES[code]
-    verbs = rf"(?:{lang.verbs})"
+    # (not an indirect question: "На вопрос, считает ли он, что …, Обама сказал, что …")
+    verbs = rf"(?:{lang.verbs})(?!\s+ли\b)"
     if lang.adverbs:
         verbs = rf"(?:(?:{lang.adverbs})\s+)?{verbs}"
     speaker = rf"(?P<speaker>[^\n]{{2,{MAX_SPEAKER_CHARS}}}?)"
@@ -620,11 +630,26 @@ def _patterns(code):
         found.append(rf"^(?P<speaker>[^,\n]{{2,80}}),\s+{claim}\s+(?P<verb>{verbs}){end}")
         found.append(rf"^{claim}[,\s]*{DASH}?\s*(?P<verb>{verbs})\s+{speaker}{end}")
     if lang.code in ("ru", "uk"):
+        # "«…», — говорит он в беседе с Jyllands-Posten и отмечает, что …": a quotation, who
+        # said it, and what they went on to say (_added_then)
+        found.append(
+            rf"^(?P<claim>[«\"“][^\n]+?),?\s*{DASH}\s*(?P<verb>{verbs})\s+"
+            rf"(?P<speaker>[^,\n]{{2,80}}?)\s+(?P<rest>(?:и|а|і|й|та)\s+(?:{lang.verbs}),?\s+"
+            rf"(?:{lang.that})\b[^\n]+?){end}"
+        )
         # «Эта панихида не имеет отношения к делу, – утверждает Шендерович, – мне ничего не
         # известно …»: a quotation broken off by who says it goes on after the second dash
         found.append(
             rf"^(?P<claim>[«\"“][^\n]+?),?\s*{DASH}\s*(?P<verb>{verbs})\s+"
             rf"(?P<speaker>[^,\n]{{2,80}}?),\s*{DASH}\s*(?P<rest>[^\n]+?){end}"
+        )
+    if lang.code == "ru":
+        # "…, — такова оценка специалиста по России Флемминга Сплидбёля": whose verdict the
+        # statement was, in the genitive
+        found.append(
+            rf"^{claim}\s*[,:]?\s*{DASH}\s*(?i:такова|таково|таков|таковы)\s+"
+            r"(?P<verb>оценка|мнение|вывод|выводы|заключение|прогноз|позиция|версия)\s+"
+            rf"(?P<speaker>[^\n]{{2,{MAX_SPEAKER_CHARS}}}?)(?P<genitive>){end}"
         )
     # «…», – заявили в Минобороны.  /  …, a affirmé le porte-parole.
     # (… "– сказал он, заверив, что …": what the converb adds is another statement's)
@@ -706,7 +731,12 @@ def _patterns(code):
         if lang.code in ("ru", "uk"):
             # "По данным «Газета.Ru» поэт госпитализирован", "По данным Reuters войска …":
             # no comma, but a source in quotation marks or Latin letters ends itself
-            named = r"«[^»\n]{1,60}»|\"[^\"\n]{1,60}\"|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}"
+            # ("По мнению аналитика Юханнеса Нурдбю (Johannes Nordby) выход …": a name the
+            # original's spelling in brackets ends)
+            named = (
+                r"«[^»\n]{1,60}»|\"[^\"\n]{1,60}\"|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}|"
+                r"[^,\n()«»]{2,120}?\s*\([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\)"
+            )
             found.append(rf"^{opening}{frame}\s+(?P<speaker>{named})\s+(?![,—–-]){claim}{end}")
     if lang.according_after:
         found.append(rf"^{speaker}(?:{lang.according_after}),?\s*{claim}{end}")
@@ -836,6 +866,8 @@ _WHEN = (
     r"(?:навесні|восени|влітку|взимку|весной|осенью|летом|зимой)(?:\s+\d{4}(?:\s+(?:року|года))?)?|"
     # "Вечером в пятницу «Ведомости» распространили …"
     r"(?:(?:утром|днем|днём|вечером|ночью|вранці|вдень|увечері|вночі)\s+)?(?:в|во|у)\s+"
+    # ("в минувший понедельник", "в прошлую пятницу")
+    r"(?:(?:минувш|прошл|прошедш|эт|минул|ц)(?:ий|ую|ее|ое|у|ей|ю)\s+)?"
     r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|понеділок|вівторок|"
     r"середу|четвер|п'ятницю|суботу|неділю)|утром|днем|днём|вечером|ночью|вранці|увечері|вночі|"
     # "В 9:22 утра по местному времени полиция …": a clock time, and whose clock
@@ -920,6 +952,26 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         parses = morphology(lang.code).parse(speaker.split()[0].strip(","))[:3]
         if any(p.tag.POS == "PRTF" and "datv" in p.tag for p in parses):
             speaker = speaker.split(",", 1)[1].strip()
+    if lang.code in ("ru", "uk") and not after:
+        # "Ганновер, Германия. — в минувший понедельник президент Обама заявил": the
+        # dateline before the lead is not the speaker
+        speaker = re.sub(rf"^[^.\n]{{2,60}}\.\s*{DASH}\s+(?=\S)", "", speaker)
+    if lang.code in ("ru", "uk"):
+        # "…Флемминга Сплидбёля (Flemming Splidsboel)": the name as the original spells it,
+        # in brackets after the Cyrillic, adds nothing; a long description before the name
+        # gives way to the name
+        latin = re.search(r"\s*\(\s*[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\s*\)$", speaker)
+        if latin and "," not in speaker:
+            speaker = speaker[: latin.start()]
+            words = speaker.split()
+            if len(words) > 6 and words[-1][:1].isupper():
+                first = len(words) - 1
+                while first > len(words) - 3 and words[first - 1][:1].isupper():
+                    first -= 1
+                # (not "по России": "специалиста по России Флемминга Сплидбёля")
+                if words[first - 1].lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS:
+                    first += 1
+                speaker = " ".join(words[first:])
     # "В сообщении, в частности, говорится": an aside inside the speaker is not its
     speaker = re.sub(r",\s*(?:в частности|в том числе|зокрема|у тому числі),?", "", speaker)
     if lang.code in ("ru", "uk") and not after:
@@ -971,8 +1023,10 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "Отвечая на вопрос о том, какие у него претензии, глава холдинга сказал": the
         # converb's clause before the speaker is not the speaker
         speaker = re.sub(
+            # (… and "На настойчивый вопрос Роуза о том, считает ли он …, Обама сказал")
             r"^(?:отвечая|комментируя|говоря|выступая|подводя|відповідаючи|коментуючи|"
-            r"говорячи|виступаючи|підбиваючи)\b.*,\s+(?=\S)",
+            r"говорячи|виступаючи|підбиваючи|на\s+(?:\S+\s+)?(?:вопрос|питання|запрос|запит)\b)"
+            r"\b.*,\s+(?=\S)",
             "",
             speaker,
             flags=re.IGNORECASE | re.DOTALL,
@@ -1078,7 +1132,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         if after:
             speaker = re.sub(
                 r"^(?:ещё|еще|ще|же|тогда|тоді|затем|потом|потім|позже|позднее|згодом|сам|сама|"
-                r"сами)\s+",
+                r"сами|ранее|раньше|прежде|раніше|також|также|тоже)\s+",
                 "",
                 speaker,
                 flags=re.IGNORECASE,
@@ -1102,7 +1156,10 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             )
             speaker = re.sub(r",\s+[а-яёіїєґ].*$", "", speaker, flags=re.DOTALL)
             # "пояснив глава Мінфіну і привів приклад": his words end at the next verb
-            speaker = re.sub(r"\s+(?:і|й|та|и)\s+\S+(?:в|ла|ли|л)\b.*$", "", speaker)
+            # ("говорит он в беседе с Jyllands-Posten и отмечает": the present too)
+            speaker = re.sub(
+                r"\s+(?:і|й|та|и)\s+\S+(?:в|ла|ли|л|ет|ют|ит|ят|є|ють)\b.*$", "", speaker
+            )
             # "— сказала она об инциденте": what it was about is not who said it
             speaker = re.sub(
                 r"(?<=\S)\s+(?:о|об|обо|про)\s+[а-яёіїєґ][\w-]*(?:\s+[а-яёіїєґ][\w-]*){0,2}$",
@@ -1244,7 +1301,9 @@ _CIRCUMSTANCE = re.compile(
     r"(?:в|у)\s+(?:\S+\s+){0,2}(?:заявлении|заяві|обращении|зверненні|письме|листі|"
     # "В своём последнем сообщении в Facebook в пятницу, 13 марта, Эдуард писал"
     r"сообщении|повідомленні|посте|пості|публикации|публікації|записи|дописі|комментарии|"
-    r"коментарі)|"
+    r"коментарі|"
+    # "Как замечает в этом номере журнала Сергей Минасян": the issue, the article, the book
+    r"номере|номері|выпуске|випуску|статье|статті|колонке|колонці|книге|книзі)|"
     # (not "на сайті Київського відділення АМКУ": the site's owner is the source)
     r"на(?!\s+(?:\S+\s+)?(?:сайт|сторінц|страниц|веб|портал|ресурс)))\s+"
 )
@@ -1287,7 +1346,15 @@ def _after_circumstance(speaker, lang) -> str:
         if re.search('[«»"“”]', word):
             continue  # "В интервью телеканалу «Интер» Порошенко": whom it was given to
         parses = analyzer.parse(word.strip(',.«»"“”()'))
-        if at and parses and "nomn" in parses[0].tag and parses[0].tag.POS in ("NOUN", "ADJF"):
+        # (the first word is most often what the circumstance is of, unless a first name:
+        # "В своей колонке Олег Ветров")
+        first_name = not at and is_name(word.strip(",."), lang)
+        if (
+            (at or first_name)
+            and parses
+            and "nomn" in parses[0].tag
+            and parses[0].tag.POS in ("NOUN", "ADJF")
+        ):
             return " ".join(words[at:])
     return speaker
 
@@ -1345,7 +1412,8 @@ _BEFORE_A_SPEAKER = (
 )
 # "Хотя суд признал её невиновной, многие полагали, что …": the clause before the subject
 _OPENING_CLAUSE = re.compile(
-    r"(?i)^(?:хотя|когда|если|поскольку|пока|хоча|коли|якщо|оскільки|поки)\s[^,]+,\s*(?=[^,]+$)"
+    r"(?i)^(?:(?:но|а|и|однако|але|а|та|і|проте)\s+)?"
+    r"(?:хотя|когда|если|поскольку|пока|хоча|коли|якщо|оскільки|поки)\s[^,]+,\s*(?=[^,]+$)"
 )
 _LAST_CLAUSE = re.compile(
     r"^.*(?:,\s*(?:когда|после того,? как|так как|потому что|поскольку|хотя|коли|після того,? як|"
@@ -1640,7 +1708,12 @@ def _converb_then(rest, lang):
     match of the converb and its "что", or None."""
     if not lang.converbs:
         return None
-    return re.match(rf"(?:{lang.converbs}),?\s+(?:{lang.that})\b[\s,]*", rest, re.IGNORECASE)
+    # (… or a second verb of the speaker's: "— говорит он и отмечает, что …")
+    return re.match(
+        rf"(?:(?:и|а|і|й|та)\s+(?:{lang.verbs})|{lang.converbs}),?\s+(?:{lang.that})\b[\s,]*",
+        rest,
+        re.IGNORECASE,
+    )
 
 
 def _added_then(sentence, match, statement, lang) -> Statement | None:
@@ -1654,7 +1727,7 @@ def _added_then(sentence, match, statement, lang) -> Statement | None:
     if len(claim.split()) < MIN_CLAIM_WORDS:
         return None
     start = sentence.start + match.start("rest") + rest.find(claim, then.end())
-    stance = _stance(lang, rest.split(",")[0].split()[0], claim)
+    stance = _stance(lang, rest.split(",")[0].split()[-1], claim)
     return Statement(claim, statement.speaker, start, start + len(claim), stance)
 
 
@@ -1702,6 +1775,10 @@ def _statement(sentence, match, lang):
         raw_speaker = sentence.text[: match.end("speaker")]
     if _quotation_marks(raw_speaker)[0] >= 0 or raw_speaker.count('"') % 2:
         return None  # "«Я единственный кандидат, который говорит, что …": inside a quotation
+    if not after and re.search(rf"[»”\"]\s*,?\s*{DASH}\s", raw_speaker):
+        # "«…», — говорит он в беседе с Jyllands-Posten и отмечает, что …": the quotation's
+        # speaker is named after it; this verb is his second
+        return None
     if lang.code in ("ru", "uk") and re.search(r"(?:^|\s)(?:не|ні)$", match.group("speaker")):
         return None  # "Стороны не уточняют, в какой пропорции …": nothing was said
     if declined and lang.code in ("ru", "uk") and len(speaker.split()) > 8:
@@ -1748,6 +1825,7 @@ def _statement(sentence, match, lang):
         lang.code in ("ru", "uk")
         and not after
         and re.search(r"(?:ется|ится|ются|ятся|ється|иться)$", verb)
+        and not re.match(r"(?:не\s+)?сомнева", verb)  # "Эксперт не сомневается, что …"
         and not re.search(r"(?i)(?:^|\s)(?:в|во|у|на|из|із|з)\s", match.group("speaker"))
     ):
         return None  # "Обвинений предъявлено не было и утверждается, что …": said by no one
@@ -2203,12 +2281,24 @@ def _broken_off_inside(text, sentence, previous, lang) -> Statement | None:
     return Statement(claim, speaker, opened, sentence.end, stances.guess(claim))
 
 
-def _quotation_goes_on(sentence, last):
+def _quotation_goes_on(sentence, last, whole=""):
     """«Китай пытается …» after «Мы находимся …», сказал Джоэл Саймон: a sentence that is
-    all quotation, straight after a statement, goes on with the same speaker's words."""
+    all quotation, straight after a statement, goes on with the same speaker's words. So does
+    a paragraph that is all one quotation of several sentences, with no author's words in it
+    (its first sentence here; the statement's quotation goes on to its closing mark)."""
     text = sentence.text
-    if text[:1] not in "«“" or _quotation_marks(text) != (-1, False):
+    if text[:1] not in "«“":
         return None
+    if _quotation_marks(text) != (-1, False):
+        if _quotation_marks(text) != (0, False) or not _paragraph_is_quoted(whole, sentence):
+            return None
+        end = whole.find("\n", sentence.start)
+        paragraph = whole[sentence.start : len(whole) if end < 0 else end]
+        claim = _clean_claim(paragraph)
+        if len(claim.split()) < MIN_CLAIM_WORDS or len(claim) > MAX_SENTENCE_CHARS:
+            return None
+        start = sentence.start + paragraph.find(claim)
+        return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
     body = text.rstrip(".!?… ")
     if body[-1:] not in "»”" or _quotation_marks(body[:-1])[0] != 0:
         return None  # "«Смерч» обстрелял …": a name in quotes, not a quotation
@@ -2217,6 +2307,25 @@ def _quotation_goes_on(sentence, last):
         return None
     start = sentence.start + text.find(claim)
     return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
+
+
+def _paragraph_is_quoted(text, sentence) -> bool:
+    """Whether the paragraph that opens with this sentence is one quotation: its opening
+    mark closes only at its end, and no author's words break it off."""
+    if not text or "\n" not in text[: sentence.start][-2:] and text[: sentence.start].strip():
+        return False
+    end = text.find("\n", sentence.start)
+    paragraph = text[sentence.start : len(text) if end < 0 else end].rstrip(" .!?…")
+    if paragraph[-1:] not in "»”" or _BROKEN_OFF.search(paragraph) or "\n" in paragraph:
+        return False
+    opened, closes_earlier = _quotation_marks(paragraph[:-1])
+    return opened == 0 and not closes_earlier
+
+
+# "…пояснил, почему …", "…розповів, як …": the statement is an indirect question
+_INDIRECT_QUESTION = re.compile(
+    r"(?i)(?:почему|зачем|сколько|откуда|куда|чому|навіщо|скільки|звідки|куди)\b"
+)
 
 
 def _capitalised(text) -> str:
@@ -2742,6 +2851,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement is None and lang.code in ("ru", "uk") and not text[: sentence.start].strip():
             # the headline "Киев: Россия и Украина пересмотрят газовые соглашения"
             match = _HEADLINE.match(sentence.text)
+            # (not "Никакого отвода войск: Путин обманывает Запад": no one, in the genitive)
+            if match and not _may_be_nominative(match["speaker"].split(), lang):
+                match = None
             statement = _statement(sentence, match, lang) if match else None
         if statement is not None and lang.passing_on:
             statement = _reported_within(statement, match, patterns, lang)
@@ -2830,7 +2942,19 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 # "Согласно сообщению, …": whose message, no one says)
                 statement.speaker = nominative(framed["frame"].lower(), lang.code, "datv")
         if statement is None and found and not previous:
-            statement = _quotation_goes_on(sentence, found[-1])
+            statement = _quotation_goes_on(sentence, found[-1], text)
+        if (
+            statement
+            and lang.code in ("ru", "uk")
+            and _INDIRECT_QUESTION.match(statement.text)
+            # (the question right after its verb)
+            and re.search(
+                rf"(?:^|\s)(?:{lang.verbs}),?\s*$",
+                text[sentence.start : statement.start],
+                re.IGNORECASE,
+            )
+        ):
+            statement = None  # "Лёвен пояснил, почему Швеции не нужно …": asks, claims nothing
         if statement and re.match(_TOLD_THIS, statement.text, re.IGNORECASE):
             statement = None  # "Как передает DW, она заявила это в интервью …": said before
         if statement and statement.speaker:
