@@ -176,7 +176,7 @@ RU = Language(
     ),
     about_object=r"об?|обо",
     passing_on=r"переда[её]т|переда[её]ют|пишет|пишут|сообща(?:ет|ют)|информирует",
-    denying=r"опроверг\w*|отверг\w*|отрица\w*",
+    denying=r"опроверг\w*|отверг\w*|отрица(?!тельн)\w*",  # (not "отрицательный результат")
     # (not "обвиняется", "обвиняемых": the one accused)
     accusing=r"обвини(?!тся|лся|лась|лись)\w*|обвиня(?!ется|ются|лся|лась|лись|ем)\w*",
     accused_of=r"в\s|во\s",
@@ -633,15 +633,19 @@ def _patterns(code):
         # "«…», — говорит он в беседе с Jyllands-Posten и отмечает, что …": a quotation, who
         # said it, and what they went on to say (_added_then)
         found.append(
-            rf"^(?P<claim>[«\"“][^\n]+?),?\s*{DASH}\s*(?P<verb>{verbs})\s+"
+            # (… or the last sentence of a longer one: "…против Швеции», — пояснил Лёвен и
+            # добавил, что …", which _whole_quotation reads back to its opening mark)
+            rf"^(?P<claim>[«\"“][^\n]+?|[^\n]+?[»”\"]),?\s*{DASH}\s*(?P<verb>{verbs})\s+"
             rf"(?P<speaker>[^,\n]{{2,80}}?)\s+(?P<rest>(?:и|а|і|й|та)\s+(?:{lang.verbs}),?\s+"
             rf"(?:{lang.that})\b[^\n]+?){end}"
         )
         # «Эта панихида не имеет отношения к делу, – утверждает Шендерович, – мне ничего не
         # известно …»: a quotation broken off by who says it goes on after the second dash
         found.append(
+            # (or a full stop before the second dash: "…, — сказал Столтенберг. — Вооруженные
+            # силы …»")
             rf"^(?P<claim>[«\"“][^\n]+?),?\s*{DASH}\s*(?P<verb>{verbs})\s+"
-            rf"(?P<speaker>[^,\n]{{2,80}}?),\s*{DASH}\s*(?P<rest>[^\n]+?){end}"
+            rf"(?P<speaker>[^,\n]{{2,80}}?)[,.]\s*{DASH}\s*(?P<rest>[^\n]+?){end}"
         )
     if lang.code == "ru":
         # "…, — такова оценка специалиста по России Флемминга Сплидбёля": whose verdict the
@@ -1292,6 +1296,8 @@ _A_LATER_MESSAGE = re.compile(
 
 _CIRCUMSTANCE = re.compile(
     r"(?i)^(?:(?:в|у) рамках|в ходе|в ході|під час|во время|в результате|в результаті|"
+    # "В отношении ситуации на Украине Столтенберг заявил"
+    r"(?:в|у) отношении|(?:в|у) відношенні|относительно|щодо|касательно|"
     r"за результатами|"
     r"по итогам|по результатам|в процессе|в процесі|(?:в|у)\s+(?:\S+\s+)?(?:интервью|"
     r"інтерв['’]ю|разговоре|беседе|розмові)|(?:сразу\s+|одразу\s+|вскоре\s+|"
@@ -1466,6 +1472,12 @@ def _plausible_speaker(speaker, lang):
         return False  # "Жена актёра, говорила два дня назад:": when, not who
     if _ONLY_WHEN.fullmatch(speaker):
         return False  # "По данным за 2013 год": when, not whose
+    if (
+        lang.code in ("ru", "uk")
+        and len(words) <= 6
+        and re.match(r"(?i)(?:один|одна|одне|одно)\s+(?:из|з|із)\s", speaker)
+    ):
+        return True  # "один из собеседников агентства": one of a body or a group
     if lang.code in ("ru", "uk") and len(words) <= 6 and _DOCUMENT.match(" ".join(words[:2])):
         return True  # "пояснювальна записка до постанови", "отчет счетной палаты"
     # "новый глава столичной полиции": one person described, with no name in capitals
@@ -1775,7 +1787,7 @@ def _statement(sentence, match, lang):
         raw_speaker = sentence.text[: match.end("speaker")]
     if _quotation_marks(raw_speaker)[0] >= 0 or raw_speaker.count('"') % 2:
         return None  # "«Я единственный кандидат, который говорит, что …": inside a quotation
-    if not after and re.search(rf"[»”\"]\s*,?\s*{DASH}\s", raw_speaker):
+    if not after and re.search(rf"[»”\"]\s*,?\s*{DASH}(?:\s|$)", raw_speaker):
         # "«…», — говорит он в беседе с Jyllands-Posten и отмечает, что …": the quotation's
         # speaker is named after it; this verb is his second
         return None

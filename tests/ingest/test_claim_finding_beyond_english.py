@@ -3176,3 +3176,40 @@ def test_a_quotation_then_a_second_verb_of_its_speaker_are_two_statements():
         "Санкции работают медленно, но работают",
     )
     assert (added.speaker, added.text) == ("Ольга Миронова", "экспорт нефти упал на треть")
+
+
+def test_one_of_a_group_is_a_speaker_and_a_negative_result_denies_nothing():
+    text = (
+        "Заголовок\n\nВ прошлую среду врач сдал тест, однако тот дал отрицательный результат, "
+        "уточнил один из коллег больницы."
+    )
+    found = only(text)
+    assert found.speaker == "один из коллег больницы"
+    assert found.text == "В прошлую среду врач сдал тест, однако тот дал отрицательный результат"
+
+
+def test_what_the_statement_is_about_before_the_speaker_is_not_the_speaker():
+    text = "В отношении ситуации в порту министр Олег Ким заявил, что разгрузка возобновлена."
+    assert_read_as(text, "министр Олег Ким", "разгрузка возобновлена")
+
+
+def test_a_quotation_broken_off_by_a_full_stop_and_a_dash_goes_on_with_its_speaker():
+    text = (
+        "Заголовок\n\n«Мы выполнили все обязательства, — сказал посол Анри Дюваль. — Теперь "
+        "очередь за другой стороной»."
+    )
+    assert [(c.speaker, c.text) for c in find_claims(text)] == [
+        ("посол Анри Дюваль", "Мы выполнили все обязательства"),
+        ("посол Анри Дюваль", "Теперь очередь за другой стороной"),
+    ]
+
+
+def test_a_longer_quotation_then_a_second_verb_of_its_speaker_are_two_statements():
+    text = (
+        "Заголовок\n\n«Мост разрушен. Поезда идут в обход», — пояснил Игорь Седов и добавил, "
+        "что ремонт моста займет целый месяц."
+    )
+    assert [(c.speaker, c.text) for c in find_claims(text)] == [
+        ("Игорь Седов", "Мост разрушен. Поезда идут в обход"),
+        ("Игорь Седов", "ремонт моста займет целый месяц"),
+    ]
