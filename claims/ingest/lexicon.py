@@ -694,8 +694,10 @@ def _patterns(code):
         # "Котляров виявився їхнім родичем, що підтвердив брат Євгена Анісімова": the
         # statement first, then a clause saying who confirmed or reported it
         found.append(
-            rf"^(?P<claim>[^\n]{{20,}}?)(?<!\bто)(?<!\bте),\s*(?:что|що|о ч[её]м|про що)\s+"
-            rf"(?P<verb>{verbs})\s+(?P<speaker>[^,\n]{{2,80}}?){end}"
+            # ("…, об этом сообщают СМИ")
+            rf"^(?P<claim>[^\n]{{20,}}?)(?<!\bто)(?<!\bте),\s*"
+            rf"(?:что|що|о ч[её]м|про що|об этом|про це)\s+(?P<verb>{verbs})\s+"
+            rf"(?P<speaker>[^,\n]{{2,80}}?){end}"
         )
     if lang.according_before:
         frame = rf"(?P<frame>(?i:{lang.according_before}))"
@@ -832,8 +834,9 @@ def _about_this(code):
 
 
 _SAID_ABOUT_THIS = re.compile(
-    r"^(?P<who>[^\n,«»\"]{2,60}?)\s+(?P<verb>(?:сообщи|заяви|рассказа|написа)(?:л|ла|ло|ли)|"
-    r"(?:повідоми|заяви|розповіл|написа)(?:в|ла|ло|ли|и))\s+(?P<this>об этом|про це)\b",
+    r"^(?P<who>[^\n,«»\"]{2,60}?)\s+(?P<verb>(?:сообщи|заяви|рассказа|написа|объяви|сказа)"
+    r"(?:л|ла|ло|ли)|(?:повідоми|заяви|розповіл|написа|оголоси|сказа)(?:в|ла|ло|ли|и))\s+"
+    r"(?P<this>об этом|про це)\b",
     re.IGNORECASE,
 )
 
@@ -1466,6 +1469,8 @@ def _plausible_speaker(speaker, lang):
         {"я"} & {w.lower() for w in words}
     ):
         return False  # "Когда я вернулся, мой кузен сказал мне": a quotation's own words
+    if lang.code in ("ru", "uk") and words[0].lower() in {"я", "мы", "ми", "вы", "ви", "ты", "ти"}:
+        return False  # "Мы просто высказали мнение, что …": a quotation's own words
     if re.search(rf"[»”]\s*,?\s*{DASH}", speaker):
         return False  # "… стадо коров», — сообщил Лужков": the end of a quotation, not a name
     if re.fullmatch(r"(?i)(?:\S+\s+){0,3}(?:назад|тому)", speaker):
@@ -2055,10 +2060,14 @@ def _names_someone(speaker, lang) -> bool:
     """Whether a few words before a colon name a speaker ("Песков", "Минобороны Армении",
     "Юрий Любимов"), not a clause ("В тексте закона блогер описан так")."""
     words = speaker.split()
-    if not words or len(words) > 5 or not words[0][:1].isupper():
+    if not words or len(words) > 8 or not words[0][:1].isupper():
         return False
     if words[0].lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS:
         return False
+    if len(words) > 5:
+        # "Вице-президент Российской академии образования Виктор Болотов": a longer title
+        # will do when a person's name ends it
+        return names_person(" ".join(words[-2:]), lang) and words[-1][:1].isupper()
     return names_person(speaker, lang) or len(words) <= 3
 
 
