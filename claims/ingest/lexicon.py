@@ -2903,13 +2903,31 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # sentence before was said, not a statement of its own
             statement = None
         # "Bizim.Media xəbər verir ki, bu barədə X bildirib": the outlet says X said it
+        # "Об этом рассказал гендиректор, уточнив, что …": what the sentence before said, by
+        # the speaker named here, then what the converb adds (read after it)
+        added_then = None
+        if statement is not None and about is not None and previous and lang.converbs:
+            aside = re.search(
+                rf",\s*(?:{lang.converbs}),?\s+(?:{lang.that})\b[\s,]*$",
+                text[sentence.start : statement.start],
+                re.IGNORECASE,
+            )
+            said_first = aside and about.match(_about_this_first(sentence.text[: aside.start()]))
+            if said_first:
+                added_then, statement = statement, None
         nested = statement is not None and about is not None and previous
         told = None
         if (statement is None or nested) and about is not None and previous:
             # "Об этом сообщила X.": X said what the sentence before said.
             told = about.match(
-                _capitalised(statement.text) if nested else _about_this_first(sentence.text)
+                _capitalised(statement.text)
+                if nested
+                else _about_this_first(
+                    sentence.text[: aside.start()] if added_then is not None else sentence.text
+                )
             )
+        if added_then is not None and not told:
+            statement, added_then = added_then, None
         if statement is None and not told and confirming and previous and not found:
             # "Информацию подтвердил представитель семьи": what the sentence before said, by
             # this speaker (after a statement, "this information" is most often that
@@ -2947,6 +2965,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                         _stance(lang, verb, claim),
                     )
                 )
+            if added_then is not None and _plausible_speaker(speaker, lang):
+                added_then.speaker = speaker
+                found.append(added_then)
             previous, mentioned = [], None
             continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
