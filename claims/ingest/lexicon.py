@@ -1877,6 +1877,34 @@ def _statement(sentence, match, lang):
     return Statement(claim, speaker, start, end, _stance(lang, verb, claim))
 
 
+_SAID_AT_THE_END = (
+    r"сказа(?:л|ла|ли)|заяви(?:л|ла|ли)|сообщи(?:л|ла|ли)|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|"
+    r"сказа(?:в|ла|ли)|заяви(?:в|ла|ли)|повідоми(?:в|ла|ли)|зазначи(?:в|ла|ли)"
+)
+
+
+def _said_at_the_end(sentence, statement, lang) -> Statement | None:
+    """ "Финляндия не исключает, что вступит в альянс, хотя такого намерения нет, сказал
+    президент Саули Ниинистё": a person named at the end with a verb of saying says all the
+    words before, the frame at the start among them (Russian, Ukrainian)."""
+    if lang.code not in ("ru", "uk"):
+        return None
+    end = re.search(
+        rf",\s*(?P<verb>{_SAID_AT_THE_END})\s+(?P<speaker>[^,\n«»\"]{{2,120}}?)[\s.!?…]*$",
+        sentence.text,
+    )
+    if not end or end.start() <= statement.start - sentence.start:
+        return None  # the statement is not what comes before it
+    speaker = _clean_speaker(end["speaker"], lang, after=True)
+    if not speaker or speaker == statement.speaker or not names_person(speaker, lang):
+        return None
+    claim = _clean_claim(sentence.text[: end.start()])
+    if len(claim.split()) < MIN_CLAIM_WORDS or _quotation_marks(claim)[0] >= 0:
+        return None
+    start = sentence.start + sentence.text.find(claim)
+    return Statement(claim, speaker, start, start + len(claim), _stance(lang, end["verb"], claim))
+
+
 @cache
 def _opening_source(code):
     """ "По словам X, …" at the sentence's start (Russian and Ukrainian)."""
@@ -2847,6 +2875,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                     break
         if statement is not None and (source := _source_first(sentence, framed, lang)):
             statement, framed = source
+        if statement is not None and (last := _said_at_the_end(sentence, statement, lang)):
+            statement, framed = last, None
         told = None
         if statement is None and announcing:
             told = announcing.match(sentence.text) or (
