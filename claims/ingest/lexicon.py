@@ -1174,6 +1174,16 @@ def _clean_speaker(speaker, lang, case=None, after=False):
                 speaker,
             )
         speaker = _without_outlet_told(speaker, lang)
+        # "Константин Эрнст российскому журналисту Евгению Левковичу": whom the speaker told,
+        # in the dative after the name
+        speaker = re.sub(
+            r"(?P<name>[А-ЯЁІЇЄҐA-Z][\w'’-]+)\s+(?:[а-яёіїєґ]+(?:ому|ему|ым|им|ій|ому)\s+)?"
+            r"(?:журналисту|корреспонденту|изданию|газете|агентству|телеканалу|журналістові|"
+            r"журналісту|кореспондентові|виданню|газеті|агентству|телеканалу)\b.*$",
+            r"\g<name>",
+            speaker,
+            flags=re.DOTALL,
+        )
         # "заявили в Минобороны", "повідомили у Генштабі": the place stands for the speaker
         located = re.sub(r"^(?:в|во|у)\s+", "", speaker, flags=re.IGNORECASE)
         case = "loct" if located != speaker else case
@@ -1302,7 +1312,7 @@ _CIRCUMSTANCE = re.compile(
     # "В отношении ситуации на Украине Столтенберг заявил"
     r"(?:в|у) отношении|(?:в|у) відношенні|относительно|щодо|касательно|"
     r"за результатами|"
-    r"по итогам|по результатам|в процессе|в процесі|(?:в|у)\s+(?:\S+\s+)?(?:интервью|"
+    r"по итогам|по результатам|в процессе|в процесі|(?:в|у)\s+(?:\S+\s+){0,4}?(?:интервью|"
     r"інтерв['’]ю|разговоре|беседе|розмові)|(?:сразу\s+|одразу\s+|вскоре\s+|"
     r"через\s+(?:\S+\s+){1,2})?"
     r"(?:после|після)|перед|"
@@ -2238,8 +2248,10 @@ def _subject_before(previous, lang) -> str:
     if sentence[:1] in QUOTES:
         return ""  # a quotation's own words: "«Я б провів розслідування…»"
     subject = _clean_speaker(_subject_alone(sentence, lang), lang).strip(" .")
-    if subject == sentence.strip(" .") or not subject[:1].isupper():
-        return ""  # no verb found, or not a name
+    if subject == sentence.strip(" .") or not (
+        subject[:1].isupper() or (len(subject.split()) <= 3 and role_described(subject, lang))
+    ):
+        return ""  # no verb found, or neither a name nor a role ("актриса")
     persons = {"я", "мы", "ми", "ты", "ти", "вы", "ви"}
     asking = {"зачем", "почему", "как", "что", "кто", "где", "когда", "навіщо", "чому", "як",
               "що", "хто", "де", "коли"}  # fmt: skip

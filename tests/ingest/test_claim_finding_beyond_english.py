@@ -3271,3 +3271,19 @@ def test_a_person_named_at_the_end_says_the_whole_sentence_with_its_opening_fram
         "министр юстиции Эмма Холм",
         "Норвегия не исключает, что закроет границу, хотя такого решения пока нет",
     )
+
+
+def test_she_after_a_role_is_the_person_with_that_role():
+    text = (
+        "Заголовок\n\nПевица Анна Рос согласилась на штраф. Вчера певица в своём блоге "
+        "извинилась перед поклонниками. Она полностью признала вину в уклонении от налогов."
+    )
+    assert only(text).speaker == "Певица Анна Рос"
+
+
+def test_where_and_to_whom_an_interview_was_given_are_not_the_speaker():
+    text = (
+        "Заголовок\n\nВ опубликованном два года назад интервью Олег Марков одному журналисту "
+        "Ивану Сомову рассказал, что считает компанию банкротом."
+    )
+    assert only(text).speaker == "Олег Марков"
