@@ -561,6 +561,14 @@ def _patterns(code):
             rf"^(?i:как|як)\s+(?P<verb>{verbs})\s+(?P<speaker>[^:\n«»\"]{{2,120}}?)\s*:\s*"
             rf"(?P<claim>[«\"“][^\n]+?){end}"
         )
+    if lang.code == "ru":
+        # "Авторы критикуют американскую политику за то, что она толкает Россию к Китаю":
+        # a reproach, whom and what for
+        found.append(
+            rf"^{speaker}\s+(?:(?:{lang.adverbs})\s+)?(?P<verb>критику(?:ет|ют)|"
+            r"(?:рас)?критиковал(?:а|и)?|упрека(?:ет|ют|л|ла|ли)|упрекну(?:л|ла|ли))\s+"
+            rf"(?P<claim>[^\n]+?\s+за\s+то,\s*что\s+[^\n]+?){end}"
+        )
     if lang.code in ("ru", "uk"):
         # "З судового реєстру відомо, що …", "Из материалов дела известно, что …": what a
         # document makes known, in the genitive
@@ -2005,7 +2013,7 @@ def _considers(sentence, lang) -> Statement | None:
         return None
     found = re.match(
         rf"^{_opening(lang)}(?P<speaker>[^,\n]{{2,80}}?)\s+(?:(?:{lang.adverbs})\s+)?"
-        r"(?P<verb>счита(?:ет|ют|л|ла|ли))\s+(?P<claim>[^,.:;!?\n«»]{5,120}?)"
+        r"(?P<verb>счита(?:ет|ют|л|ла|ли))\s+(?P<claim>[^,.:;!?\n«»]{5,200}?)"
         r"(?:,\s*(?:но|однако|а)\s[^\n]*)?[\s.!?…]*$",
         sentence.text,
     )
@@ -2013,19 +2021,30 @@ def _considers(sentence, lang) -> Statement | None:
         r"(?i:что|это|так|себя|свою|свои|своим|нужным|необходимым)\b", found["claim"]
     ):
         return None
-    words = found["claim"].split()
+    claim = found["claim"]
+    words = claim.split()
     last = morphology("ru").parse(words[-1].strip('"»'))
-    if len(words) < 2 or not last or not {"ablt"} <= last[0].tag.grammemes:
+    first = morphology("ru").parse(words[0])
+    judged_first = (
+        len(words) >= 3
+        and first
+        and {"ablt"} <= first[0].tag.grammemes
+        and first[0].tag.POS in ("ADJF", "NOUN")
+    )
+    if judged_first:
+        # "Авторы считают аномалией прежний курс США … и приветствуют …": the judgement
+        # first, then what it judges, up to the speaker's next verb
+        claim = re.split(r"\s+и\s+(?=[а-яё]+(?:ет|ют|ит|ят)\b)", claim)[0]
+        words = claim.split()
+    elif len(words) < 2 or not last or not {"ablt"} <= last[0].tag.grammemes:
         return None  # "считает себя", "считает нужным": not a judgement of something
-    if last[0].tag.POS not in ("ADJF", "NOUN", "PRTF"):
+    elif last[0].tag.POS not in ("ADJF", "NOUN", "PRTF"):
         return None
     speaker = _clean_speaker(found["speaker"], lang)
     if not _plausible_speaker(speaker, lang) or _one_thing_they_did(speaker, found["verb"], lang):
         return None
     start = sentence.start + found.start("claim")
-    return Statement(
-        found["claim"], speaker, start, start + len(found["claim"]), stances.guess(found["claim"])
-    )
+    return Statement(claim, speaker, start, start + len(claim), stances.guess(claim))
 
 
 def _where_the_subject_opens(words, lang, is_subject) -> int | None:

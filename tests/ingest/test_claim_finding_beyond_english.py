@@ -3287,3 +3287,24 @@ def test_where_and_to_whom_an_interview_was_given_are_not_the_speaker():
         "Ивану Сомову рассказал, что считает компанию банкротом."
     )
     assert only(text).speaker == "Олег Марков"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "Заголовок\n\nОба экономиста считают ошибкой прошлогодний рост ставки и предлагают "
+            "снизить ее весной.",
+            "Оба экономиста",
+            "ошибкой прошлогодний рост ставки",
+        ),
+        (
+            "Заголовок\n\nАвторы доклада критикуют министерство за то, что оно скрыло данные о "
+            "выбросах.",
+            "Авторы доклада",
+            "министерство за то, что оно скрыло данные о выбросах",
+        ),
+    ],
+)
+def test_a_judgement_named_first_and_a_reproach_are_statements(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
