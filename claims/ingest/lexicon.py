@@ -2131,7 +2131,8 @@ def _names_someone(speaker, lang) -> bool:
 def _reporting(lang) -> str:
     """Every verb the parse reads as reporting a statement, denials and converbs among them."""
     converbs = f"|{lang.converbs}" if lang.converbs else ""
-    return rf"(?:{lang.verbs}|{lang.denying}{converbs})"
+    # (not an indirect question: "Когда его спросили, сообщал ли он властям, …")
+    return rf"(?:{lang.verbs}|{lang.denying}{converbs})(?!\s+ли\b)"
 
 
 @cache
@@ -2225,6 +2226,8 @@ def _by_syntax(sentence, lang, statement, parsed=None):
     claim = _clean_claim(" ".join(pieces))
     if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker, lang):
         return None
+    if re.match(r"\S+\s+ли\b", claim):
+        return None  # "…, сообщал ли он властям, …, Сифуэнтес ответил": the question asked
     if len(told.claim) == 1:
         offset = sentence.text.find(claim, told.claim[0][0])
         start, end = sentence.start + offset, sentence.start + offset + len(claim)

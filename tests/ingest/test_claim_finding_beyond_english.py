@@ -3308,3 +3308,11 @@ def test_where_and_to_whom_an_interview_was_given_are_not_the_speaker():
 )
 def test_a_judgement_named_first_and_a_reproach_are_statements(text, speaker, claim):
     assert_read_as(text, speaker, claim)
+
+
+def test_the_question_someone_answered_is_not_their_statement():
+    text = (
+        "Заголовок\n\nКогда его спросили, передавал ли он деньги чиновникам в прошлом году, "
+        "свидетель Олег Рыков ответил утвердительно."
+    )
+    assert find_claims(text) == []
