@@ -591,7 +591,9 @@ def _patterns(code):
     if lang.code in ("ru", "uk"):
         # "Песков: «Речь идет о переговорах внутри Украины»": a name, a colon, a quotation
         found.append(
-            rf"^(?P<bare>)(?P<speaker>[^\W\d_][^:\n«»\"]{{1,60}}?)(?P<topic>\s+(?:о|об|про)\s+[^:\n«»\"]+)?"
+            # (what it is about is a few words: "Песков о переговорах: «…»")
+            rf"^(?P<bare>)(?P<speaker>[^\W\d_][^:\n«»\"]{{1,60}}?)"
+            rf"(?P<topic>\s+(?:о|об|про)\s+[^:\n«»\",]{{1,60}})?"
             rf":\s*[«\"](?P<claim>[^\n]+?)[»\"]?{end}"
         )
     if lang.about_object:
@@ -1460,6 +1462,9 @@ def _has_subject(words, lang) -> bool:
     )
 
 
+_SUBORDINATING = {"когда", "если", "пока", "хотя", "коли", "якщо", "поки", "хоча"}
+
+
 def _plausible_speaker(speaker, lang):
     words = speaker.split()
     if not words or len(words) > 14 or len(speaker) > MAX_SPEAKER_CHARS:
@@ -1487,6 +1492,8 @@ def _plausible_speaker(speaker, lang):
         {"я"} & {w.lower() for w in words}
     ):
         return False  # "Когда я вернулся, мой кузен сказал мне": a quotation's own words
+    if lang.code in ("ru", "uk") and words[0].lower() in _SUBORDINATING:
+        return False  # "Когда Москва объявила об отводе войск, Путин …": a clause's subject
     if lang.code in ("ru", "uk") and words[0].lower() in {"я", "мы", "ми", "вы", "ви", "ты", "ти"}:
         return False  # "Мы просто высказали мнение, что …": a quotation's own words
     if re.search(rf"[»”]\s*,?\s*{DASH}", speaker):
@@ -2121,6 +2128,8 @@ def _names_someone(speaker, lang) -> bool:
         return False
     if words[0].lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS:
         return False
+    if words[0].lower() in _SUBORDINATING | {"как", "як"}:
+        return False  # "Когда Москва объявила …: «…»": a clause, not a name
     if len(words) > 5:
         # "Вице-президент Российской академии образования Виктор Болотов": a longer title
         # will do when a person's name ends it

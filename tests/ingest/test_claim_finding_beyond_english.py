@@ -3316,3 +3316,11 @@ def test_the_question_someone_answered_is_not_their_statement():
         "свидетель Олег Рыков ответил утвердительно."
     )
     assert find_claims(text) == []
+
+
+def test_the_subject_of_a_when_clause_is_not_the_speaker():
+    text = (
+        "Заголовок\n\nКогда Москва объявила об отводе войск, министр связал это решение с "
+        "условием, которое нельзя назвать мелким: «База останется на месте и будет защищена»."
+    )
+    assert not [c for c in find_claims(text) if c.speaker.startswith("Когда")]
