@@ -74,8 +74,12 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
         # "Глава Совета Михаил Федотов выступил с инициативой. Как считает глава СПЧ, …"
         # (back over a quotation: "Патриарх Кирилл отозвался … «…», - заявил патриарх")
         for sentence in reversed(list(previous)[-MAX_QUOTED_SENTENCES:]):
+            # (the one the title names, in whatever case, before the sentence's subject:
+            # "Энстрем задала вопрос президенту Финляндии Саули Ниинистё. Президент отметил")
             if _titles(sentence.text, role, lang) and (
-                person := person_named([sentence], lang) or _titled(sentence.text, role, lang)
+                person := _title_holder(sentence.text, role, lang)
+                or person_named([sentence], lang)
+                or _titled(sentence.text, role, lang)
             ):
                 return person
         # "прокурор Запорізької області": an official of a region named, who is not the
@@ -229,6 +233,33 @@ def _titled(text, role, lang) -> str:
                 ):
                     end += 1
                 return " ".join(words[: end + 1])
+    return ""
+
+
+def _title_holder(text, role, lang) -> str:
+    """The person a title not in the nominative names ("президенту Финляндии Саули
+    Ниинистё": Саули Ниинистё), in the nominative, else "". The name starts within four
+    words of the title, with a word the dictionary tags as a first name or a surname."""
+    analyzer = morphology(lang.code)
+    for found in re.finditer(rf"(?<!\w)(?i:{role})[\w'’-]*", text):
+        title = analyzer.parse(found.group())[:1]
+        if not title or "nomn" in title[0].tag:
+            continue  # a subject in the nominative: _titled's
+        words = re.findall(r"[\w'’-]+", text[found.end() :])[:6]
+        for at, word in enumerate(words[:4]):
+            named = [p for p in analyzer.parse(word) if {"Name", "Surn"} & p.tag.grammemes]
+            if not (word[:1].isupper() and named):
+                continue
+            run = [word]
+            for after in words[at + 1 : at + 3]:
+                if not after[:1].isupper():
+                    break
+                run.append(after)
+            case = next(
+                (c for c in ("datv", "gent", "ablt", "loct", "accs") if c in named[0].tag), None
+            )
+            name = " ".join(run)
+            return nominative(name, lang.code, case) if case else name
     return ""
 
 

@@ -3324,3 +3324,11 @@ def test_the_subject_of_a_when_clause_is_not_the_speaker():
         "условием, которое нельзя назвать мелким: «База останется на месте и будет защищена»."
     )
     assert not [c for c in find_claims(text) if c.speaker.startswith("Когда")]
+
+
+def test_a_title_alone_is_the_person_it_named_before_not_that_sentences_subject():
+    text = (
+        "Заголовок\n\nДепутат Анна Берг задала вопрос министру обороны Игорю Соколову. "
+        "Министр, однако, отметил, что армия не получит новых танков в этом году."
+    )
+    assert only(text).speaker.endswith("Соколов")
