@@ -2853,7 +2853,14 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
     announced_by = None  # the statement that paragraph made
     saying_then_colon = _saying_then_colon(code)
     confirming = _confirming_this(code)
+    # A headline's statements ("Путин считает brexit победой") are kept apart while the body
+    # is read: "по мнению эксперта" in the lead is not the headline's speaker again.
+    headline_end = _headline_end(text, read) if code in ("ru", "uk") else -1
+    headline_found = None
     for sentence in read:
+        if headline_found is None and sentence.start >= headline_end >= 0:
+            headline_found = [f for f in found if f.start < headline_end]
+            found = [f for f in found if f.start >= headline_end]
         if len(sentence.text) > MAX_SENTENCE_CHARS:
             previous, announced = [], None
             continue
@@ -3119,7 +3126,18 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 and not re.fullmatch(rf"(?:{lang.pointing_back})", subject, re.IGNORECASE)
             ):
                 mentioned = subject
+    found = (headline_found or []) + found
     return _without_repeats(found) if code in ("ru", "uk") else found
+
+
+def _headline_end(text, read) -> int:
+    """Where the text's headline ends: its first sentence, when that is a line of its own
+    with no full stop; -1 when it has none."""
+    if not read or text[: read[0].start].strip():
+        return -1
+    first = read[0]
+    ends_line = text[first.end : first.end + 1] in ("\n", "")
+    return first.end if ends_line and not first.text.rstrip().endswith((".", "!", "?", "…")) else -1
 
 
 def _one_thing_they_did(subject, verb, lang) -> bool:
