@@ -185,8 +185,12 @@ def stem(word: str) -> str | None:
 _frequencies = {"at": 0.0, "stems": {}}
 FREQUENCIES_TTL = 600
 # A word in more than this many claims does not narrow the search (but still counts in the
-# score). In a small newsroom no word is that common, so every word can find a candidate.
-TOO_COMMON = 5000
+# score, and the pass by meaning finds the claims that share a topic). In a small newsroom no
+# word is that common, so every word can find a candidate. The index checks every claim of
+# every word searched against the pairs, so a common word is what a search costs: at a
+# million claims, 2,000 instead of 5,000 takes the 20 searches of an article from about
+# 100 ms to 65 (bench/match_scale.py).
+TOO_COMMON = 2000
 
 
 def frequencies() -> dict:
