@@ -1,6 +1,6 @@
 """Write the short articles of a public corpus of Russian political analysis as NAME.txt files.
 
-    python bench/rusentrel_texts.py RUSENTREL_FOLDER OUT_FOLDER
+    python bench/rusentrel_texts.py RUSENTREL_FOLDER OUT_FOLDER [--longer]
 
 RUSENTREL_FOLDER is a copy of the public repository `nicolay-r/RuSentRel` (MIT licence):
 its `train/` and `test/` hold 73 articles of inosmi.ru (foreign press on international
@@ -11,6 +11,10 @@ the title stays the first line, the article's paragraphs follow. Only the articl
 Russian label sets, its word list written before the finder was run on them); an article
 that the corpus holds twice (the test split repeats four of train) is written once, under
 its lower number. `bench/labels/public-news/rusentrel-a` and `rusentrel-b` label them.
+
+With --longer, the articles of 700 to 1,100 words with at least five words of reporting are
+written instead (`rusentrel-c`, `rusentrel-d`): whole reports of the length a newsroom
+ingests most, chosen with the same word list.
 """
 
 import re
@@ -44,19 +48,28 @@ def article(path: Path) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def main(source: Path, out: Path) -> None:
+def chosen(text: str, longer: bool) -> bool:
+    words, reporting = len(text.split()), len(REPORTING.findall(text))
+    if longer:
+        return 700 <= words <= 1100 and reporting >= 5
+    return words < 700 and reporting >= 3
+
+
+def main(source: Path, out: Path, longer: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     seen = set()
     paths = [*source.glob("train/art*.txt"), *source.glob("test/art*.txt")]
     paths = [path for path in paths if re.fullmatch(r"art\d+", path.stem)]
     for path in sorted(paths, key=lambda path: int(path.stem[3:])):
         text = article(path)
-        if text in seen or len(text.split()) >= 700 or len(REPORTING.findall(text)) < 3:
+        if text in seen:
             continue
         seen.add(text)
+        if not chosen(text, longer):
+            continue
         (out / f"{path.stem}.txt").write_text(text, encoding="utf-8")
         print(path.stem, len(text.split()), "words")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), longer="--longer" in sys.argv[3:])

@@ -131,6 +131,7 @@ RU = Language(
         r"приш(?:ёл|ел|ла|ло|ли) к выводу|обосновал(?:а|и)?|"
         r"заключи(?:л|ла|ло|ли)|написа(?:л|ла|ло|ли)|сомнева(?:ется|ются)|сч[её]л|сочл(?:а|и)|"
         r"сообщало|заявляло|отмечало|продолжи(?:л|ла|ло|ли)|выявил(?:а|о|и)?|признал(?:ся|ась|ись)|"
+        r"призна[её]тся|признаются|"
         r"(?:высказа|вырази|высказыва|выража)(?:л|ла|ло|ли)\s+(?:\S+\s+)?(?:убеждение|мнение|уверенность|"
         r"опасения|"
         r"предположение|надежду|опасение|сожаление)|"
@@ -226,7 +227,11 @@ RU = Language(
     adverbs=(
         r"также|ранее|раньше|прежде|ещё|еще|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
         r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами|там|даже|"
-        r"часто|нередко|не раз|всегда|постоянно|тогда"
+        r"часто|нередко|не раз|всегда|постоянно|тогда|"
+        # how it was said: "язвительно заявил", "немного застенчиво признается"
+        r"немного|слегка|весьма|очень|довольно|крайне|тихо|громко|резко|жестко|жёстко|твердо|"
+        r"твёрдо|мягко|коротко|кратко|(?!согласно)[а-яё]{3,}(?:енно|ённо|анно|ельно|ально|ивно|ично|чно|ьно|иво|"
+        r"жно|сно|тно)|[а-яё]{3,}чески"
     ),
     denying_claim=r"фейк|ложь|провокаци|дезинформаци|не соответству\w* действительности",
     denial_object=True,
@@ -482,7 +487,7 @@ def _patterns(code):
     # (not an indirect question: "На вопрос, считает ли он, что …, Обама сказал, что …")
     verbs = rf"(?:{lang.verbs})(?!\s+ли\b)"
     if lang.adverbs:
-        verbs = rf"(?:(?:{lang.adverbs})\s+)?{verbs}"
+        verbs = rf"(?:(?:{lang.adverbs})\s+){{0,2}}{verbs}"
     speaker = rf"(?P<speaker>[^\n]{{2,{MAX_SPEAKER_CHARS}}}?)"
     claim = r"(?P<claim>.+?)"
     end = r"[\s.!?։…]*$"
@@ -493,7 +498,7 @@ def _patterns(code):
         # ("X заявил «Коммерсанту», что …": whom, in quotation marks)
         # ("…сообщала со ссылкой на неназванные источники, что …": whose words it passed on)
         gap = (
-            r"(?:(?:\s+(?:[^\s,.!?:;«»\"“”]+|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")){1,4}|"
+            r"(?:(?:\s+(?:[^\s,.!?:;«»\"“”]+|«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\")){1,5}|"
             r"\s+(?:со ссылкой на|з посиланням на)\s+[^,\n]{2,80})\s*,"
         )
         found.append(
@@ -587,6 +592,14 @@ def _patterns(code):
             r"[^,\n]{2,80}?,\s*(?:согласно (?:которому|которой|которым)|в (?:котором|которой|"
             r"которых) (?:говорится|утверждается|сообщается|указывается|отмечается),?\s+что)\s+"
             rf"{claim}{end}"
+        )
+    if lang.code == "ru":
+        # "Ряд изданий обратил внимание на сообщение греческих СМИ, согласно которому Москва
+        # намерена …": whose report it is, in the genitive, and what it says
+        found.append(
+            r"^[^\n]*?(?<!\w)(?:сообщени[еяю]|заявлени[еяю]|доклад[а]?|отч[её]т[а]?|"
+            r"публикаци[июя]|информаци[июя])\s+(?P<speaker>[^,\n«»\"]{2,80}?)(?P<genitive>),\s*"
+            rf"согласно (?:которому|которой)\s+{claim}{end}"
         )
     if lang.code in ("ru", "uk"):
         # "Песков: «Речь идет о переговорах внутри Украины»": a name, a colon, a quotation
@@ -1006,6 +1019,10 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         opening = rf"^(?:{lang.connectives}|{lang.adverbs}|{_WHEN}|{particles})(?:\s+|,\s*|$)"
         while (shorter := re.sub(opening, "", speaker, flags=re.IGNORECASE)) != speaker:
             speaker = shorter.strip(" ,")
+        if lang.code in ("ru", "uk") and _OPENING_CLAUSE.match(speaker):
+            # "В январе 2006 года, когда над Ираном нависла угроза …, Лариджани сказал":
+            # the clause after the time
+            speaker = _OPENING_CLAUSE.sub("", speaker)
     if lang.code == "az":
         # "Bizim.Media-ya açıqlamasında ekspert X", "… Nazirliyindən (məlumat verilib)":
         # not the outlet spoken to, and the ministry it came from
@@ -1035,7 +1052,10 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             r",\s+(?:однако|но|а|зато|однак|але|проте|натомість)\s+", speaker, flags=re.IGNORECASE
         )
         # ("Навальный не высказался …, а взамен сообщил": no subject of its own, both his)
-        if len(clauses) > 1 and any(ch.isupper() for ch in clauses[-1]):
+        # ("…, но русские считают, что …": a subject in lower case too)
+        if len(clauses) > 1 and (
+            any(ch.isupper() for ch in clauses[-1]) or _has_subject(clauses[-1], lang)
+        ):
             speaker = clauses[-1].strip()
         # "Отвечая на вопрос о том, какие у него претензии, глава холдинга сказал": the
         # converb's clause before the speaker is not the speaker
@@ -1050,7 +1070,9 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         )
         # "Принимая корону под аплодисменты зрителей, большинство из которых …, девушка
         # призналась": any converb's clause, up to the last comma
-        if "," in speaker and part_of_speech(speaker.split()[0].strip(","), lang) == "GRND":
+        # ("С презрением высказываясь о …, Лариджани заявил": a few words before it)
+        opening = speaker.split(",", 1)[0].split()[:3]
+        if "," in speaker and any(part_of_speech(w, lang) == "GRND" for w in opening):
             speaker = speaker.rsplit(",", 1)[1].strip()
         # "Юлия, не отрицая свои слова, сказанные …": a converb's clause after the name
         aside = re.search(r",\s+(?:не\s+)?(?P<converb>[\w-]+)\s", speaker)
@@ -1134,8 +1156,19 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             and any(part_of_speech(w, lang) == "PRTF" for w in described.split()[:3])
         ):
             speaker = named
+        # "Он, так же как и Лукаш Кулеса, подчеркивает": whom the speaker agrees with
+        speaker = re.sub(
+            r",\s*(?:так же,? как и|как и|равно как и|так само,? як і|як і)\s+[^,]+,?$", "", speaker
+        )
+        # "Die Welt (17.04)": the issue's date
+        speaker = re.sub(r"\s*\(\s*\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\s*\)?$", "", speaker)
         # "У Мінфіні вже прокоментували": how or when, after the speaker, is not its name
         speaker = re.sub(rf"(?<=\S)\s+(?:{lang.adverbs})$", "", speaker, flags=re.IGNORECASE)
+        # "Лариджани язвительно заявил", "мой друг немного застенчиво признается": how
+        words = speaker.split()
+        while len(words) > 1 and words[-1].islower() and _manner(words[-1], lang):
+            words.pop()
+        speaker = " ".join(words)
         # "Американский Forbes в прошлом году оценил": when, after the speaker, too
         # ("постанова суду від 9 жовтня": the date of a document, with its preposition)
         speaker = re.sub(
@@ -1452,12 +1485,23 @@ _LAST_CLAUSE = re.compile(
 )
 
 
+def _manner(word, lang) -> bool:
+    """Whether a word says how something was said: "язвительно", "немного"."""
+    return any(
+        p.tag.POS == "ADVB" or (p.tag.POS == "ADJS" and "neut" in p.tag)
+        for p in morphology(lang.code).parse(word)[:2]
+    )
+
+
 def _has_subject(words, lang) -> bool:
     """Whether the words hold a name or a noun or pronoun that can be in the nominative."""
     analyzer = morphology(lang.code)
     return any(
         w[:1].isupper()
-        or any(p.tag.POS in ("NOUN", "NPRO") and "nomn" in p.tag for p in analyzer.parse(w)[:2])
+        or any(
+            (p.tag.POS in ("NOUN", "NPRO") or "Subx" in str(p.tag)) and "nomn" in p.tag
+            for p in analyzer.parse(w)[:2]
+        )  # ("русские", "военные": adjectives that stand for people)
         for w in re.findall(r"[\w'’-]+", words)
     )
 
@@ -1465,7 +1509,9 @@ def _has_subject(words, lang) -> bool:
 _SUBORDINATING = {"когда", "если", "пока", "хотя", "коли", "якщо", "поки", "хоча"}
 
 
-def _plausible_speaker(speaker, lang):
+def _plausible_speaker(speaker, lang, after=False):
+    """Whether the words can name who said something (`after`: named after it, in the
+    author's words: "— признается мой московский друг")."""
     words = speaker.split()
     if not words or len(words) > 14 or len(speaker) > MAX_SPEAKER_CHARS:
         return False
@@ -1488,10 +1534,15 @@ def _plausible_speaker(speaker, lang):
         if parses and parses[0].tag.POS == "NPRO" and "nomn" not in parses[0].tag:
             return False  # "Нам объявили, что …": to whom, inside a quotation
     # (in lower case: "Наше місто" is a newspaper)
-    if lang.code in ("ru", "uk") and _FIRST_PERSON & {w for w in words if w.islower()} | (
-        {"я"} & {w.lower() for w in words}
-    ):
+    possessive = set() if after else _FIRST_PERSON & {w for w in words if w.islower()}
+    if lang.code in ("ru", "uk") and possessive | ({"я"} & {w.lower() for w in words}):
         return False  # "Когда я вернулся, мой кузен сказал мне": a quotation's own words
+    if lang.code in ("ru", "uk") and words[-1].lower() in {"и", "а", "но", "или", "і", "та", "але"}:
+        return False  # "…, однако позже эту информацию опровергли и сейчас говорят о …"
+    if lang.code in ("ru", "uk") and re.search(
+        rf"(?i)(?:^|\s)(?:{lang.verbs}),?\s+(?:что|що)\s", speaker
+    ):
+        return False  # "Первоначально сообщалось, что Быков попал …, однако …": a report
     if lang.code in ("ru", "uk") and words[0].lower() in _SUBORDINATING:
         return False  # "Когда Москва объявила об отводе войск, Путин …": a clause's subject
     if lang.code in ("ru", "uk") and words[0].lower() in {"я", "мы", "ми", "вы", "ви", "ты", "ти"}:
@@ -1508,6 +1559,8 @@ def _plausible_speaker(speaker, lang):
         and re.match(r"(?i)(?:один|одна|одне|одно)\s+(?:из|з|із)\s", speaker)
     ):
         return True  # "один из собеседников агентства": one of a body or a group
+    if after and lang.code in ("ru", "uk") and len(words) <= 6 and words[0] in _FIRST_PERSON:
+        return True  # "— признается мой давний знакомый из порта": the author's acquaintance
     if lang.code in ("ru", "uk") and len(words) <= 6 and _DOCUMENT.match(" ".join(words[:2])):
         return True  # "пояснювальна записка до постанови", "отчет счетной палаты"
     # "новый глава столичной полиции": one person described, with no name in capitals
@@ -1583,6 +1636,8 @@ def _clean_claim(claim):
             break
     # "…, ссылаясь на свои источники, утром Чуркин был доставлен …": whom they cite
     claim = re.sub(r"^(?:ссылаясь|посилаючись) на [^,]{2,80},\s+", "", claim)
+    # "Как поясняет Die Zeit (12.05), …": the date of the paper's issue
+    claim = re.sub(r"^\(\s*\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\s*\),?\s+", "", claim)
     # "По мнению физика, которое он высказал в Стокгольме, черные дыры …": the clause about
     # the words is not what they say
     relative = _ABOUT_THE_WORDS.match(claim)
@@ -1854,7 +1909,7 @@ def _statement(sentence, match, lang):
     ends_quotation = _quotation_marks(sentence.text)[1]
     verb = match.groupdict().get("verb") or ""
     if (len(claim.split()) < _fewest_words(match, lang) and not ends_quotation) or not (
-        named_by_frame or unnamed or _plausible_speaker(speaker, lang)
+        named_by_frame or unnamed or _plausible_speaker(speaker, lang, after)
     ):
         return None
     if "bare" in match.re.groupindex and not _names_someone(speaker, lang):
@@ -2363,7 +2418,7 @@ def _broken_off_inside(text, sentence, previous, lang) -> Statement | None:
     if opened is None:
         return None
     speaker = _clean_speaker(author["speaker"], lang, after=True)
-    if not _plausible_speaker(speaker, lang):
+    if not _plausible_speaker(speaker, lang, after=True):
         return None
     said = text[opened : sentence.start + author.start()]
     rest = sentence.text[author.end() :]
@@ -2382,7 +2437,12 @@ def _quotation_goes_on(sentence, last, whole=""):
     if text[:1] not in "«“":
         return None
     if _quotation_marks(text) != (-1, False):
-        if _quotation_marks(text) != (0, False) or not _paragraph_is_quoted(whole, sentence):
+        # (… or the rest of the statement's paragraph: "Как поясняет Die Welt, …. «Ведь
+        # россияне понимают … . Это может …»")
+        goes_on = bool(whole) and "\n" not in whole[last.end : sentence.start]
+        if _quotation_marks(text) != (0, False) or not _paragraph_is_quoted(
+            whole, sentence, goes_on
+        ):
             return None
         end = whole.find("\n", sentence.start)
         paragraph = whole[sentence.start : len(whole) if end < 0 else end]
@@ -2401,10 +2461,14 @@ def _quotation_goes_on(sentence, last, whole=""):
     return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
 
 
-def _paragraph_is_quoted(text, sentence) -> bool:
-    """Whether the paragraph that opens with this sentence is one quotation: its opening
-    mark closes only at its end, and no author's words break it off."""
-    if not text or "\n" not in text[: sentence.start][-2:] and text[: sentence.start].strip():
+def _paragraph_is_quoted(text, sentence, mid_paragraph=False) -> bool:
+    """Whether the paragraph that opens with this sentence (or, `mid_paragraph`, its rest
+    from this sentence) is one quotation: its opening mark closes only at its end, and no
+    author's words break it off."""
+    if not text:
+        return False
+    opens = "\n" in text[: sentence.start][-2:] or not text[: sentence.start].strip()
+    if not opens and not mid_paragraph:
         return False
     end = text.find("\n", sentence.start)
     paragraph = text[sentence.start : len(text) if end < 0 else end].rstrip(" .!?…")
@@ -2848,6 +2912,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         )
     quoting = _Quoting()
     said_in, resumed = None, None  # the last statement's sentence; a quotation it resumes
+    resumptions = []  # (a statement, the rest of its quotation after the author's words)
     announcing = _announcing(code)
     announced = None  # who "распространили следующую информацию:" the next paragraph
     announced_by = None  # the statement that paragraph made
@@ -2889,6 +2954,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # '"Контракт заключен в 1961 году, - пояснил Хоермаер. - Он насчитывает шесть
             # страниц".': the quotation goes on after the author's words, the same speaker's
             found.append(resumed)
+            resumptions.append((found[-2], resumed))
             said_in = sentence
             if _closes(sentence.text):
                 resumed = None
@@ -3127,6 +3193,13 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             ):
                 mentioned = subject
     found = (headline_found or []) + found
+    for said, rest in resumptions:
+        # «Мы занимались всеми этими делами, — признается мой друг. — Но ведь …»: one
+        # quotation, one statement
+        if rest in found and said in found and said.speaker == rest.speaker:
+            joint = ". " if rest.text[:1].isupper() and said.text[-1:] not in ".!?…" else " "
+            said.text, said.end = f"{said.text}{joint}{rest.text}", rest.end
+            found.remove(rest)
     return _without_repeats(found) if code in ("ru", "uk") else found
 
 

@@ -986,18 +986,24 @@ def test_a_time_before_the_speaker_and_a_hope_expressed_read_as_statements(text,
     assert speaker is None or found[0].speaker == speaker
 
 
-def test_a_quotation_resumed_after_the_authors_words_is_the_same_speakers():
+def test_a_quotation_resumed_after_the_authors_words_is_one_statement_of_the_same_speaker():
     text = (
         '"Договор подписали в мае прошлого года в Женеве, - пояснил посредник Джон Смит. '
         '- Он занимает двенадцать страниц и до сих пор не опубликован". '
         '"Стороны его почти не выполняют, - добавил он. - Обстрелы идут каждую ночь. '
         'Наблюдателей к линии фронта не пускают".'
     )
-    found = find_claims(text)
-    assert [f.speaker for f in found] == ["посредник Джон Смит"] * 4
-    assert found[1].text == "Он занимает двенадцать страниц и до сих пор не опубликован"
-    assert found[3].text == ("Обстрелы идут каждую ночь. Наблюдателей к линии фронта не пускают")
-    assert text[found[3].start : found[3].end] == found[3].text
+    first, second = find_claims(text)
+    assert first.speaker == second.speaker == "посредник Джон Смит"
+    assert first.text == (
+        "Договор подписали в мае прошлого года в Женеве. "
+        "Он занимает двенадцать страниц и до сих пор не опубликован"
+    )
+    assert second.text == (
+        "Стороны его почти не выполняют. "
+        "Обстрелы идут каждую ночь. Наблюдателей к линии фронта не пускают"
+    )
+    assert text[second.start : second.end].endswith("Наблюдателей к линии фронта не пускают")
 
 
 def test_a_second_verb_joined_to_the_first_makes_a_second_statement_of_the_same_speaker():
@@ -1888,6 +1894,11 @@ def test_the_one_statement_reads_with_its_speaker_and_its_words(text, speaker, c
             "Когда я вернулся из армии, мой кузен сказал мне, что знает одну девушку из лавки "
             "со шляпками.",
             id="i-and-mine-speak-only-inside-a-quotation",
+        ),
+        pytest.param(
+            "Сначала сообщалось, что мэр попал в больницу с переломом, однако позже эту "
+            "информацию опровергли и сейчас говорят о «лёгком ушибе».",
+            id="a-report-and-its-denial-name-no-one-before-the-next-verb",
         ),
     ],
 )
@@ -3238,7 +3249,7 @@ def test_we_inside_a_quotation_is_not_a_speaker():
             "Заголовок\n\n«Мы выполнили все обязательства, — сказал посол Анри Дюваль. — Теперь "
             "очередь за другой стороной».",
             "посол Анри Дюваль",
-            ["Мы выполнили все обязательства", "Теперь очередь за другой стороной"],
+            ["Мы выполнили все обязательства. Теперь очередь за другой стороной"],
         ),
         (
             "Заголовок\n\n«Мост разрушен. Поезда идут в обход», — пояснил Игорь Седов и "
@@ -3263,7 +3274,7 @@ def test_we_inside_a_quotation_is_not_a_speaker():
         "about this, then a converb",
     ],  # fmt: skip
 )
-def test_one_speaker_named_once_says_both_statements_around_the_words_naming_them(
+def test_one_speaker_named_once_says_all_that_is_said_around_the_words_naming_them(
     text, speaker, statements
 ):
     assert [(c.speaker, c.text) for c in find_claims(text)] == [(speaker, s) for s in statements]
@@ -3327,3 +3338,80 @@ def test_a_word_pointing_back_in_the_lead_does_not_point_to_the_headlines_speake
         "экспортерам зерна сильнее всего."
     )
     assert [c.speaker for c in find_claims(text)] == ["Президент", "эксперт"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        pytest.param(
+            "В марте 2019 года, когда над портом нависла угроза блокады, губернатор Олег Сидоров "
+            "сказал нам в интервью в Одессе, что зерно вывезут по железной дороге.",
+            "губернатор Олег Сидоров",
+            "зерно вывезут по железной дороге",
+            id="a-time-then-a-when-clause-then-whom-and-where-he-told-it",
+        ),
+        pytest.param(
+            "С раздражением отвечая на вопрос депутатов, министр Карпов язвительно заявил: "
+            "«Ни один склад не был разграблен».",
+            "министр Карпов",
+            "Ни один склад не был разграблен",
+            id="a-converb-clause-a-few-words-in-and-how-he-said-it",
+        ),
+        pytest.param(
+            "Генералы считают учения плановыми, но военные наблюдатели уверяют, что к границе "
+            "стянуто три бригады.",
+            "военные наблюдатели",
+            "к границе стянуто три бригады",
+            id="the-last-clause-with-an-adjective-standing-for-people",
+        ),
+        pytest.param(
+            "Он, так же как и посол Анна Берг, подчеркивает, что переговоры о пленных "
+            "продолжаются.",
+            "Он",
+            "переговоры о пленных продолжаются",
+            id="whom-the-speaker-agrees-with-is-not-the-speaker",
+        ),
+        pytest.param(
+            "Как поясняет Die Zeit (12.05), конвой с гуманитарной помощью задержан на "
+            "границе.",
+            "Die Zeit",
+            "конвой с гуманитарной помощью задержан на границе",
+            id="the-date-of-the-issue-after-the-paper",
+        ),
+        pytest.param(
+            "Агентство обратило внимание на сообщение местных газет, согласно которому мост "
+            "через реку закрыт на ремонт до осени.",
+            "местные газеты",
+            "мост через реку закрыт на ремонт до осени",
+            id="a-report-according-to-which",
+        ),
+    ],
+)  # fmt: skip
+def test_what_stands_around_a_speaker_is_not_the_speaker(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
+def test_a_quotation_that_ends_the_paragraph_goes_on_with_the_statement_before_it():
+    text = (
+        "Заголовок\n\nКак отмечает Le Monde, выборы в парламент прошли спокойно. «Ведь наблюдатели не "
+        "нашли ни одного вброса. Явка оказалась выше, чем четыре года назад».\n\n"
+        "Погода была тёплой."
+    )
+    said, goes_on = find_claims(text)
+    assert (said.speaker, said.text) == ("Le Monde", "выборы в парламент прошли спокойно")
+    assert goes_on.speaker == "Le Monde"
+    assert goes_on.text == (
+        "Ведь наблюдатели не нашли ни одного вброса. Явка оказалась выше, чем четыре года назад"
+    )
+
+
+def test_the_authors_own_acquaintance_named_after_a_quotation_is_its_speaker():
+    text = (
+        "Заголовок\n\n«Да, мы продавали зерно в обход санкций, — немного смущённо "
+        "признается мой давний знакомый из порта. — Но так делали все торговцы региона»."
+    )
+    (said,) = find_claims(text)
+    assert said.speaker == "мой давний знакомый из порта"
+    assert said.text == (
+        "Да, мы продавали зерно в обход санкций. Но так делали все торговцы региона"
+    )
