@@ -3192,7 +3192,15 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 and not re.fullmatch(rf"(?:{lang.pointing_back})", subject, re.IGNORECASE)
             ):
                 mentioned = subject
-    found = (headline_found or []) + found
+    # "Обама: Путин не «вполне убежден» …" above the article that quotes Obama: the
+    # headline sums up what its speaker says below, where the statements are found whole
+    said_below = {w.lower()[:5] for f in found for w in re.findall(r"[^\W\d_]{4,}", f.speaker)}
+    headline_found = [
+        f
+        for f in headline_found or []
+        if not {w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", f.speaker)} & said_below
+    ]
+    found = headline_found + found
     for said, rest in resumptions:
         # «Мы занимались всеми этими делами, — признается мой друг. — Но ведь …»: one
         # quotation, one statement

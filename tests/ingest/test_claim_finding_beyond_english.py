@@ -3415,3 +3415,21 @@ def test_the_authors_own_acquaintance_named_after_a_quotation_is_its_speaker():
     assert said.text == (
         "Да, мы продавали зерно в обход санкций. Но так делали все торговцы региона"
     )
+
+
+def test_a_headline_that_sums_up_what_its_speaker_says_below_is_left_to_the_body():
+    text = (
+        "Карпов: порт откроют до конца лета\n\n"
+        "Министр транспорта Игорь Карпов заявил, что разминирование гавани закончится в июле. "
+        "«Первые суда с зерном выйдут из порта в августе», — добавил Карпов."
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Министр транспорта Игорь Карпов"] * 2
+
+
+def test_a_headline_whose_speaker_is_not_quoted_below_stays_a_claim():
+    text = (
+        "Киев: поставки газа через границу сокращены вдвое\n\n"
+        "Оператор газотранспортной системы сообщил, что давление в трубе упало ночью."
+    )
+    speakers = [c.speaker for c in find_claims(text)]
+    assert speakers == ["Киев", "Оператор газотранспортной системы"]
