@@ -1900,6 +1900,16 @@ def test_the_one_statement_reads_with_its_speaker_and_its_words(text, speaker, c
             "информацию опровергли и сейчас говорят о «лёгком ушибе».",
             id="a-report-and-its-denial-name-no-one-before-the-next-verb",
         ),
+        pytest.param(
+            "Даже при том, что Москва заключила с Баку соглашение о поставках газа, она не "
+            "отменила пошлины на вино.",
+            id="a-treaty-concluded-in-a-concession-says-nothing",
+        ),
+        pytest.param(
+            "Но прежде чем вы начнёте обвинять меня в том, что я работаю на чужое "
+            "правительство, прочтите отчёт до конца.",
+            id="an-accusation-not-yet-made-by-the-reader",
+        ),
     ],
 )
 def test_no_one_states_anything_here(text):
@@ -3384,6 +3394,24 @@ def test_a_word_pointing_back_in_the_lead_does_not_point_to_the_headlines_speake
             "местные газеты",
             "мост через реку закрыт на ремонт до осени",
             id="a-report-according-to-which",
+        ),
+        pytest.param(
+            "В каждом случае беженцы уверены, что возвращаться им теперь просто некуда.",
+            "беженцы",
+            "возвращаться им теперь просто некуда",
+            id="in-each-case-is-not-the-speaker",
+        ),
+        pytest.param(
+            "Очевидно, она была уверена, что мост через реку восстановят к зиме.",
+            "она",
+            "мост через реку восстановят к зиме",
+            id="evidently-and-the-tense-are-not-the-speaker",
+        ),
+        pytest.param(
+            "В другом материале Le Figaro отмечает, что конвой с водой задержан на границе.",
+            "Le Figaro",
+            "конвой с водой задержан на границе",
+            id="another-article-of-a-paper-in-latin-letters",
         ),
     ],
 )  # fmt: skip
