@@ -3421,8 +3421,8 @@ def test_what_stands_around_a_speaker_is_not_the_speaker(text, speaker, claim):
 
 def test_a_quotation_that_ends_the_paragraph_goes_on_with_the_statement_before_it():
     text = (
-        "Заголовок\n\nКак отмечает Le Monde, выборы в парламент прошли спокойно. «Ведь наблюдатели не "
-        "нашли ни одного вброса. Явка оказалась выше, чем четыре года назад».\n\n"
+        "Заголовок\n\nКак отмечает Le Monde, выборы в парламент прошли спокойно. «Ведь "
+        "наблюдатели не нашли ни одного вброса. Явка оказалась выше, чем четыре года назад».\n\n"
         "Погода была тёплой."
     )
     said, goes_on = find_claims(text)
