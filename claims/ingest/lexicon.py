@@ -673,6 +673,17 @@ def _patterns(code):
             rf"(?P<speaker>[^,\n]{{2,80}}?)[,.]\s*{DASH}\s*(?P<rest>[^\n]+?){end}"
         )
     if lang.code == "ru":
+        # "…, — так обосновал свое решение глава Кремля", "— так ответил на вопрос министр":
+        # how the speaker put it, and what about, before who
+        found.append(
+            rf"^{claim}\s*[,:]?\s*{DASH}\s*(?i:так|такими словами)\s+"
+            rf"(?P<verb>{verbs}|обосновал\w*|прокомментирова\w+|оценил\w*|ответил\w*)\s+"
+            r"(?:(?:свое|своё|свою|свой|свои|эту|это|этот|эти|ситуацию|происходящее|решение|"
+            r"слова|заявление|позицию)\s+(?:\S+\s+)?|на\s+(?:\S+\s+){0,2}?вопрос\w*\s+"
+            r"(?:[а-яё]+(?:ов|ев|ей|ых|их)\s+)?)?"
+            rf"(?P<speaker>[^\n,]{{2,80}}?){end}"
+        )
+    if lang.code == "ru":
         # "…, — такова оценка специалиста по России Флемминга Сплидбёля": whose verdict the
         # statement was, in the genitive
         found.append(
@@ -2478,6 +2489,24 @@ def _quotation_goes_on(sentence, last, whole=""):
     return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
 
 
+_AND_MORE = re.compile(
+    r"(?i)^(?:и|а|і)\s+(?:ещё|еще|ще|кроме того|крім того|главное|головне)\s*:\s*(?=\S)"
+)
+
+
+def _and_more(sentence, last) -> Statement | None:
+    """ "…, — так обосновал свое решение глава Кремля. И еще: Россия будет …": what the
+    sentence after a statement adds, opened by "И ещё:", is the same speaker's."""
+    more = _AND_MORE.match(sentence.text)
+    if not more:
+        return None
+    claim = _clean_claim(sentence.text[more.end() :])
+    if len(claim.split()) < MIN_CLAIM_WORDS:
+        return None
+    start = sentence.start + sentence.text.find(claim, more.end())
+    return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
+
+
 def _paragraph_is_quoted(text, sentence, mid_paragraph=False) -> bool:
     """Whether the paragraph that opens with this sentence (or, `mid_paragraph`, its rest
     from this sentence) is one quotation: its opening mark closes only at its end, and no
@@ -3148,6 +3177,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 statement.speaker = nominative(framed["frame"].lower(), lang.code, "datv")
         if statement is None and found and not previous:
             statement = _quotation_goes_on(sentence, found[-1], text)
+        if statement is None and found and not previous and lang.code in ("ru", "uk"):
+            statement = _and_more(sentence, found[-1])
         if (
             statement
             and lang.code in ("ru", "uk")
