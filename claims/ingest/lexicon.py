@@ -2096,6 +2096,32 @@ def _fronted_accusation(sentence, lang) -> Statement | None:
     return Statement(claim, speaker, start, start + len(claim), "accusation")
 
 
+_RELATIVE_SAID = re.compile(
+    r"(?P<before>[^,\n]+?)\s*,\s+(?:который|которая|которое|которые),?\s+"
+    r"(?:(?P<frame>по (?:словам|данным|заявлени(?:ю|ям)|утверждени(?:ю|ям)|информации|версии|"
+    r"мнению))|как (?:утвержда|заявля|заяви|сообща|сообщи|счита)\w*)\s+"
+    r"(?P<speaker>[^,\n]{2,60}?),?\s+(?P<claim>[^,.;:\n]{8,}?)(?=[,.;:]|$)"
+)
+
+
+def _said_of_what_the_clause_is_about(sentence, lang) -> Statement | None:
+    """ "…был сбит бомбардировщик Су-24, который по заявлениям Анкары нарушил ее воздушное
+    пространство": what the speaker says of the thing the clause is about."""
+    said = _RELATIVE_SAID.search(sentence.text)
+    if not said:
+        return None
+    words = said["before"].split()
+    about = words[-1]
+    if len(words) >= 2 and re.search(r"[A-ZА-ЯЁ\d]", about) and words[-2].islower():
+        about = f"{words[-2]} {about}"  # "бомбардировщик Су-24"
+    speaker = _clean_speaker(said["speaker"], lang, "gent" if said["frame"] else None)
+    claim = _clean_claim(f"{about} {said['claim']}")
+    if len(claim.split()) < MIN_CLAIM_WORDS or not _plausible_speaker(speaker, lang):
+        return None
+    start, end = sentence.start + said.start("claim"), sentence.start + said.end("claim")
+    return Statement(claim, speaker, start, end, _stance(lang, "", claim))
+
+
 def _considers(sentence, lang) -> Statement | None:
     """ "Клуб считает решение тренера ошибочным": what the speaker holds something to be, a
     judgement with no "что" (Russian; the judgement ends in the instrumental)."""
@@ -2518,7 +2544,9 @@ def _paragraph_is_quoted(text, sentence, mid_paragraph=False) -> bool:
         return False
     end = text.find("\n", sentence.start)
     paragraph = text[sentence.start : len(text) if end < 0 else end].rstrip(" .!?…")
-    if paragraph[-1:] not in "»”" or _BROKEN_OFF.search(paragraph) or "\n" in paragraph:
+    # ("(российский парламент, — прим. ред.)": the editor's note in brackets breaks nothing)
+    unbracketed = re.sub(r"\([^()\n]*\)", "", paragraph)
+    if paragraph[-1:] not in "»”" or _BROKEN_OFF.search(unbracketed) or "\n" in paragraph:
         return False
     opened, closes_earlier = _quotation_marks(paragraph[:-1])
     return opened == 0 and not closes_earlier
@@ -3080,6 +3108,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement is None:
             statement = _considers(sentence, lang)
             fewest = 2 if statement is not None else fewest  # "решение ошибочным"
+        if statement is None and code == "ru":
+            statement = _said_of_what_the_clause_is_about(sentence, lang)
         if code == "ru":
             statement = _by_syntax(sentence, lang, statement, parsed)
         if statement is None and (frame := _converb_frame(code)):

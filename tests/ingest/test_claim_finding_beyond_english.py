@@ -3476,3 +3476,24 @@ def test_how_a_speaker_put_it_and_what_he_added_after_and_more():
         ("глава правительства", "кабинет и впредь будет добиваться обмена пленными"),
         ("министр финансов Олег Ким", "Рост цен остановится уже к осени"),
     ]
+
+
+def test_what_a_speaker_says_inside_a_clause_is_said_of_what_the_clause_is_about():
+    text = (
+        "Заголовок\n\nНад морем был сбит беспилотник «Орлан-10», который по данным "
+        "Генштаба вел разведку над портом. Обломки ищут до сих пор."
+    )
+    assert [(c.speaker, c.text) for c in find_claims(text)] == [
+        ("Генштаб", "беспилотник «Орлан-10» вел разведку над портом")
+    ]
+
+
+def test_an_editors_note_in_brackets_does_not_break_off_a_quoted_paragraph():
+    text = (
+        "Заголовок\n\nЕсли санкции снимут, это поможет правительству, объясняет аналитик Иван "
+        "Серов.\n\n«Осенью пройдут выборы в Раду (парламент страны, — прим. ред.). Власти "
+        "хотят, чтобы они прошли спокойно»."
+    )
+    found = find_claims(text)
+    assert [c.speaker for c in found] == ["аналитик Иван Серов"] * 2
+    assert found[1].text.startswith("Осенью пройдут выборы в Раду")
