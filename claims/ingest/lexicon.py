@@ -2524,12 +2524,15 @@ def _and_more(sentence, last) -> Statement | None:
     """ "…, — так обосновал свое решение глава Кремля. И еще: Россия будет …": what the
     sentence after a statement adds, opened by "И ещё:", is the same speaker's."""
     more = _AND_MORE.match(sentence.text)
-    if not more:
-        return None
-    claim = _clean_claim(sentence.text[more.end() :])
+    return _said_on(sentence, more.end(), last) if more else None
+
+
+def _said_on(sentence, at, last) -> Statement | None:
+    """The rest of the sentence from `at`, said on by the last statement's speaker."""
+    claim = _clean_claim(sentence.text[at:])
     if len(claim.split()) < MIN_CLAIM_WORDS:
         return None
-    start = sentence.start + sentence.text.find(claim, more.end())
+    start = sentence.start + sentence.text.find(claim, at)
     return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
 
 
@@ -2804,11 +2807,7 @@ def _resumes(text, said_in, sentence, last) -> Statement | None:
     resumed = _RESUMES.match(sentence.text)
     if not (left_open and resumed):
         return None
-    claim = _clean_claim(sentence.text[resumed.end() :])
-    if len(claim.split()) < MIN_CLAIM_WORDS:
-        return None
-    start = sentence.start + sentence.text.find(claim, resumed.end())
-    return Statement(claim, last.speaker, start, start + len(claim), stances.guess(claim))
+    return _said_on(sentence, resumed.end(), last)
 
 
 def _quoted_to_the_end(text, statement, sentence) -> bool:
