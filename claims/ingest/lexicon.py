@@ -673,6 +673,21 @@ def _patterns(code):
             rf"(?P<speaker>[^,\n]{{2,80}}?)[,.]\s*{DASH}\s*(?P<rest>[^\n]+?){end}"
         )
     if lang.code == "ru":
+        # "Телеканал ARD привел слова греческих экспертов о том, что …": whose words the
+        # outlet passed on, in the genitive
+        found.append(
+            r"^[^\n]*?(?<!\w)(?:привел|привела|привело|привели|приводит|приводят)\s+(?:[^\n«»]{0,60}?\s)?"
+            r"слова\s+(?P<speaker>[^,\n«»\"]{2,80}?)(?P<genitive>)\s+о\s+том,?\s+что\s+"
+            rf"{claim}{end}"
+        )
+        # "Вот ответ Тренина на вопрос о том, куда …: «…»": a name's answer, then the words
+        found.append(
+            r"^(?:(?i:вот|таков|такой)\s+)?(?i:ответ|слова|мнение|оценка|вывод)\s+"
+            r"(?P<speaker>[А-ЯЁ][\w'’-]+(?:\s+[А-ЯЁ][\w'’-]+)?)(?P<genitive>)"
+            r"(?:\s+на\s+[^:«»\n]{2,160}?)?\s*:\s*[«\"](?P<claim>[^\n]+?)[»\"]?"
+            rf"{end}"
+        )
+    if lang.code == "ru":
         # "…, — так обосновал свое решение глава Кремля", "— так ответил на вопрос министр":
         # how the speaker put it, and what about, before who
         found.append(
@@ -1003,6 +1018,12 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "…Флемминга Сплидбёля (Flemming Splidsboel)": the name as the original spells it,
         # in brackets after the Cyrillic, adds nothing; a long description before the name
         # gives way to the name
+        # ("Мартен Мишло (Martin Michelot), сотрудник …": before a description too)
+        speaker = re.sub(
+            r"(?<=[а-яё])\s*\(\s*[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\s*\)(?=,)",
+            "",
+            speaker,
+        )
         latin = re.search(r"\s*\(\s*[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\s*\)$", speaker)
         if latin and "," not in speaker:
             speaker = speaker[: latin.start()]
