@@ -849,6 +849,15 @@ def _patterns(code):
             rf"^(?!(?i:{pointing})\b){speaker}\s+(?P<verb>{_CONFIRMING})\s+(?!(?i:{pointing})\b)"
             rf"(?P<claim>[^\n:«»]+?){end}"
         )
+    if lang.code == "ru":
+        # "«Запад говорит, что …», — прощебетала телепродюсер": after a whole quotation and
+        # a dash, any verb in the past names who said it (tried last: the verbs above first)
+        found.append(
+            rf"^[«“](?P<claim>[^\n«»“”]+?)[»”],?\s*{DASH}\s*"
+            r"(?P<verb>[а-яё]{3,}(?:ал|ял|ил|ел|ул|ала|яла|ила|ела|ула|али|яли|или|ели|ули|"
+            r"ался|ялся|ился|алась|ялась|илась|ались|ялись|ились))\s+"
+            rf"(?P<speaker>[^\n,]{{2,80}}?)(?:,\s+[а-яё][^\n]*?)?{end}"
+        )
     # Not read: an Azerbaijani "X … bildirib" with neither "ki" nor a comma, where nothing
     # tells the speaker from the statement.
     return [re.compile(p, re.DOTALL) for p in found]

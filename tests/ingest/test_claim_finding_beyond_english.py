@@ -3421,6 +3421,13 @@ def test_a_word_pointing_back_in_the_lead_does_not_point_to_the_headlines_speake
             "Паром пойдет не раньше весны",
             id="a-names-answer-then-the-words",
         ),
+        pytest.param(
+            "«Никакого перемирия не будет до весны», — отрезал командир батальона, садясь в "
+            "машину.",
+            "командир батальона",
+            "Никакого перемирия не будет до весны",
+            id="any-verb-in-the-past-after-a-whole-quotation-and-a-dash",
+        ),
     ],
 )  # fmt: skip
 def test_what_stands_around_a_speaker_is_not_the_speaker(text, speaker, claim):
