@@ -855,8 +855,15 @@ def _patterns(code):
         found.append(
             rf"^[«“](?P<claim>[^\n«»“”]+?)[»”],?\s*{DASH}\s*"
             r"(?P<verb>[а-яё]{3,}(?:ал|ял|ил|ел|ул|ала|яла|ила|ела|ула|али|яли|или|ели|ули|"
-            r"ался|ялся|ился|алась|ялась|илась|ались|ялись|ились))\s+"
+            r"ался|ялся|ился|улся|алась|ялась|илась|улась|ались|ялись|ились|улись))\s+"
             rf"(?P<speaker>[^\n,]{{2,80}}?)(?:,\s+[а-яё][^\n]*?)?{end}"
+        )
+        # "Министр отрезал: «…»": the same before a colon and a whole quotation
+        found.append(
+            rf"^(?P<speaker>[^\n,:«»\"]{{2,80}}?)\s+"
+            r"(?P<verb>[а-яё]{3,}(?:ал|ял|ил|ел|ул|ала|яла|ила|ела|ула|али|яли|или|ели|ули|"
+            r"ался|ялся|ился|улся|алась|ялась|илась|улась|ались|ялись|ились|улись))\s*:\s*"
+            rf"[«“](?P<claim>[^\n«»“”]+?)[»”]{end}"
         )
     # Not read: an Azerbaijani "X … bildirib" with neither "ki" nor a comma, where nothing
     # tells the speaker from the statement.

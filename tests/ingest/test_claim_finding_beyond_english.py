@@ -3428,6 +3428,13 @@ def test_a_word_pointing_back_in_the_lead_does_not_point_to_the_headlines_speake
             "Никакого перемирия не будет до весны",
             id="any-verb-in-the-past-after-a-whole-quotation-and-a-dash",
         ),
+        pytest.param(
+            "В ответ на вопрос журналиста министр Олег Ким усмехнулся: «Цены растут везде, не "
+            "только у нас».",
+            "министр Олег Ким",
+            "Цены растут везде, не только у нас",
+            id="any-verb-in-the-past-before-a-colon-and-a-whole-quotation",
+        ),
     ],
 )  # fmt: skip
 def test_what_stands_around_a_speaker_is_not_the_speaker(text, speaker, claim):
