@@ -50,6 +50,15 @@ MAX_SENTENCE_CHARS = 1000
 SHORT_SENTENCE_WORDS = 12  # "Сума послуг склала $2,53 млн.": a coda to the sentence before
 QUOTES = "«»“”„\"'‹›"
 DASH = r"[-–—]"
+# A name as the original spells it, in brackets after the Cyrillic: "(Flemming Splidsboel)"
+LATIN_SPELLING = r"\(\s*[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\s*\)"
+# The date of a paper's issue after its name: "Die Welt (17.04)"
+ISSUE_DATE = r"\(\s*\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\s*\)"
+# A Russian verb in the past, any verb: "прощебетала", "отрезал", "усмехнулся"
+PAST_VERB = (
+    r"[а-яё]{3,}(?:ал|ял|ил|ел|ул|ала|яла|ила|ела|ула|али|яли|или|ели|ули|"
+    r"ался|ялся|ился|улся|алась|ялась|илась|улась|ались|ялись|ились|улись)"
+)
 
 
 @dataclass(frozen=True)
@@ -792,7 +801,7 @@ def _patterns(code):
             # original's spelling in brackets ends)
             named = (
                 r"«[^»\n]{1,60}»|\"[^\"\n]{1,60}\"|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}|"
-                r"[^,\n()«»]{2,120}?\s*\([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\)"
+                rf"[^,\n()«»]{{2,120}}?\s*{LATIN_SPELLING}"
             )
             found.append(rf"^{opening}{frame}\s+(?P<speaker>{named})\s+(?![,—–-]){claim}{end}")
     if lang.according_after:
@@ -853,17 +862,12 @@ def _patterns(code):
         # "«Запад говорит, что …», — прощебетала телепродюсер": after a whole quotation and
         # a dash, any verb in the past names who said it (tried last: the verbs above first)
         found.append(
-            rf"^[«“](?P<claim>[^\n«»“”]+?)[»”],?\s*{DASH}\s*"
-            r"(?P<verb>[а-яё]{3,}(?:ал|ял|ил|ел|ул|ала|яла|ила|ела|ула|али|яли|или|ели|ули|"
-            r"ался|ялся|ился|улся|алась|ялась|илась|улась|ались|ялись|ились|улись))\s+"
+            rf"^[«“](?P<claim>[^\n«»“”]+?)[»”],?\s*{DASH}\s*(?P<verb>{PAST_VERB})\s+"
             rf"(?P<speaker>[^\n,]{{2,80}}?)(?:,\s+[а-яё][^\n]*?)?{end}"
         )
         # "Министр отрезал: «…»": the same before a colon and a whole quotation
         found.append(
-            rf"^(?P<speaker>[^\n,:«»\"]{{2,80}}?)\s+"
-            r"(?P<verb>[а-яё]{3,}(?:ал|ял|ил|ел|ул|ала|яла|ила|ела|ула|али|яли|или|ели|ули|"
-            r"ался|ялся|ился|улся|алась|ялась|илась|улась|ались|ялись|ились|улись))\s*:\s*"
-            rf"[«“](?P<claim>[^\n«»“”]+?)[»”]{end}"
+            rf"^(?P<speaker>[^\n,:«»\"]{{2,80}}?)\s+(?P<verb>{PAST_VERB})\s*:\s*[«“](?P<claim>[^\n«»“”]+?)[»”]{end}"
         )
     # Not read: an Azerbaijani "X … bildirib" with neither "ki" nor a comma, where nothing
     # tells the speaker from the statement.
@@ -1035,12 +1039,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # in brackets after the Cyrillic, adds nothing; a long description before the name
         # gives way to the name
         # ("Мартен Мишло (Martin Michelot), сотрудник …": before a description too)
-        speaker = re.sub(
-            r"(?<=[а-яё])\s*\(\s*[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\s*\)(?=,)",
-            "",
-            speaker,
-        )
-        latin = re.search(r"\s*\(\s*[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}\s*\)$", speaker)
+        speaker = re.sub(rf"(?<=[а-яё])\s*{LATIN_SPELLING}(?=,)", "", speaker)
+        latin = re.search(rf"\s*{LATIN_SPELLING}$", speaker)
         if latin and "," not in speaker:
             speaker = speaker[: latin.start()]
             words = speaker.split()
@@ -1211,14 +1211,12 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             r",\s*(?:так же,? как и|как и|равно как и|так само,? як і|як і)\s+[^,]+,?$", "", speaker
         )
         # "Die Welt (17.04)": the issue's date
-        speaker = re.sub(r"\s*\(\s*\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\s*\)?$", "", speaker)
+        speaker = re.sub(rf"\s*{ISSUE_DATE}$", "", speaker)
         # "У Мінфіні вже прокоментували": how or when, after the speaker, is not its name
-        speaker = re.sub(rf"(?<=\S)\s+(?:{lang.adverbs})$", "", speaker, flags=re.IGNORECASE)
-        # "Лариджани язвительно заявил", "мой друг немного застенчиво признается": how
-        words = speaker.split()
-        while len(words) > 1 and words[-1].islower() and _manner(words[-1], lang):
-            words.pop()
-        speaker = " ".join(words)
+        # (nor "Лариджани язвительно", "мой друг немного застенчиво": how, word by word)
+        trailing = rf"(?<=\S)\s+(?:{lang.adverbs})$"
+        while (shorter := re.sub(trailing, "", speaker, flags=re.IGNORECASE)) != speaker:
+            speaker = shorter
         # "Очевидно, она была уверена": the tense of the verb is not the speaker's
         speaker = re.sub(r"(?<=\S)\s+(?:был|была|было|были|будет|будут)$", "", speaker)
         # "Американский Forbes в прошлом году оценил": when, after the speaker, too
@@ -1543,14 +1541,6 @@ _LAST_CLAUSE = re.compile(
 )
 
 
-def _manner(word, lang) -> bool:
-    """Whether a word says how something was said: "язвительно", "немного"."""
-    return any(
-        p.tag.POS == "ADVB" or (p.tag.POS == "ADJS" and "neut" in p.tag)
-        for p in morphology(lang.code).parse(word)[:2]
-    )
-
-
 def _has_subject(words, lang) -> bool:
     """Whether the words hold a name or a noun or pronoun that can be in the nominative."""
     analyzer = morphology(lang.code)
@@ -1702,7 +1692,7 @@ def _clean_claim(claim):
     # "…, ссылаясь на свои источники, утром Чуркин был доставлен …": whom they cite
     claim = re.sub(r"^(?:ссылаясь|посилаючись) на [^,]{2,80},\s+", "", claim)
     # "Как поясняет Die Zeit (12.05), …": the date of the paper's issue
-    claim = re.sub(r"^\(\s*\d{1,2}\.\d{1,2}(?:\.\d{2,4})?\s*\),?\s+", "", claim)
+    claim = re.sub(rf"^{ISSUE_DATE},?\s+", "", claim)
     # "По мнению физика, которое он высказал в Стокгольме, черные дыры …": the clause about
     # the words is not what they say
     relative = _ABOUT_THE_WORDS.match(claim)
@@ -3308,12 +3298,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 mentioned = subject
     # "Обама: Путин не «вполне убежден» …" above the article that quotes Obama: the
     # headline sums up what its speaker says below, where the statements are found whole
-    said_below = {w.lower()[:5] for f in found for w in re.findall(r"[^\W\d_]{4,}", f.speaker)}
-    headline_found = [
-        f
-        for f in headline_found or []
-        if not {w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", f.speaker)} & said_below
-    ]
+    said_below = set().union(*(_stems(f.speaker) for f in found))
+    headline_found = [f for f in headline_found or [] if not _stems(f.speaker) & said_below]
     found = headline_found + found
     for said, rest in resumptions:
         # «Мы занимались всеми этими делами, — признается мой друг. — Но ведь …»: one
@@ -3360,21 +3346,22 @@ def _one_thing_they_did(subject, verb, lang) -> bool:
     )
 
 
+def _stems(words, shortest=4) -> set[str]:
+    """The first five letters of each word of at least `shortest` letters, in lower case."""
+    return {w.lower()[:5] for w in re.findall(rf"[^\W\d_]{{{shortest},}}", words)}
+
+
 def _without_repeats(found) -> list[Statement]:
     """The statements less the ones a fuller statement of the same speaker repeats, as a lead
     repeats its headline ("Порошенко рассказал о договоренности вернуть Афанасьева" above
     "Президент Украины Пётр Порошенко рассказал о предварительной договоренности …")."""
-
-    def stems(words, shortest=4):
-        return {w.lower()[:5] for w in re.findall(rf"[^\W\d_]{{{shortest},}}", words)}
-
     kept = []
     for at, statement in enumerate(found):
-        said, who = stems(statement.text), stems(statement.speaker, 3)
+        said, who = _stems(statement.text), _stems(statement.speaker, 3)
         repeated = any(
-            (who & stems(later.speaker, 3))
+            (who & _stems(later.speaker, 3))
             and len(said) >= 2
-            and len(said & stems(later.text)) > 0.8 * len(said)
+            and len(said & _stems(later.text)) > 0.8 * len(said)
             and len(later.text) > len(statement.text)
             for later in found[at + 1 : at + 4]
         )
