@@ -61,10 +61,12 @@ def main() -> None:
 
     root = args.source / "data" / "datasets" / "bsnlp"
     paths = sorted(root.glob(f"*/raw/{args.lang}/*.txt"))
-    order = sorted(
-        paths,
-        key=lambda path: hashlib.md5(f"{path.parts[-4]}/{path.name}".encode()).hexdigest(),
-    )
+
+    def place(path):
+        name = f"{path.parts[-4]}/{path.name}".encode()
+        return hashlib.md5(name, usedforsecurity=False).hexdigest()
+
+    order = sorted(paths, key=place)
     args.out.mkdir(parents=True, exist_ok=True)
     seen, written = set(), 0
     for path in order:
