@@ -3531,3 +3531,127 @@ def test_whom_the_speaker_agrees_with_is_not_the_speaker():
     first, second = find_claims(text)
     assert first.speaker == second.speaker == "Мартин Вебер"  # (not its Latin spelling)
     assert second.text == "нет никаких конкретных признаков того, что Москва изменит свое поведение"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        pytest.param(
+            "Заголовок\n\nС весны порт будет принимать по три танкера в сутки. С данным "
+            "заявлением выступил глава администрации порта Олег Ким на форуме в Одессе.",
+            "глава администрации порта Олег Ким",
+            "С весны порт будет принимать по три танкера в сутки",
+            id="with-this-statement-came-out-points-back-to-the-sentence-before",
+        ),
+        pytest.param(
+            "Заголовок\n\nОтметим, что оператор намерен продать акции трубопровода на аукционе, "
+            "если суд взыщет долг. С данным заявлением выступил директор оператора Юрий Лисов.",
+            "директор оператора Юрий Лисов",
+            "оператор намерен продать акции трубопровода на аукционе, если суд взыщет долг",
+            id="the-articles-reminder-before-what-was-said-is-not-said",
+        ),
+        pytest.param(
+            "Заголовок\n\nВ прошлом году Соединенные Штаты несколько раз намекали, что могут "
+            "ввести пошлины на зерно.",
+            "Соединенные Штаты",
+            "могут ввести пошлины на зерно",
+            id="hinted-and-how-often-is-not-the-speaker",
+        ),
+        pytest.param(
+            "Заголовок\n\nНапомним, что ранее о своей поддержке беженцев из Шуши заявил Детский "
+            "фонд ООН (ЮНИСЕФ).",
+            "Детский фонд ООН (ЮНИСЕФ)",
+            "своей поддержке беженцев из Шуши",
+            id="what-was-declared-named-first-after-a-reminder-and-when",
+        ),
+        pytest.param(
+            "Заголовок\n\nО победе кандидата от оппозиции ранее объявляли местные телеканалы, "
+            "которые вели свой подсчет голосов.",
+            "местные телеканалы",
+            "победе кандидата от оппозиции",
+            id="what-was-announced-named-first-then-a-clause-about-who-announced-it",
+        ),
+        pytest.param(
+            "Заголовок\n\n«Мы не получили ни одного доказательства обстрела», — заявила "
+            "соавтор доклада, член миссии ОБСЕ Анна Ларсен.",
+            "член миссии ОБСЕ Анна Ларсен",
+            "Мы не получили ни одного доказательства обстрела",
+            id="a-role-without-a-name-then-a-role-with-the-name",
+        ),
+        pytest.param(
+            "Заголовок\n\nСуд вынес приговор, и власти области, несмотря на протесты, после "
+            "которых город закрыли, заявили, что приговор будет исполнен.",
+            "власти области",
+            "приговор будет исполнен",
+            id="an-aside-of-concession-inside-the-last-clauses-subject",
+        ),
+        pytest.param(
+            "Заголовок\n\nИменно поэтому участники проекта утверждают, что региону необходим "
+            "второй газопровод.",
+            "участники проекта",
+            "региону необходим второй газопровод",
+            id="the-words-that-stress-the-reason-are-not-the-speaker",
+        ),
+        pytest.param(
+            "Заголовок\n\nФірма брала участь у будівництві резиденції під Києвом. Про це "
+            "свідчать документи, знайдені в резиденції після втечі екс-президента Віктора "
+            "Януковича.",
+            "документи",
+            "Фірма брала участь у будівництві резиденції під Києвом",
+            id="a-participles-clause-naming-someone-is-no-role-with-a-name",
+        ),
+    ],
+)  # fmt: skip
+def test_who_said_what_in_the_frames_of_news_copied_from_the_web(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
+def test_two_sources_joined_by_and_each_say_their_own():
+    text = (
+        "Заголовок\n\nСоединенные Штаты намекали, что могут ввести санкции против подрядчиков, "
+        "и Bloomberg пишет, что такие меры теперь неизбежны."
+    )
+    assert [(c.speaker, c.text) for c in find_claims(text)] == [
+        ("Соединенные Штаты", "могут ввести санкции против подрядчиков"),
+        ("Bloomberg", "такие меры теперь неизбежны"),
+    ]
+
+
+def test_he_informed_that_is_a_statement():
+    text = (
+        "Заголовок\n\nЗаместитель министра Евгений Орлов дал интервью агентству. Он "
+        "проинформировал, что уже подписан ряд соглашений о поставках вакцины."
+    )
+    assert [(c.speaker, c.text) for c in find_claims(text)] == [
+        ("Евгений Орлов", "уже подписан ряд соглашений о поставках вакцины")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Министр иностранных дел Олег Ким отверг критику соседей в адрес проекта газопровода.",
+            id="a-rejected-criticism-without-what-it-said",
+        ),
+        pytest.param(
+            "Заместитель министра Евгений Орлов рассказал о перспективах поставки вакцины в "
+            "страну.",
+            id="what-a-story-was-about",
+        ),
+        pytest.param(
+            "Комментарий: спор вокруг выборов породил хаос в столице",
+            id="a-headlines-rubric",
+        ),
+    ],
+)
+def test_no_claim_in_what_only_names_a_topic_or_a_rubric(text):
+    assert find_claims(f"{text}\n\nПогода была тёплой.") == []
+
+
+def test_a_lead_the_page_prints_twice_is_one_claim():
+    lead = "Муж осужденной просит Канаду предоставить семье политическое убежище, сообщает BBC."
+    found = find_claims(f"{lead}\n\n{lead} Суд пока не назначил новое заседание.")
+    assert [(c.speaker, c.text) for c in found] == [
+        ("BBC", "Муж осужденной просит Канаду предоставить семье политическое убежище")
+    ]
