@@ -244,6 +244,7 @@ RU = Language(
         r"также|ранее|раньше|прежде|ещё|еще|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
         r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами|там|даже|"
         r"часто|нередко|не раз|несколько раз|много раз|дважды|трижды|всегда|постоянно|тогда|"
+        r"недавно|"
         # how it was said: "язвительно заявил", "немного застенчиво признается"
         r"немного|слегка|весьма|очень|довольно|крайне|тихо|громко|резко|жестко|жёстко|твердо|"
         r"твёрдо|мягко|коротко|кратко|(?!согласно)[а-яё]{3,}(?:енно|ённо|анно|ельно|ально|ивно|ично|чно|ьно|иво|"
@@ -361,7 +362,7 @@ UK = Language(
     adverbs=(
         r"також|раніше|вже|офіційно|сьогодні|категорично|було|сам|сама|самі|відверто|прямо|"
         r"чітко|знову|публічно|зокрема|ще|там|навіть|часто|неодноразово|не раз|кілька разів|"
-        r"багато разів|двічі|тричі|завжди|постійно|тоді"
+        r"багато разів|двічі|тричі|завжди|постійно|тоді|нещодавно"
     ),
     denying_claim=r"фейк|брехн|провокаці|дезінформаці|неправд|не відповіда\w* дійсності",
     denial_object=True,
@@ -539,6 +540,15 @@ def _patterns(code):
         found.append(
             r"^(?P<speaker>[^,\n]{2,80}?),\s+(?P<verb>(?:заяви|сообщи|рассказа|призна|"
             r"утвержда|заявля)\w*(?:вш|ющ)(?:ий|ая|ее|ие|его|ей|их)),\s+(?:что|будто)\s+"
+            rf"(?P<claim>[^,\n]{{8,}}?),\s+[^\n]+{end}"
+        )
+        # "Местные исламисты, заявив о том, что христианка оскорбляла пророка, потребовали
+        # …": a converb's clause the same, before the subject's own verb (not "Сеул
+        # опровергает сообщения, заявляя, что …": a verb of saying before it, whose
+        # statement the converb goes on with)
+        found.append(
+            rf"^(?P<speaker>(?:(?!\s(?:{lang.verbs}|{lang.denying})\s)[^,\n]){{2,80}}?),\s+"
+            r"(?P<verb>заявив|сообщив|утверждая|заявляя)(?:\s+о\s+том)?,\s+(?:что|будто)\s+"
             rf"(?P<claim>[^,\n]{{8,}}?),\s+[^\n]+{end}"
         )
     if lang.code in ("ru", "uk"):
@@ -891,7 +901,10 @@ def _patterns(code):
             r"готовн\w*|намерени\w*|намір\w*|приверженност\w*|прихильн\w*|участи\w*|участь"
         )
         found.append(
-            rf"^(?!(?i:{pointing})\b){speaker}\s+(?P<verb>{_CONFIRMING})\s+(?!(?i:{pointing})\b)"
+            # (not a second predicate of what is described: "Проект угрожает безопасности
+            # Украины и подтверждает антиевропейскую позицию Германии")
+            rf"^(?!(?i:{pointing})\b){speaker}(?<!\sи)(?<!\sі)(?<!\sта)\s+(?P<verb>{_CONFIRMING})\s+"
+            rf"(?!(?i:{pointing})\b)"
             rf"(?P<claim>[^\n:«»]+?){end}"
         )
     if lang.code == "ru":
@@ -1472,8 +1485,12 @@ _CIRCUMSTANCE = re.compile(
 
 
 _WHERE_POSTED = re.compile(
-    r"(?i)^(?:в|на|у)\s+(?:своём\s+|своем\s+|своєму\s+)?(?:Facebook|Twitter|Telegram|"
-    r"Instagram|ВКонтакте|Фейсбуке|Фейсбуці|Твиттере|Твіттері|Телеграме|Телеграмі)\s+(?=\S)"
+    r"(?i)^(?:(?:в|на|у)\s+(?:своём\s+|своем\s+|своєму\s+)?(?:Facebook|Twitter|Telegram|"
+    r"Instagram|ВКонтакте|Фейсбуке|Фейсбуці|Твиттере|Твіттері|Телеграме|Телеграмі)|"
+    # "— написала на своей странице в Facebook инфекционист": her page, then where it is
+    r"(?:на|в|у)\s+(?:своей\s+|своїй\s+|своём\s+|своем\s+|своєму\s+)?(?:странице|сторінці|"
+    r"аккаунте|акаунті|блоге|блозі)(?:\s+(?:в|на|у)\s+(?:Facebook|Twitter|Instagram|"
+    r"ВКонтакте|Фейсбуке|Фейсбуці|соцсети|соцсетях|соцмережі|соцмережах))?)\s+(?=\S)"
 )
 
 
@@ -1572,6 +1589,9 @@ _BEFORE_A_SPEAKER = (
     r"зазначити)),?\s+(?:что|що)|же|так|лишь|лише|только|после чего|після чого|"
     r"сам|сама|сами|самого|самой|самих|"
     r"тільки|буквально|(?:как|як)\s+стало\s+(?:известно|відомо)|"
+    # "Недавно также стало известно, что власти Молдовы заявили": what became known is
+    # who said it
+    r"стало\s+(?:известно|відомо),?\s+(?:что|що)|"
     r"очевидно|видимо|вероятно|возможно|похоже|конечно|разумеется|мабуть|именно|саме|"
     r"(?:в|во|у)\s+(?:каждом|этом|том|любом|обоих|данном|таком|кожному|цьому|тому)\s+"
     r"(?:случае|случаях|випадку|випадках)|"
@@ -2665,12 +2685,33 @@ def _told_before(text, previous) -> _Sentence:
     return _Sentence(first.start, last.end, text[first.start : last.end])
 
 
+def _closing_mark(text) -> int:
+    """Where `text` closes a quotation it did not open, or -1."""
+    opened = 0
+    for at, mark in enumerate(text):
+        if mark == '"':
+            before, after = text[at - 1 : at], text[at + 1 : at + 2]
+            mark = "“" if after[:1].isalnum() and not before[:1].isalnum() else "”"
+        if mark in "«“":
+            opened += 1
+        elif mark in "»”":
+            if not opened:
+                return at
+            opened -= 1
+    return -1
+
+
 def _quotation_marks(text) -> tuple[int, bool]:
     """(where the outermost quotation that `text` opens and does not close begins, or -1;
     whether it closes one it did not open). «Власником «Промтехбуд» є … «Ассоль» …: the
     first mark, not the last."""
     opened, closes_earlier = [], False
     for at, mark in enumerate(text):
+        if mark == '"':
+            # a straight mark opens before a word and after none ('"Газопровод …',
+            # 'санкций,"Северный поток-2" убивает'), else it closes
+            before, after = text[at - 1 : at], text[at + 1 : at + 2]
+            mark = "“" if after[:1].isalnum() and not before[:1].isalnum() else "”"
         if mark in "«“":
             opened.append(at)
         elif mark in "»”":
@@ -2760,9 +2801,11 @@ class _Quoting:
 
     def __init__(self):
         self.since, self.last_end = 0, 0  # sentences since the quotation opened; 0: none
+        self.closed_here = False  # the last sentence closed a quotation an earlier one opened
 
     def goes_on(self, text, sentence) -> bool:
         inside = self.since > 0 and "\n" not in text[self.last_end : sentence.start]
+        self.closed_here = False
         self.last_end = sentence.end
         opened, closes_earlier = _quotation_marks(sentence.text)
         # "…реструктуризация НАК «Нафтогаз Украины», — цитирует …": one mark closing two
@@ -2773,6 +2816,7 @@ class _Quoting:
         # "«Пока не будем подписывать, — заявлял Перекопский": a quotation the author's
         # words break off, left open by the marks, is over
         broken_off = opened >= 0 and _BROKEN_OFF.search(sentence.text, opened)
+        self.closed_here = inside and closes_earlier
         self.since = 1 if opened >= 0 and not broken_off and not (inside and closes_earlier) else 0
         return False
 
@@ -3143,8 +3187,13 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         statement = None
         framed = None  # the frame's match, when a frame read the statement
         fewest = MIN_CLAIM_WORDS  # the fewest words its statement may have
+        # '"… Германия часто думает, что …", - отметил Чапутович': up to its closing mark the
+        # sentence is inside a quotation an earlier one opened; no speaker is named there
+        closes_at = _closing_mark(sentence.text) if quoting.closed_here else -1
         for pattern in patterns:
             match = pattern.match(sentence.text)
+            if match and 0 <= match.start("speaker") < closes_at:
+                continue
             if match:
                 statement = _statement(sentence, match, lang)
                 if statement:
