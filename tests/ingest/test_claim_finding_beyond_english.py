@@ -3689,6 +3689,13 @@ def test_a_lead_the_page_prints_twice_is_one_claim():
             "Берлина",
             id="a-second-predicate-of-a-thing-confirms-nothing",
         ),
+        pytest.param(
+            "Заголовок\n\nБанкир переписывался с послом. Далее Бэнкс писал, что его партнер "
+            "будет на связи с посольством.",
+            "Бэнкс",
+            "его партнер будет на связи с посольством",
+            id="then-before-the-speaker-is-not-the-speaker",
+        ),
     ],
 )  # fmt: skip
 def test_who_said_what_in_more_frames_of_news_copied_from_the_web(text, speaker, claim):
