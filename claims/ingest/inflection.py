@@ -43,6 +43,11 @@ def nominative(speaker: str, code: str, case: str) -> str:
             continue
         parses = [p for p in analyzer.parse(word) if case in p.tag]
         parse = next((p for p in parses if "sing" in p.tag), parses[0] if parses else None)
+        if word[:1].isupper():
+            # "Дмитрия Тренина": a surname, before the word it also spells ("тренин")
+            parse = next(
+                (p for p in parses if NAME_TAGS & p.tag.grammemes and "sing" in p.tag), parse
+            )
         head = _head_gender(analyzer, words[at + 1 : at + 2], case)
         if parse is not None and parse.tag.POS == "NOUN" and head:
             # "главного редактора": an adjective before its noun, not "главное" (a noun)

@@ -2518,6 +2518,12 @@ _HELD = re.compile(
 )
 
 
+_AUTHOR_AGREES = re.compile(
+    r"(?i)(?:^|\s)я\s+(?:\w+\s+)?(?:разделяю|согласен|согласна|соглашусь|поддерживаю|"
+    r"поділяю|згоден|згодна|підтримую)\b"
+)
+
+
 def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     """Whom "он/она" stands for: the person the sentence before names as its subject, the
     subject that acted earlier when that names the same person in full ("лідер фракції
@@ -2532,12 +2538,20 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
         # "По факту поджога был задержан 27-летний житель села. Он сказал, что …": the one
         # the sentence before says was detained, though it names no one
         return held["who"]
-    if person and _FIRST_PERSON & set(re.findall(r"\w+", previous[-1].text.lower())):
+    if (
+        person
+        and _FIRST_PERSON & set(re.findall(r"\w+", previous[-1].text.lower()))
+        # (but "Я разделяю оценку Дмитрия Тренина. … он пишет": the author's own words,
+        # about the person "он" is)
+        and not _AUTHOR_AGREES.search(previous[-1].text)
+    ):
         # "Этим утром мой друг Джузеппе Торнаторе позвонил": the words of the one quoted,
         # whom "он" next still means
         return mentioned
     if person and mentioned and person.split()[-1][:5] in mentioned:
         return mentioned
+    if person and _AUTHOR_AGREES.search(previous[-1].text):
+        return nominative(person, lang.code, "gent")  # "оценку Дмитрия Тренина"
     return person or mentioned or _subject_before(previous, lang)
 
 
