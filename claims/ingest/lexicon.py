@@ -2538,20 +2538,16 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
         # "По факту поджога был задержан 27-летний житель села. Он сказал, что …": the one
         # the sentence before says was detained, though it names no one
         return held["who"]
-    if (
-        person
-        and _FIRST_PERSON & set(re.findall(r"\w+", previous[-1].text.lower()))
-        # (but "Я разделяю оценку Дмитрия Тренина. … он пишет": the author's own words,
-        # about the person "он" is)
-        and not _AUTHOR_AGREES.search(previous[-1].text)
-    ):
+    if person and _AUTHOR_AGREES.search(previous[-1].text):
+        # "Я разделяю оценку Дмитрия Тренина. … он пишет": the author's own words, about the
+        # person "он" is
+        return nominative(person, lang.code, "gent")
+    if person and _FIRST_PERSON & set(re.findall(r"\w+", previous[-1].text.lower())):
         # "Этим утром мой друг Джузеппе Торнаторе позвонил": the words of the one quoted,
         # whom "он" next still means
         return mentioned
     if person and mentioned and person.split()[-1][:5] in mentioned:
         return mentioned
-    if person and _AUTHOR_AGREES.search(previous[-1].text):
-        return nominative(person, lang.code, "gent")  # "оценку Дмитрия Тренина"
     return person or mentioned or _subject_before(previous, lang)
 
 
@@ -2702,13 +2698,22 @@ def _told_before(text, previous) -> _Sentence:
     return _Sentence(first.start, last.end, text[first.start : last.end])
 
 
+def _mark(text, at) -> str:
+    """The quotation mark at `at`, a straight one read as opening or closing: it opens before
+    a word and after none ('"Газопровод …', 'санкций,"Северный поток-2" убивает'), else it
+    closes."""
+    mark = text[at]
+    if mark != '"':
+        return mark
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    return "“" if after[:1].isalnum() and not before[:1].isalnum() else "”"
+
+
 def _closing_mark(text) -> int:
     """Where `text` closes a quotation it did not open, or -1."""
     opened = 0
-    for at, mark in enumerate(text):
-        if mark == '"':
-            before, after = text[at - 1 : at], text[at + 1 : at + 2]
-            mark = "“" if after[:1].isalnum() and not before[:1].isalnum() else "”"
+    for at in range(len(text)):
+        mark = _mark(text, at)
         if mark in "«“":
             opened += 1
         elif mark in "»”":
@@ -2723,12 +2728,8 @@ def _quotation_marks(text) -> tuple[int, bool]:
     whether it closes one it did not open). «Власником «Промтехбуд» є … «Ассоль» …: the
     first mark, not the last."""
     opened, closes_earlier = [], False
-    for at, mark in enumerate(text):
-        if mark == '"':
-            # a straight mark opens before a word and after none ('"Газопровод …',
-            # 'санкций,"Северный поток-2" убивает'), else it closes
-            before, after = text[at - 1 : at], text[at + 1 : at + 2]
-            mark = "“" if after[:1].isalnum() and not before[:1].isalnum() else "”"
+    for at in range(len(text)):
+        mark = _mark(text, at)
         if mark in "«“":
             opened.append(at)
         elif mark in "»”":
