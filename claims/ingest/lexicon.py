@@ -247,7 +247,7 @@ RU = Language(
         r"также|ранее|раньше|прежде|ещё|еще|вновь|уже|официально|накануне|сегодня|тоже|категорически|сейчас|вчера|"
         r"позже|затем|впервые|неоднократно|публично|открыто|прямо|было|сам|сама|сами|там|даже|"
         r"часто|нередко|не раз|несколько раз|много раз|дважды|трижды|всегда|постоянно|тогда|"
-        r"недавно|"
+        r"недавно|впоследствии|позднее|"
         # how it was said: "язвительно заявил", "немного застенчиво признается"
         r"немного|слегка|весьма|очень|довольно|крайне|тихо|громко|резко|жестко|жёстко|твердо|"
         r"твёрдо|мягко|коротко|кратко|(?!согласно)[а-яё]{3,}(?:енно|ённо|анно|ельно|ально|ивно|ично|чно|ьно|иво|"
@@ -1015,6 +1015,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…։])[»”\"]?\s+(?=[«“\"„(\-–—
 _GLUED_END = re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]{2,}\.(?=[A-ZƏÇĞİÖŞÜА-ЯЁІЇЄ])")
 
 
+_GLUED_CYRILLIC = re.compile(
+    r"(?<![\w.])[а-яёіїєґА-ЯЁІЇЄҐ][а-яёіїєґ]{2,}[.!?](?P<next>[А-ЯЁІЇЄҐ][а-яёіїєґ]*)(?=[\s,])"
+)
+# Words a sentence opens with, after a capitalised word glued to it: "Сабельник.По ее словам"
+_OPENERS = {
+    "По", "В", "Во", "На", "Как", "Ранее", "Он", "Она", "Они", "При", "Это", "Кроме",
+    "Также", "Однако", "Но", "Между", "Сейчас", "Пока", "Напомним", "Отметим", "За",
+    "Після", "Як", "Він", "Вона", "Вони", "Раніше", "Також", "Проте", "Нагадаємо", "Це",
+}  # fmt: skip
+
+
 # Abbreviations razdel does not know, after which a capital letter goes on with the sentence
 # ("у м. Києві", "вул. Київська"). Not units and years ("млн грн.", "в 2014 г."): a
 # sentence often ends with them.
@@ -1040,6 +1051,12 @@ def sentences(text, code, start=0, end=None):
                     spans[-1] = (spans[-1][0], b)  # "у м. Києві", "вул. Київська": not an end
                 else:
                     spans.append((a, b))
+                # "… Наталья Сабельник.По ее словам, …": a page that lost the space after a
+                # full stop (not "Яндекс.Такси", not "Н.Прянишникова")
+                for glued in _GLUED_CYRILLIC.finditer(text, a, b):
+                    if glued[0][:1].islower() or glued["next"] in _OPENERS:
+                        spans[-1:] = [(spans[-1][0], glued.end() - len(glued["next"])),
+                                      (glued.end() - len(glued["next"]), spans[-1][1])]  # fmt: skip
     else:
         spans, begin = [], start
         cuts = [(c.start(), c.end()) for c in _SENTENCE_END.finditer(text, start, end)]
@@ -1201,6 +1218,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
                     r"(?i)(?:^|\s)(?:в|во|на|у|из|із|с|з|странице|сторінці|сайте|сайті)\s+$",
                     speaker[: found.start()],
                 )
+                # "В обращении к … Саджиду Джавиду он написал": whom he wrote to, not who
+                and _may_be_nominative(found.group().split()[-1:], lang)
             ]  # the first word is capital because it opens the sentence, unless a name
             speaker = names[-1] if names else pronoun.group(1)
         # "Правильність рішень підтвердив і ВГСУ, який заявив": the one the clause is about
@@ -1432,6 +1451,14 @@ def _without_outlet_told(speaker, lang) -> str:
     told = re.match(rf"{_OUTLET}\s+(?={_BODY_IN})", speaker)
     if told:
         return speaker[told.end() :]
+    # "заявила РИА Новости глава организации Наталья Сабельник": the agency told, then who
+    agency = re.match(
+        r"(?:РИА Новости|ТАСС|Интерфаксу|РБК|RT|Sputnik|ИА Regnum|Укрінформу|УНІАН|УНИАН)\s+"
+        r"(?=[а-яёіїєґ][\w-]*\s+\S)",
+        speaker,
+    )
+    if agency and re.search(r"(?<!\S)[A-ZА-ЯЁІЇЄҐ]", speaker[agency.end() :]):
+        return speaker[agency.end() :]  # (a person named after it)
     # (its opening mark may be gone with the sentence's: 'Ъ" глава')
     quoted = re.match(r"[«\"]?[^«»\"\n]{1,40}[»\"]\s+(?P<next>[\w'’-]+)", speaker)
     if quoted:
@@ -1709,6 +1736,48 @@ def _may_be_nominative(words, lang) -> bool:
     cyrillic = [w.strip(',.«»"“”()') for w in words if re.search(r"[а-яёіїєґ]", w, re.I)]
     return not cyrillic or any(
         "nomn" in p.tag or "Fixd" in p.tag for w in cyrillic for p in analyzer.parse(w)[:3]
+    )
+
+
+def _opens_in_another_case(speaker, lang) -> bool:
+    """Whether a speaker's first word is a noun or adjective that cannot be in the
+    nominative: "Причиной …" (instrumental) opens a sentence of its own, not a name."""
+    if lang.code not in ("ru", "uk") or not speaker.split():
+        return False
+    first = speaker.split()[0].strip(',.«»"“”()')
+    if not re.fullmatch(r"[а-яёіїєґ'’-]+", first, re.IGNORECASE):
+        return False
+    parses = morphology(lang.code).parse(first)[:3]
+    declined = [p for p in parses if p.tag.case is not None]
+    return len(declined) == len(parses) > 0 and not any(
+        "nomn" in p.tag or "Fixd" in p.tag for p in declined
+    )
+
+
+def _said_again_in(statement, later) -> bool:
+    """Whether a statement made just after says this one again, as fully or more (or word
+    for word: a lead the page prints twice)."""
+    said = _stems(statement.text)
+    return bool(
+        _stems(statement.speaker, 3) & _stems(later.speaker, 3)
+        and len(said) >= 2
+        and len(said & _stems(later.text)) > 0.8 * len(said)
+        and len(later.text) >= len(statement.text)
+    )
+
+
+def _copied_from(statement, before) -> bool:
+    """Whether a statement is a copy of one made before by the same speaker: a page that
+    prints its report twice, or its lead again at its foot, cut short ("… продолжить свою
+    политическую кампанию…"). Nearly all the words of each, not a few words a long
+    quotation also has."""
+    said, theirs = _stems(statement.text), _stems(before.text)
+    cut = re.sub(r"\s*(?:…|\.\.\.)$", "", statement.text)
+    return bool(
+        _stems(statement.speaker, 3) & _stems(before.speaker, 3)
+        and len(said) >= 2
+        and len(before.text) >= len(statement.text)
+        and (len(said & theirs) > 0.8 * max(len(said), len(theirs)) or before.text.startswith(cut))
     )
 
 
@@ -2487,6 +2556,17 @@ def _by_converb(sentence, frame, lang):
 
 
 _PRONOUNS = r"он|она|они|він|вона|вони"
+# Some, others, many: people no one names
+_SOME = r"некоторые|другие|многие|одни|кое-кто|кто-то|деякі|інші|дехто|хтось"
+
+# A sentence that tells of someone's call or request, its subject first: "Президент США
+# Дональд Трамп призвал своих сторонников …"
+_APPEALED = re.compile(
+    r"^[^,.!?]{2,80}?\s(?:призвал|призвала|призвали|попросил|попросила|попросили|"
+    r"потребовал|потребовала|потребовали|закликав|закликала|закликали|попросив|"
+    r"вимагав|вимагала|вимагали)\s",
+    re.IGNORECASE,
+)
 
 
 def _subject_before(previous, lang) -> str:
@@ -2548,7 +2628,19 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
         return mentioned
     if person and mentioned and person.split()[-1][:5] in mentioned:
         return mentioned
-    return person or mentioned or _subject_before(previous, lang)
+    subject = person or mentioned or _subject_before(previous, lang)
+    if subject and not person and not mentioned and _neuter(subject.split()[0], lang):
+        # "Видеообращение лидера было опубликовано … — сказал он": "он" is no neuter thing
+        # (the one who spoke last is, when there is one)
+        return ""
+    return subject
+
+
+def _neuter(word, lang) -> bool:
+    """Whether a word is a neuter noun in the singular ("видеообращение", "агентство"),
+    which "он" and "она" never stand for."""
+    parses = morphology(lang.code).parse(word.strip('«»"“”'))[:1]
+    return bool(parses) and {"NOUN", "neut", "sing"} <= set(parses[0].tag.grammemes)
 
 
 _CITED = re.compile(r"(?:со ссылкой на|ссылаясь на|з посиланням на|посилаючись на)\s+([^.;:«»]+)")
@@ -3291,6 +3383,24 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             said_first = aside and about.match(_about_this_first(sentence.text[: aside.start()]))
             if said_first:
                 added_then, statement = statement, None
+        if (
+            statement is not None
+            and about is not None
+            and not previous
+            and found
+            and found[-1].end <= sentence.start
+            and not text[found[-1].end : sentence.start].strip(' .!?»”"\n')
+            and (again := about.match(_capitalised(statement.text)))
+        ):
+            # "В МИД Германии уверены, что …. Об этом заявил глава МИД Хайко Маас, пишет DW":
+            # who said the statement just made, as an outlet reports it; no claim of its own
+            who = _clean_speaker(
+                again.group("after") or again.group("before"), lang, after=bool(again["after"])
+            )
+            if names_person(who, lang):
+                found[-1].speaker = resolve_speaker(who, found, lang, mentioned, previous)
+            previous, mentioned = [], None
+            continue
         nested = statement is not None and about is not None and previous
         told = None
         if (statement is None or nested) and about is not None and previous:
@@ -3325,12 +3435,20 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 # when it was said, then who said it; "Об этом французским СМИ рассказали
                 # два источника": whom they told, then who
                 speaker = _clean_speaker(told.group("later"), lang, after=True)
+            pointed_back = re.fullmatch(_PRONOUNS, speaker, re.IGNORECASE)
             speaker = _pronoun_resolved(speaker, previous, mentioned, lang)  # "Об этом он заявил"
             speaker = resolve_speaker(speaker, found, lang, mentioned, previous)
             verb = told.group("verb1") or told.group("verb2")
             said = _told_before(text, previous)
             claim = _clean_claim(said.text)
-            if _plausible_speaker(speaker, lang) and len(claim.split()) >= MIN_CLAIM_WORDS:
+            if (
+                # "Трамп призвал сторонников действовать мирно. Об этом он написал в
+                # Twitter": his own call, told in the author's words, is no claim
+                not (pointed_back and _APPEALED.match(claim))
+                and _plausible_speaker(speaker, lang)
+                and not _opens_in_another_case(speaker, lang)
+                and len(claim.split()) >= MIN_CLAIM_WORDS
+            ):
                 offset = said.text.find(claim)
                 found.append(
                     Statement(
@@ -3388,6 +3506,14 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             fewest = _fewest_words(framed, lang) if framed is not None else fewest
             if len(statement.text.split()) < fewest:
                 statement = None
+        if (
+            statement is not None
+            and sentence.text[:1] in '«“„"'
+            and re.fullmatch(_SOME, statement.speaker, re.IGNORECASE)
+        ):
+            # «Некоторые считают, что …», — уточнил Пенс: whom the one quoted answers, not a
+            # speaker of their own
+            statement = None
         if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"
             statement.speaker = _OBJECT_PRONOUNS[statement.speaker.lower()]
         if statement and re.fullmatch(_PRONOUNS, statement.speaker, re.IGNORECASE):
@@ -3482,17 +3608,12 @@ def _stems(words, shortest=4) -> set[str]:
 def _without_repeats(found) -> list[Statement]:
     """The statements less the ones a fuller statement of the same speaker repeats, as a lead
     repeats its headline ("Порошенко рассказал о договоренности вернуть Афанасьева" above
-    "Президент Украины Пётр Порошенко рассказал о предварительной договоренности …")."""
+    "Президент Украины Пётр Порошенко рассказал о предварительной договоренности …"), and
+    less a page's second copy of a statement kept before."""
     kept = []
     for at, statement in enumerate(found):
-        said, who = _stems(statement.text), _stems(statement.speaker, 3)
-        repeated = any(
-            (who & _stems(later.speaker, 3))
-            and len(said) >= 2
-            and len(said & _stems(later.text)) > 0.8 * len(said)
-            # (or says it word for word: a lead the page prints twice)
-            and len(later.text) >= len(statement.text)
-            for later in found[at + 1 : at + 4]
+        repeated = any(_said_again_in(statement, later) for later in found[at + 1 : at + 4]) or any(
+            _copied_from(statement, before) for before in kept
         )
         if not repeated:
             kept.append(statement)

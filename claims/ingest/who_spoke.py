@@ -44,6 +44,9 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
         body = re.fullmatch(
             r"(?i)(?:пресс|прес|ведомств|министерств|відомств|міністерств)\S*", speaker
         )
+        if body and (named_body := _body_before(previous, lang)):
+            # "Минфин США ввел санкции. По данным ведомства, …": the body named since
+            return named_body
         if found and not (body and names_person(found[-1].speaker, lang)):
             return found[-1].speaker
     if lang.code in ("ru", "uk") and (role := role_described(speaker, lang)):
@@ -105,6 +108,29 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
             if any(_same_word(words[0], w) for w in before.speaker.split()[1:]):
                 return before.speaker
     return speaker
+
+
+_A_BODY = re.compile(
+    r"(?<!\w)(?:Мин(?:фин|юст|обороны|здрав|экономразвития|энерго|транс|пром|сельхоз|обр|"
+    r"труд|строй|цифры|природы|просвещения|спорт|культуры)\w*|МИД|МВД|Міноборони|МЗС|МВС|"
+    r"Мінфін\w*|Мінюст\w*)(?:\s+(?:США|РФ|России|Украины|України|Германии|Франции|"
+    r"Великобритании|Британии|Азербайджана|Армении|Турции|Израиля|Китая|[A-ZА-ЯЁІЇЄҐ]{2,5}))?"
+)
+
+
+def _body_before(previous, lang) -> str:
+    """The ministry the sentences since the last statement name ("Минфин США ввел санкции"),
+    in the nominative, else ""."""
+    for sentence in reversed(list(previous)[-MAX_QUOTED_SENTENCES:]):
+        found = _A_BODY.search(sentence.text)
+        if found:
+            name = found.group()
+            first = name.split()[0]
+            if not any("nomn" in p.tag or "Fixd" in p.tag or "Abbr" in p.tag
+                       for p in morphology(lang.code).parse(first)[:2]):  # fmt: skip
+                name = nominative(name, lang.code, "gent")
+            return name
+    return ""
 
 
 def _same_word(one, other) -> bool:
