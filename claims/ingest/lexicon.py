@@ -208,6 +208,8 @@ RU = Language(
         r"как (?:ранее |уже |раньше )?(?:сообщ|заяви|утвержда|отмети|пишет|пишут|выясни|поясни|"
         r"поясня|рассказ|подч[её]рк|уточни|счита|указ|установи|объясни|объясня|призна|выяви|"
         r"замеча|замети|полага|предупрежда|предупреди)\w*|"
+        # "Как говорится в заявлении Ryanair, …": where it is said, whose it is
+        r"как (?:говорится|сказано|указывается|отмечается)(?=\s+(?:в|во)\s)|"
         r"по сообщени(?:ю|ям)|по (?:заверени(?:ю|ям)|подсч[её]там|версии)|"
         r"по (?:заявлени(?:ю|ям)|утверждениям|показаниям)|"
         r"согласно (?:\S+\s+){0,3}?(?:данным|решению|постановлению|приговору|заявлению|"
@@ -318,7 +320,9 @@ UK = Language(
         r"не виключа(?:є|ють)|не виключи(?:в|ла|ли)|"
         r"висловив\s+(?:\S+\s+)?(?:думку|переконання|впевненість|припущення)|"
         r"да(?:в|ла|ли|є|ють)\s+свідчення|писа(?:в|ла|ло|ли)|підозрю(?:є|ють)|"
-        r"підозрюва(?:в|ла|ли)"
+        r"підозрюва(?:в|ла|ли)|"
+        # "Мей зізналася, що …", "У Ryanair попередили, що …", "…, передає УНН"
+        r"переда(?:є|ють)|інформу(?:є|ють)|зізна(?:вся|лася|лися|ється|ються)|попереди(?:в|ла|ло|ли)|попереджа(?:є|ють|в|ла|ли)"
     ),
     their_words=(
         r"(?i:за|на|згідно\s+з)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
@@ -345,7 +349,8 @@ UK = Language(
         r"звітом|декларацією)|"
         r"як (?:раніше |вже |уже )?(?:виявил|повідом|заяви|пише|пишуть|з'ясува|з’ясува|поясню|"
         r"поясни|зазнач|наголош|"
-        r"стверджу|свідч|розпов|зауваж|підкресл|вважа|встанови)\w*"
+        r"стверджу|свідч|розпов|зауваж|підкресл|вважа|встанови)\w*|"
+        r"як (?:йдеться|ідеться|говориться|сказано|зазначається|вказується)(?=\s+(?:в|у)\s)"
     ),
     genitive_frames=(
         r"за (?:словами|даними|інформацією|повідомленням|оцінками|підрахунками|версією)|на думку|"
@@ -1018,6 +1023,11 @@ _GLUED_END = re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]{2,}\.(?=[A-ZƏÇĞİÖŞÜ�
 _GLUED_CYRILLIC = re.compile(
     r"(?<![\w.])[а-яёіїєґА-ЯЁІЇЄҐ][а-яёіїєґ]{2,}[.!?](?P<next>[А-ЯЁІЇЄҐ][а-яёіїєґ]*)(?=[\s,])"
 )
+# An outlet's verb with no outlet after it, then a new sentence: "…, пише Як йдеться у заяві"
+_LINK_LOST = re.compile(
+    r"(?<=\s)(?:пише|пишуть|передає|передають|повідомляє|пишет|пишут|переда[её]т|сообщает|"
+    r"сообщают|інформує)(?=\s+(?:Як|Как|Про|Об|Цим|Этим|Ранее|Раніше|Нагадаємо|Напомним)\s)"
+)
 # Words a sentence opens with, after a capitalised word glued to it: "Сабельник.По ее словам"
 _OPENERS = {
     "По", "В", "Во", "На", "Как", "Ранее", "Он", "Она", "Они", "При", "Это", "Кроме",
@@ -1057,6 +1067,10 @@ def sentences(text, code, start=0, end=None):
                     if glued[0][:1].islower() or glued["next"] in _OPENERS:
                         spans[-1:] = [(spans[-1][0], glued.end() - len(glued["next"])),
                                       (glued.end() - len(glued["next"]), spans[-1][1])]  # fmt: skip
+                # "…, пише Як йдеться у заяві Ryanair, …": the outlet's name was a link the
+                # page lost, and its full stop with it
+                for lost in _LINK_LOST.finditer(text, a, b):
+                    spans[-1:] = [(spans[-1][0], lost.end()), (lost.end(), spans[-1][1])]
     else:
         spans, begin = [], start
         cuts = [(c.start(), c.end()) for c in _SENTENCE_END.finditer(text, start, end)]
@@ -1175,7 +1189,10 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # ("Навальный не высказался …, а взамен сообщил": no subject of its own, both his)
         # ("…, но русские считают, что …": a subject in lower case too)
         if len(clauses) > 1 and (
-            any(ch.isupper() for ch in clauses[-1]) or _has_subject(clauses[-1], lang)
+            any(ch.isupper() for ch in clauses[-1])
+            or _has_subject(clauses[-1], lang)
+            # "…, але в уряді зазначили": the body where it was said
+            or re.match(rf"(?i)(?:в|во|у)\s+{_BODY}\w*$", clauses[-1].strip())
         ):
             speaker = clauses[-1].strip()
         # "Отвечая на вопрос о том, какие у него претензии, глава холдинга сказал": the
@@ -1296,6 +1313,14 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # ("постанова суду від 9 жовтня": the date of a document, with its preposition)
         speaker = re.sub(
             rf"(?<=\S)(?:\s+(?:от|від))?\s+(?:{_WHEN})$", "", speaker, flags=re.IGNORECASE
+        )
+        # "у заяві компанії від вівторка": the day of the week, too
+        speaker = re.sub(
+            r"(?<=\S)\s+(?:от|від)\s+(?:понеділка|вівторка|середи|четверга|п['’]ятниці|суботи|"
+            r"неділі|понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья)$",
+            "",
+            speaker,
+            flags=re.IGNORECASE,
         )
     if lang.speaker_noise:
         speaker = re.sub(lang.speaker_noise, "", speaker, flags=re.DOTALL).strip(" ,")
@@ -2222,7 +2247,16 @@ def _source_first(sentence, framed, lang):
     ):
         return None
     statement = _statement(sentence, source, lang)
-    return (statement, source) if statement else None
+    if statement is None:
+        return None
+    # "…, пишет РИА Новости": the outlet that carried it, not the source's words
+    carried = re.search(
+        rf",\s*(?:{lang.passing_on})\s+[^,\n]{{2,80}}?$", statement.text, re.IGNORECASE
+    )
+    if carried and len(statement.text[: carried.start()].split()) >= MIN_CLAIM_WORDS:
+        statement.text = statement.text[: carried.start()]
+        statement.end = statement.start + len(statement.text)
+    return statement, source
 
 
 def _by_genitive_frame(sentence, lang) -> Statement | None:
@@ -2299,6 +2333,32 @@ def _said_of_what_the_clause_is_about(sentence, lang) -> Statement | None:
         return None
     start, end = sentence.start + said.start("claim"), sentence.start + said.end("claim")
     return Statement(claim, speaker, start, end, _stance(lang, "", claim))
+
+
+# "Попередній аналіз показує, що …", "Испытания показали, что …": a study, a poll or
+# figures as the source of what they show
+_SHOWN_BY_A_STUDY = re.compile(
+    r"^(?P<speaker>(?:[^,«»\"\n]{0,60}?\s)?(?i:аналіз|опитуванн|дослідженн|випробуванн|"
+    r"результат|статистик|анализ|опрос|соцопрос|исследовани|испытани|статистик)\w*"
+    r"(?:\s[^«»\"\n]{0,100}?)?)\s+(?P<verb>показу(?:є|ють)|показа(?:в|ла|ло|ли)|"
+    r"показыва(?:ет|ют)|показа(?:л|ла|ло|ли))\s*,?\s+(?:що|что)\s+(?P<claim>.+?)[\s.!?…]*$",
+    re.DOTALL,
+)
+
+
+def _shown_by_a_study(sentence, lang) -> Statement | None:
+    """What a study, a poll or a trial showed, with it as the speaker (Russian, Ukrainian)."""
+    if lang.code not in ("ru", "uk"):
+        return None
+    shown = _SHOWN_BY_A_STUDY.match(sentence.text)
+    if not shown:
+        return None
+    speaker = _clean_speaker(shown["speaker"], lang)
+    claim = _clean_claim(shown["claim"])
+    if not speaker or len(claim.split()) < MIN_CLAIM_WORDS:
+        return None
+    start = sentence.start + shown.start("claim") + shown["claim"].find(claim)
+    return Statement(claim, speaker, start, start + len(claim), _stance(lang, "", claim))
 
 
 def _considers(sentence, lang) -> Statement | None:
@@ -2613,6 +2673,8 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     Владимиру Путину. Они подсчитали, что …" are the teachers."""
     if pronoun.lower() in ("они", "вони"):
         return mentioned or _subject_before(previous, lang)
+    if mentioned and not _may_stand_for(pronoun, mentioned, lang):
+        mentioned = None
     person = person_named(previous, lang)
     if not person and previous and (held := _HELD.search(previous[-1].text)):
         # "По факту поджога был задержан 27-летний житель села. Он сказал, что …": the one
@@ -2629,18 +2691,32 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     if person and mentioned and person.split()[-1][:5] in mentioned:
         return mentioned
     subject = person or mentioned or _subject_before(previous, lang)
-    if subject and not person and not mentioned and _neuter(subject.split()[0], lang):
-        # "Видеообращение лидера было опубликовано … — сказал он": "он" is no neuter thing
-        # (the one who spoke last is, when there is one)
+    if subject and not person and not _may_stand_for(pronoun, subject, lang):
+        # "Видеообращение лидера было опубликовано … — сказал он", "Таким чином вихід
+        # Британії з ЄС позначиться … — сказала вона": no thing of another gender (the one
+        # who spoke last is, when there is one)
         return ""
     return subject
 
 
-def _neuter(word, lang) -> bool:
-    """Whether a word is a neuter noun in the singular ("видеообращение", "агентство"),
-    which "он" and "она" never stand for."""
-    parses = morphology(lang.code).parse(word.strip('«»"“”'))[:1]
-    return bool(parses) and {"NOUN", "neut", "sing"} <= set(parses[0].tag.grammemes)
+_GENDER_OF = {"он": "masc", "він": "masc", "она": "femn", "вона": "femn"}
+
+
+def _may_stand_for(pronoun, subject, lang) -> bool:
+    """Whether "он/она" can stand for the subject: a thing's gender must be the pronoun's
+    ("видеообращение" is neuter, "вихід" masculine); a person's may not be ("прем'єр-міністр
+    … вона")."""
+    gender = _GENDER_OF.get(pronoun.lower())
+    if not gender or re.search(r"(?<!\S)[A-ZА-ЯЁІЇЄҐ]\w+\s+[A-ZА-ЯЁІЇЄҐ]\w+", subject):
+        return True  # (a name and a surname: "Ярмо Мякеля" is a person, not a yoke)
+    analyzer = morphology(lang.code)
+    for word in subject.split()[:4]:
+        parses = [p for p in analyzer.parse(word.strip('«»"“”,'))[:2] if p.tag.POS == "NOUN"]
+        head = next((p for p in parses if "nomn" in p.tag), None)
+        if head is None:
+            continue
+        return "anim" in head.tag or "plur" in head.tag or gender in head.tag
+    return True
 
 
 _CITED = re.compile(r"(?:со ссылкой на|ссылаясь на|з посиланням на|посилаючись на)\s+([^.;:«»]+)")
@@ -2700,7 +2776,7 @@ def _quotation_goes_on(sentence, last, whole=""):
     a paragraph that is all one quotation of several sentences, with no author's words in it
     (its first sentence here; the statement's quotation goes on to its closing mark)."""
     text = sentence.text
-    if text[:1] not in "«“":
+    if not text or _mark(text, 0) not in "«“":  # (a straight mark that opens counts)
         return None
     if _quotation_marks(text) != (-1, False):
         # (… or the rest of the statement's paragraph: "Как поясняет Die Welt, …. «Ведь
@@ -2761,7 +2837,8 @@ def _paragraph_is_quoted(text, sentence, mid_paragraph=False) -> bool:
     paragraph = text[sentence.start : len(text) if end < 0 else end].rstrip(" .!?…")
     # ("(российский парламент, — прим. ред.)": the editor's note in brackets breaks nothing)
     unbracketed = re.sub(r"\([^()\n]*\)", "", paragraph)
-    if paragraph[-1:] not in "»”" or _BROKEN_OFF.search(unbracketed) or "\n" in paragraph:
+    closed = bool(paragraph) and _mark(paragraph, len(paragraph) - 1) in "»”"
+    if not closed or _BROKEN_OFF.search(unbracketed) or "\n" in paragraph:
         return False
     opened, closes_earlier = _quotation_marks(paragraph[:-1])
     return opened == 0 and not closes_earlier
@@ -3343,7 +3420,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 match = None
             statement = _statement(sentence, match, lang) if match else None
         if statement is not None and lang.passing_on:
-            statement = _reported_within(statement, match, patterns, lang)
+            # (the frame that read it: "По словам X, …, пишет РИА Новости" is X's)
+            statement = _reported_within(statement, framed or match, patterns, lang)
         if statement is None:
             statement = _by_genitive_frame(sentence, lang)
         if statement is None:
@@ -3354,6 +3432,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement is None:
             statement = _considers(sentence, lang)
             fewest = 2 if statement is not None else fewest  # "решение ошибочным"
+        if statement is None:
+            statement = _shown_by_a_study(sentence, lang)
         if statement is None and code == "ru":
             statement = _said_of_what_the_clause_is_about(sentence, lang)
         if code == "ru":
