@@ -290,14 +290,29 @@ def _title_holder(text, role, lang) -> str:
 
 
 def names_person(speaker, lang) -> bool:
-    """Whether a speaker names a person: a capitalised first name or surname in it."""
+    """Whether a speaker names a person: a capitalised first name or surname in it, or (in
+    Ukrainian, whose dictionary knows few foreign names) a name it does not know, in two
+    capitalised words or after an initial ("Гернот Блюмель", "Г. Блюмель")."""
     analyzer = morphology(lang.code)
-    return any(
+    words = speaker.split()
+    if any(
         word[:1].isupper()
         and len(word) > 2
         and any({"Name", "Surn"} & p.tag.grammemes for p in analyzer.parse(word)[:2])
-        for word in speaker.split()
-    )
+        for word in words
+    ):
+        return True
+    if lang.code != "uk":
+        return False  # (the Russian dictionary guesses unknown names itself)
+    capitalised = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]{2,}"
+    for first, second in zip(words, words[1:], strict=False):
+        unknown = re.fullmatch(capitalised, second) and not analyzer.parse(second)[0].is_known
+        if unknown and (
+            re.fullmatch(r"[А-ЯЁІЇЄҐ]\.", first)
+            or (re.fullmatch(capitalised, first) and not analyzer.parse(first)[0].is_known)
+        ):
+            return True
+    return False
 
 
 def person_named(previous, lang) -> str:
