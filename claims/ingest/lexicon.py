@@ -176,7 +176,7 @@ RU = Language(
         r"дума(?:ет|ют)|доказыва(?:ет|ют|л|ла|ли)|доказа(?:л|ла|ли)|"
         r"приход(?:ит|ят)\s+к\s+выводу|делает\s+вывод|сдела(?:л|ла|ли)\s+вывод|"
         r"замеча(?:ет|ют|л|ла|ли)|уверено|показа(?:л|ла|ло|ли)|"
-        r"предупрежда(?:ет|ют)|прогнозиру(?:ет|ют)|"
+        r"предупрежда(?:ет|ют)|прогнозиру(?:ет|ют)|оповести(?:л|ла|ли)|"
         r"убежд[её]н(?:а|ы)?"
     ),
     their_words=(
@@ -976,6 +976,13 @@ _SAID_ABOUT_THIS = re.compile(
 def _about_this_first(text) -> str:
     """ "Они сообщили об этом в соцсети" as "Об этом они сообщили в соцсети", the order the
     "Об этом" frame reads (Russian, Ukrainian)."""
+    # "Об этом, как передает ТАСС, сообщил X": the outlet that carried it, an aside
+    text = re.sub(
+        r"^(Об этом|Про це),\s*(?:как|як)\s+(?:переда[её]т|сообщает|пишет|передає|повідомляє|"
+        r"пише)\s+[^,]{2,60}?\s*,\s*",
+        r"\1 ",
+        text,
+    )
     said = _SAID_ABOUT_THIS.match(text)
     if not said:
         return text
@@ -1031,7 +1038,9 @@ _GLUED_CYRILLIC = re.compile(
 _LINK_LOST = re.compile(
     r"(?<=\s)(?:пише|пишуть|передає|передають|повідомляє|пишет|пишут|переда[её]т|сообщает|"
     r"сообщают|інформує)(?=\s+(?:Як|Как|Про|Об|Цим|Этим|Ранее|Раніше|Нагадаємо|Напомним|Він|Вона|"
-    r"Вони|Он|Она|Они)\s)"
+    r"Вони|Он|Она|Они)\s"
+    # (or a quotation its author's words follow: 'Об этом передает "Вопросы …", - заявил')
+    r"|\s+[\"«][^\"«»\n]{20,}[\"»]\s*,\s*[-–—])"
 )
 # Words a sentence opens with, after a capitalised word glued to it: "Сабельник.По ее словам"
 _OPENERS = {
@@ -3501,7 +3510,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             # "Об этом сообщила X.": X said what the sentence before said.
             told = about.match(
                 _capitalised(statement.text)
-                if nested
+                if nested and not re.match(r"(?i)(?:об этом|про це)\b", statement.text)
                 else _about_this_first(
                     sentence.text[: aside.start()] if added_then is not None else sentence.text
                 )

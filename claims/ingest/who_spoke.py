@@ -35,15 +35,27 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
         and not own_body
         and re.fullmatch(rf"(?:{lang.pointing_back})", speaker, re.IGNORECASE)
     ):
+        # "в пресс-службе", "в министерстве" after a person spoke: a body, not that person
+        body = re.fullmatch(
+            r"(?i)(?:пресс|прес|ведомств|министерств|відомств|міністерств)\S*", speaker
+        )
+        last = mentioned or (found[-1].speaker if found else "")
+        if (
+            lang.code in ("ru", "uk")
+            and role_described(speaker, lang)
+            and last
+            and not names_person(last, lang)
+            and (person := person_named(list(previous)[-1:], lang))
+        ):
+            # "МИД РФ счел … неприемлемыми. Представитель МИД Мария Захарова прокомментировала
+            # … Так, дипломат отметила": a person's title, the person named just before, not
+            # the body that acted or spoke last
+            return person
         if mentioned:
             # "Новый президент хочет … Он отметил": the president, as a title resolves
             if mentioned == speaker:
                 return speaker
             return resolve_speaker(mentioned, found, lang, None, previous)
-        # "в пресс-службе", "в министерстве" after a person spoke: a body, not that person
-        body = re.fullmatch(
-            r"(?i)(?:пресс|прес|ведомств|министерств|відомств|міністерств)\S*", speaker
-        )
         if body and (named_body := _body_before(previous, lang)):
             # "Минфин США ввел санкции. По данным ведомства, …": the body named since
             return named_body

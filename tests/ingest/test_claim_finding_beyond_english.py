@@ -3996,3 +3996,57 @@ def test_who_said_what_in_ukrainian_news_copied_from_the_web(text, speaker, clai
 )  # fmt: skip
 def test_who_said_what_in_more_ukrainian_news_copied_from_the_web(text, speaker, claim):
     assert_read_as(text, speaker, claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        pytest.param(
+            "МИД счел неприемлемыми письма посла\n\nОфициальный представитель МИД Мария Орлова "
+            "прокомментировала письма посла. Так, дипломат отметила, что подобное поведение "
+            "неприемлемо для посла.",
+            "Мария Орлова",
+            "подобное поведение неприемлемо для посла",
+            id="a-title-is-the-person-named-just-before-not-the-body",
+        ),
+        pytest.param(
+            "Заголовок\n\nКомпания объявила о выходе из проекта. Об этом, как передает ТАСС, "
+            "сообщил пресс-секретарь компании Олег Ким.",
+            "пресс-секретарь компании Олег Ким",
+            "Компания объявила о выходе из проекта",
+            id="about-this-with-the-outlet-that-carried-it-aside",
+        ),
+        pytest.param(
+            "Заголовок\n\nЖурналистка Анна Орлова освобождена из-под стражи в Минске. Об этом в "
+            "среду, 7 ноября, сообщил ее адвокат Олег Ким.",
+            "ее адвокат Олег Ким",
+            "Журналистка Анна Орлова освобождена из-под стражи в Минске",
+            id="about-this-with-a-date-between-commas",
+        ),
+        pytest.param(
+            "Заголовок\n\nМинистр Олег Ким отверг критику соседей. Об этом передает \"Вопросы "
+            "энергетики должны решаться в Европе, а не за океаном\", - заявил Ким.",
+            "Ким",
+            "Вопросы энергетики должны решаться в Европе, а не за океаном",
+            id="an-outlets-name-lost-before-a-quotation",
+        ),
+        pytest.param(
+            "Заголовок\n\nИсточники издания оповестили, что министр встречался с депутатами "
+            "не менее часа.",
+            "Источники издания",
+            "министр встречался с депутатами не менее часа",
+            id="informed-that",
+        ),
+    ],
+)  # fmt: skip
+def test_who_said_what_in_the_last_russian_news_copied_from_the_web(text, speaker, claim):
+    assert_read_as(text, speaker, claim)
+
+
+def test_an_azerbaijani_ministry_pointed_back_to_is_the_one_named_before():
+    # (the Russian and Ukrainian title rules must not ask for a dictionary Azerbaijani lacks)
+    text = (
+        "Başlıq\n\nMüdafiə Nazirliyi bildirib ki, Ermənistan ordusu Tərtəri atəşə tutub. "
+        "Nazirlik həmçinin qeyd edib ki, mülki şəxslər arasında itki yoxdur."
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Müdafiə Nazirliyi", "Müdafiə Nazirliyi"]
