@@ -2169,6 +2169,10 @@ def _statement(sentence, match, lang):
         return None
     if "bare" in match.re.groupindex and not _names_someone(speaker, lang):
         return None  # "Who: «what»" with no verb: only a name or a short title will do
+    if "bare" in match.re.groupindex and _closing_mark(match.group("claim")) >= 0:
+        # "Его музыка звучала в фильмах: «Сияние» Стэнли Кубрика, «Катынь» …": titles in
+        # marks, a list; not one quotation that goes to the sentence's end
+        return None
     if re.fullmatch(_ESTIMATING, verb, re.IGNORECASE) and not _estimator(speaker, lang):
         return None
     if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _THIS_INFORMATION.search(speaker):

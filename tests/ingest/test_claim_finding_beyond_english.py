@@ -4050,3 +4050,21 @@ def test_an_azerbaijani_ministry_pointed_back_to_is_the_one_named_before():
         "Nazirlik həmçinin qeyd edib ki, mülki şəxslər arasında itki yoxdur."
     )
     assert [c.speaker for c in find_claims(text)] == ["Müdafiə Nazirliyi", "Müdafiə Nazirliyi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Заголовок\n\nЕго музыка звучала в фильмах: «Сияние» Стэнли Кубрика, «Катынь» "
+            "Анджея Вайды, «Пианист» Романа Полански.",
+            id="a-list-of-titles-in-marks",
+        ),
+        pytest.param(
+            "Заголовок\n\nДревнее правило гласит: «Не укради» и входит в десять заповедей.",
+            id="a-quotation-closed-before-the-sentence-goes-on",
+        ),
+    ],
+)
+def test_marks_that_close_before_the_sentence_ends_are_no_quotation_after_a_colon(text):
+    assert find_claims(text) == []
