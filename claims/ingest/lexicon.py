@@ -512,6 +512,11 @@ class _Sentence:
 
 
 # "рассказал о перспективах поставки", "розповів про плани": a story's topic, no claim
+# What "сообщил о …" names when it tells no fact: plans, a need, support, loyalty
+_PLANS = re.compile(
+    r"(?i)(?:(?:своих|его|её|ее|их|свої|своїх|його|її)\s+)?(?:планах|намерениях|необходимости|"
+    r"важности|верности|поддержке|плани|необхідність|важливість|підтримку)\b"
+)
 _TOLD_ABOUT = r"(?:рассказа(?:л|ла|ли)|розповіл(?:а|и)?|розповів)\s+(?:об?|обо|про)\s+"
 _TOPICS = (
     r"(?i:перспектив|ситуаци|ситуаці|подробност|подробиц|детал|итог|підсумк|результат|"
@@ -2169,6 +2174,16 @@ def _statement(sentence, match, lang):
         return None
     if "bare" in match.re.groupindex and not _names_someone(speaker, lang):
         return None  # "Who: «what»" with no verb: only a name or a short title will do
+    if (
+        lang.about_object
+        and re.search(
+            rf"(?:^|\s)(?i:{lang.about_object})\s+$", match.string[: match.start("claim")]
+        )
+        and (plans := _PLANS.match(match.group("claim")))
+        # (but "рассказал о планах закрыть рынок": what is planned is a claim)
+        and part_of_speech((match.group("claim")[plans.end() :].split() or [""])[0], lang) != "INFN"
+    ):
+        return None  # "рассказал о своих планах", "заявил о необходимости …": no claim told
     if "bare" in match.re.groupindex and _closing_mark(match.group("claim")) >= 0:
         # "Его музыка звучала в фильмах: «Сияние» Стэнли Кубрика, «Катынь» …": titles in
         # marks, a list; not one quotation that goes to the sentence's end

@@ -111,6 +111,12 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
                 if any(role in w.lower() for w in n.split()) and not re.search('[«"“]', n)
             ]
             return same_title[0] if same_title else speaker
+    if (
+        len(words) == 1
+        and mentioned
+        and any(_same_word(words[0], w) for w in mentioned.split()[1:])
+    ):
+        return mentioned  # "Юрий Лужков рассказал о своих планах. «…», — сообщил Лужков"
     if not found:
         return speaker
     if len(words) == 1:

@@ -4068,3 +4068,23 @@ def test_an_azerbaijani_ministry_pointed_back_to_is_the_one_named_before():
 )
 def test_marks_that_close_before_the_sentence_ends_are_no_quotation_after_a_colon(text):
     assert find_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок\n\nДиректор театра Олег Ким рассказал журналистам о своих планах на "
+        "будущий сезон.",
+        "Заголовок\n\nПремьер Анна Орлова заявила о необходимости реформ в стране.",
+        "Заголовок\n\nМіністр Олег Коваль розповів про свої плани на наступний рік.",
+    ],
+)
+def test_plans_or_a_need_told_about_are_no_claim(text):
+    assert find_claims(text) == []
+
+
+def test_an_event_told_about_is_still_a_claim():
+    text = "Заголовок\n\nМинобороны Азербайджана сообщило об уничтожении двух армянских танков."
+    assert [(c.speaker, c.text) for c in find_claims(text)] == [
+        ("Минобороны Азербайджана", "уничтожении двух армянских танков")
+    ]
