@@ -1081,15 +1081,17 @@ def sentences(text, code, start=0, end=None):
                 else:
                     spans.append((a, b))
                 # "… Наталья Сабельник.По ее словам, …": a page that lost the space after a
-                # full stop (not "Яндекс.Такси", not "Н.Прянишникова")
-                for glued in _GLUED_CYRILLIC.finditer(text, a, b):
-                    if glued[0][:1].islower() or glued["next"] in _OPENERS:
-                        spans[-1:] = [(spans[-1][0], glued.end() - len(glued["next"])),
-                                      (glued.end() - len(glued["next"]), spans[-1][1])]  # fmt: skip
-                # "…, пише Як йдеться у заяві Ryanair, …": the outlet's name was a link the
-                # page lost, and its full stop with it
-                for lost in _LINK_LOST.finditer(text, a, b):
-                    spans[-1:] = [(spans[-1][0], lost.end()), (lost.end(), spans[-1][1])]
+                # full stop (not "Яндекс.Такси", not "Н.Прянишникова"); "…, пише Як йдеться у
+                # заяві Ryanair, …": the outlet's name was a link the page lost, and its full
+                # stop with it
+                cuts = [
+                    glued.end() - len(glued["next"])
+                    for glued in _GLUED_CYRILLIC.finditer(text, a, b)
+                    if glued[0][:1].islower() or glued["next"] in _OPENERS
+                ] + [lost.end() for lost in _LINK_LOST.finditer(text, a, b)]
+                opens, closes = spans[-1]
+                bounds = [opens, *sorted(c for c in set(cuts) if opens < c < closes), closes]
+                spans[-1:] = list(zip(bounds, bounds[1:], strict=False))
     else:
         spans, begin = [], start
         cuts = [(c.start(), c.end()) for c in _SENTENCE_END.finditer(text, start, end)]
