@@ -4088,3 +4088,17 @@ def test_an_event_told_about_is_still_a_claim():
     assert [(c.speaker, c.text) for c in find_claims(text)] == [
         ("Минобороны Азербайджана", "уничтожении двух армянских танков")
     ]
+
+
+def test_a_lost_link_and_a_glued_full_stop_in_one_sentence_split_it_twice():
+    text = (
+        "Заголовок\n\nСтрайк почався в середу, пише Як йдеться у заяві компанії Avialux, страйк "
+        "завдає шкоди пасажирам, сказала Анна Коваль.Вона додала, що союз уже направив лист до "
+        "уряду."
+    )
+    found = find_claims(text)
+    assert [c.text for c in found] == [
+        "Як йдеться у заяві компанії Avialux, страйк завдає шкоди пасажирам",
+        "союз уже направив лист до уряду",
+    ]
+    assert all(text[c.start : c.end] == c.text for c in found)
