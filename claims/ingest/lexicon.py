@@ -511,12 +511,12 @@ class _Sentence:
     text: str
 
 
-# "рассказал о перспективах поставки", "розповів про плани": a story's topic, no claim
 # What "сообщил о …" names when it tells no fact: plans, a need, support, loyalty
 _PLANS = re.compile(
     r"(?i)(?:(?:своих|его|её|ее|их|свої|своїх|його|її)\s+)?(?:планах|намерениях|необходимости|"
     r"важности|верности|поддержке|плани|необхідність|важливість|підтримку)\b"
 )
+# "рассказал о перспективах поставки", "розповів про плани": a story's topic, no claim
 _TOLD_ABOUT = r"(?:рассказа(?:л|ла|ли)|розповіл(?:а|и)?|розповів)\s+(?:об?|обо|про)\s+"
 _TOPICS = (
     r"(?i:перспектив|ситуаци|ситуаці|подробност|подробиц|детал|итог|підсумк|результат|"
@@ -2021,6 +2021,14 @@ def _estimator(speaker, lang) -> bool:
 _POINTING_BACK = r"эт\w*|ц[еюіь]\w*|так\w*|данн\w*|сво\w*|информаци\w*|інформаці\w*"
 
 
+def _told_about(match, lang) -> bool:
+    """Whether the frame's claim is what "о/про" names after the verb ("сообщил о смерти
+    артиста"), not a clause of its own."""
+    return bool(lang.about_object) and bool(
+        re.search(rf"(?:^|\s)(?i:{lang.about_object})\s+$", match.string[: match.start("claim")])
+    )
+
+
 def _fewest_words(match, lang) -> int:
     """The fewest words a frame's statement may have: MIN_CLAIM_WORDS, but three where the
     frame leaves no doubt that a statement follows: what is confirmed ("подтвердил гибель
@@ -2034,9 +2042,8 @@ def _fewest_words(match, lang) -> int:
     before = match.string[: match.start("claim")]
     called = lang.called and re.match(lang.called, match.groupdict().get("verb") or "", re.I)
     if (
-        lang.about_object
-        and not called  # "назвало сообщения об обстреле Гянджи фейком": the frame of "called"
-        and re.search(rf"(?:^|\s)(?i:{lang.about_object})\s+$", before)
+        not called  # "назвало сообщения об обстреле Гянджи фейком": the frame of "called"
+        and _told_about(match, lang)
         and _EVENT.match(match.group("claim"))
     ):
         return 2  # "сообщил о смерти артиста": an event and whose it is
@@ -2177,10 +2184,7 @@ def _statement(sentence, match, lang):
     if "bare" in match.re.groupindex and not _names_someone(speaker, lang):
         return None  # "Who: «what»" with no verb: only a name or a short title will do
     if (
-        lang.about_object
-        and re.search(
-            rf"(?:^|\s)(?i:{lang.about_object})\s+$", match.string[: match.start("claim")]
-        )
+        _told_about(match, lang)
         and (plans := _PLANS.match(match.group("claim")))
         # (but "рассказал о планах закрыть рынок": what is planned is a claim)
         and part_of_speech((match.group("claim")[plans.end() :].split() or [""])[0], lang) != "INFN"
@@ -2383,7 +2387,7 @@ def _said_of_what_the_clause_is_about(sentence, lang) -> Statement | None:
 # figures as the source of what they show
 _SHOWN_BY_A_STUDY = re.compile(
     r"^(?P<speaker>(?:[^,«»\"\n]{0,60}?\s)?(?i:аналіз|опитуванн|дослідженн|випробуванн|"
-    r"результат|статистик|анализ|опрос|соцопрос|исследовани|испытани|статистик)\w*"
+    r"результат|статистик|анализ|опрос|соцопрос|исследовани|испытани)\w*"
     r"(?:\s[^«»\"\n]{0,100}?)?)\s+(?P<verb>показу(?:є|ють)|показа(?:в|ла|ло|ли)|"
     r"показыва(?:ет|ют)|показа(?:л|ла|ло|ли))\s*,?\s+(?:що|что)\s+(?P<claim>.+?)[\s.!?…]*$",
     re.DOTALL,
