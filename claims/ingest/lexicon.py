@@ -157,6 +157,8 @@ RU = Language(
         r"подытожи(?:л|ла|ли)|прогнозиру(?:ет|ют)|спрогнозирова(?:л|ла|ли)|намекну(?:л|ла|ли)|"
         # "США намекали, что могут ударить санкциями", "Он проинформировал, что …"
         r"намека(?:ет|ют|л|ла|ли)|проинформирова(?:л|ла|ло|ли)|"
+        # "В ECA опасаются, что Ryanair продолжит …": a fear, said as a forecast
+        r"опаса(?:ется|ются|лся|лась|лись)|"
         r"постанови(?:л|ла|ло|ли)|утверждается|упомяну(?:л|ла|ли)|"
         # testimony: "Задержанный дал показания, что …"; "Ранее Коммерсантъ писал, что …";
         # "Турецкие власти подозревают, что …"
@@ -239,7 +241,8 @@ RU = Language(
         r"высказа(?:л|ла|ло|ли)|выразил(?:а|о|и)?|да(?:л|ла|ло|ли)"
     ),
     connectives=(
-        r"однако|вместе с тем|при этом|кроме того|между тем|тем временем|в свою очередь|в ответ|"
+        r"однако|вместе с тем|при этом|кроме того|кроме этого|помимо этого|помимо того|"
+        r"между тем|тем временем|в свою очередь|в ответ|"
         r"со своей стороны|в частности|впрочем|напомним|также|затем|позднее|а|и|но|хотя|"
         r"в целом|в этой связи|в связи с этим|тем не менее|в то же время|поэтому|итак|зато|"
         r"перед этим|после этого|до этого|далее|"
@@ -323,7 +326,8 @@ UK = Language(
         r"підозрюва(?:в|ла|ли)|"
         # "Мей зізналася, що …", "У Ryanair попередили, що …", "…, передає УНН"
         r"переда(?:є|ють)|інформу(?:є|ють)|очіку(?:є|ють|вав|вала|вали)|проголоси(?:в|ла|ли)|"
-        r"визна(?:є|ють)|зізна(?:вся|лася|лися|ється|ються)|попереди(?:в|ла|ло|ли)|попереджа(?:є|ють|в|ла|ли)"
+        r"визна(?:є|ють)|зізна(?:вся|лася|лися|ється|ються)|попереди(?:в|ла|ло|ли)|попереджа(?:є|ють|в|ла|ли)|"
+        r"побою(?:ється|ються)|побоюва(?:вся|лася|лися)"
     ),
     their_words=(
         r"(?i:за|на|згідно\s+з)\s+(?P<speaker>його|її|їх)\s+(?P<frame>словами|даними|оцінками|"
@@ -362,7 +366,8 @@ UK = Language(
     about_this=r"Про це",
     about_verbs=r"свідчить|свідчать|йдеться|ідеться",
     connectives=(
-        r"натомість|водночас|однак|проте|також|крім того|разом (?:з|із) тим|тим часом|між тим|"
+        r"натомість|водночас|однак|проте|також|крім того|крім цього|разом (?:з|із) тим|"
+        r"тим часом|між тим|"
         r"згодом|відтак|при цьому|у відповідь|в відповідь|загалом|у свою чергу|в свою чергу|"
         r"зі свого боку|"
         r"своєю чергою|зокрема|втім|до того ж|окрім того|нагадаємо|а|і|але|та|хоча|хоч|"
@@ -1202,13 +1207,25 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         # "В ГКБ им. Ерамишанцева, где поэт был прооперирован, рассказали": the clause that
         # says where or which is about the speaker, not part of its name (but in "Олег,
         # который заявил" the relative word is the subject: Олег is taken from it later)
-        speaker = re.sub(
-            rf",\s*(?:где|куда|откуда|{_RELATIVE_WORD}|де|куди|звідки|"
-            r"як(?:ий|а|е|і|ого|ої|их))\s+[^,\s][^,]*$",
-            "",
+        # (nor in "Хант, который в интервью телеканалу Sky News уже сообщил": no verb of its
+        # own, only where he said it)
+        clause = re.search(
+            rf",\s*(?:где|куда|откуда|(?P<relative>{_RELATIVE_WORD}|котр\w*|"
+            r"як(?:ий|а|е|і))|де|куди|звідки|як(?:ого|ої|их))\s+(?P<tail>[^,\s][^,]*)$",
             speaker,
             flags=re.IGNORECASE,
         )
+        if clause and not (
+            clause["relative"]
+            and re.fullmatch(r"(?i:который|которая|которые|котрий|котра|котрі|який|яка|які)",
+                             clause["relative"])
+            and _WHERE_SAID.match(clause["tail"])
+            and not any(
+                part_of_speech(word, lang) in {"VERB", "INFN", "PRTS", "PRTF"}
+                for word in clause["tail"].split()
+            )
+        ):  # fmt: skip
+            speaker = speaker[: clause.start()]
     if lang.code in ("ru", "uk") and not after:
         # "Оппозиция потребовала новых выборов, однако Верховный суд счел, что …": the
         # clause right before the verb holds its subject
@@ -1269,11 +1286,18 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             ]  # the first word is capital because it opens the sentence, unless a name
             speaker = names[-1] if names else pronoun.group(1)
         # "Правильність рішень підтвердив і ВГСУ, який заявив": the one the clause is about
+        # ("…министр Джереми Хант, который в интервью телеканалу Sky News уже сообщил": where
+        # and when he said it may stand between the relative word and the verb)
         relative = re.fullmatch(
-            r"(.*\S),\s+(?:який|яка|які|яке|котрий|котра|который|которая|которые|которое)",
+            r"(.*\S),\s+(?:який|яка|які|яке|котрий|котра|который|которая|которые|которое)"
+            r"((?:\s+[^,\s]+)*)",
             speaker,
             flags=re.DOTALL,
         )
+        if relative and any(
+            part_of_speech(word, lang) in {"VERB", "INFN", "PRTS"} for word in relative[2].split()
+        ):
+            relative = None
         if relative:
             # from its last capital ("Верховний суд"), else its last words
             capitals = [m.start() for m in re.finditer(r"(?<=\s)[A-ZА-ЯЁІЇЄҐ]", relative[1])]
@@ -1952,7 +1976,7 @@ def _quoted_person(cited, lang) -> str:
     return cited
 
 
-def _describes_speaker(words, lang) -> bool:
+def _describes_speaker(words, lang, speaker="") -> bool:
     """Whether what follows a speaker's comma describes the speaker ("близкий к делегации",
     "який побажав залишитися неназваним") rather than going on with the statement."""
     first = words.split()[0].strip(',.:;«»"“”') if words.split() else ""
@@ -1961,7 +1985,34 @@ def _describes_speaker(words, lang) -> bool:
     if re.fullmatch(r"(?:долж|обязан|намерен|готов|повин|зобов'язан)\w*", first, re.IGNORECASE):
         return False  # "…, продолжает Навальный, должны расследовать …": the statement's verb
     # a short form goes on with the statement: "Такая акция, по словам фанатов, вызвана …"
-    return part_of_speech(first, lang) in {"ADJF", "PRTF"}
+    if part_of_speech(first, lang) not in {"ADJF", "PRTF"}:
+        return False
+    # and so does a form that cannot agree with the speaker, named in the nominative or the
+    # genitive: "Отношения являются, по мнению МИД, системообразующим фактором …",
+    # "Санкции являются, по мнению министра, главной причиной …"
+    analyzer = morphology(lang.code)
+    head = next(
+        (
+            p.tag
+            for word in speaker.split()
+            for p in analyzer.parse(word.strip(',.«»"“”'))[:1]
+            if p.tag.POS == "NOUN"
+        ),
+        None,
+    )
+
+    def agrees(tag):
+        if tag.case not in {"nomn", "gent", "accs"}:
+            return False
+        if head is None or tag.number is None or head.number is None:
+            return True
+        if tag.number != head.number:
+            return False
+        return tag.number == "plur" or tag.gender is None or head.gender in (None, tag.gender)
+
+    return any(
+        parse.tag.POS in {"ADJF", "PRTF"} and agrees(parse.tag) for parse in analyzer.parse(first)
+    )
 
 
 def _stance(lang, verb, claim):
@@ -2113,7 +2164,7 @@ def _statement(sentence, match, lang):
     if rest and _converb_then(rest, lang):
         rest = None  # "…, сообщили правоохранители, добавив, что …": a second statement
     if rest:  # around the aside: the span is both parts
-        if _describes_speaker(rest, lang):
+        if _describes_speaker(rest, lang, match.group("speaker")):
             return None  # "…, говорит источник, близкий к делегации": no aside, a speaker
         claim = _clean_claim(f"{claim} {rest}")
         end = sentence.start + match.end("rest")
@@ -2196,6 +2247,23 @@ def _statement(sentence, match, lang):
         return None
     if re.fullmatch(_ESTIMATING, verb, re.IGNORECASE) and not _estimator(speaker, lang):
         return None
+    if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and re.search(
+        rf",\s+(?:{_RELATIVE_WORD}|котр\w*|як(?:ий|а|і))\s[^,]*\b(?:{lang.verbs})\s*,\s*(?:что|що)\s",
+        claim,
+        re.IGNORECASE,
+    ):
+        # "Мнение Пушкова подтвердил сам Хант, который в интервью уже сообщил, что …": who
+        # confirmed it, and what he said, which another frame reads
+        return None
+    if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and (
+        re.match(r"(?i:сам|сама|сами)\s", claim)
+        or (
+            len(claim.split()) <= 6
+            and names_person(claim, lang)
+            and not any(part_of_speech(w, lang) in {"VERB", "INFN", "PRTS"} for w in claim.split())
+        )
+    ):
+        return None  # "Мнение Пушкова подтвердил новый министр Джереми Хант": who confirmed
     if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _THIS_INFORMATION.search(speaker):
         return None  # "Позднее эту информацию подтвердил директор": _confirming_this's
     if (
@@ -2755,9 +2823,19 @@ def _may_stand_for(pronoun, subject, lang) -> bool:
     ("видеообращение" is neuter, "вихід" masculine); a person's may not be ("прем'єр-міністр
     … вона")."""
     gender = _GENDER_OF.get(pronoun.lower())
-    if not gender or re.search(r"(?<!\S)[A-ZА-ЯЁІЇЄҐ]\w+\s+[A-ZА-ЯЁІЇЄҐ]\w+", subject):
-        return True  # (a name and a surname: "Ярмо Мякеля" is a person, not a yoke)
+    if not gender:
+        return True
     analyzer = morphology(lang.code)
+    for pair in re.finditer(r"(?<!\S)([A-ZА-ЯЁІЇЄҐ]\w+)\s+([A-ZА-ЯЁІЇЄҐ]\w+)", subject):
+        # (a name and a surname: "Ярмо Мякеля" is a person, not a yoke; but "Мнение Пушкова"
+        # is a thing of a person's, a noun and a surname in the genitive)
+        thing = analyzer.parse(pair[1])[:2]
+        if not (
+            thing
+            and all(p.is_known and p.tag.POS == "NOUN" and "inan" in p.tag for p in thing)
+            and any({"Surn", "gent"} <= p.tag.grammemes for p in analyzer.parse(pair[2])[:3])
+        ):
+            return True
     for word in subject.split()[:4]:
         parses = [p for p in analyzer.parse(word.strip('«»"“”,'))[:2] if p.tag.POS == "NOUN"]
         head = next((p for p in parses if "nomn" in p.tag), None)
@@ -3652,7 +3730,10 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
                 _cited_before(said_in, lang) if not before and said_in is not None else ""
             ) or _pronoun_stands_for(before, mentioned, lang, statement.speaker)
         if statement and statement.speaker:
-            statement.speaker = resolve_speaker(statement.speaker, found, lang, mentioned, previous)
+            statement.speaker = resolve_speaker(
+                statement.speaker, found, lang, mentioned, previous,
+                earlier=[s for s in read if s.end <= sentence.start],
+            )  # fmt: skip
             for said in _and_said(statement, lang):
                 if said is not statement and said.text.rstrip('»”"').endswith("?"):
                     continue  # "…, а во второй спрашивает: «И где же революция?»": asks

@@ -19,12 +19,26 @@ def is_name(word, lang) -> bool:
     return len(word) > 2 and bool(parses) and bool({"Name", "Surn"} & parses[0].tag.grammemes)
 
 
-def resolve_speaker(speaker, found, lang, mentioned=None, previous=()):
+def resolve_speaker(speaker, found, lang, mentioned=None, previous=(), earlier=()):
     """The speaker as last named in full, when the words point back to one ("the ministry",
     "Nazirliyin", "il") or give a surname alone ("Çavuşoğlu"). `mentioned`: a subject named
     since the last statement ("Минобороны … опровергло эти обвинения."), which the words
-    point back to first."""
+    point back to first. `previous`: the sentences since the last statement; `earlier`: the
+    sentences before this one, statements or not (else `previous`)."""
     words = speaker.split()
+    if lang.code in ("ru", "uk") and re.fullmatch(
+        r"(?i:эксперт|аналитик|експерт|аналітик)", speaker
+    ):
+        # "Эксперт института … Владимир Брутер предсказал … «…», – отметил эксперт": the
+        # expert the article named with that title (else a new one, unnamed)
+        for sentence in reversed(list(earlier or previous)[-MAX_QUOTED_SENTENCES:]):
+            if _titled(sentence.text, speaker[:5].lower(), lang) and (
+                person := person_named([sentence], lang)
+            ):
+                return person
+        last = mentioned or (found[-1].speaker if found else "")
+        if last and not names_person(last, lang):
+            return speaker  # "В Кремле заявили … «…», – говорит эксперт": not the Kremlin
     # "глава Казахстана" heads a country: the role's rules below, not the last speaker (but
     # "глава Минобороны" is the minister who spoke before)
     own_body = re.fullmatch(r"(?:глава|голова|очільник)\s+([A-ZА-ЯЁІЇЄҐ]\S*)", speaker) and any(

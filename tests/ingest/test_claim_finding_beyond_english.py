@@ -4102,3 +4102,80 @@ def test_a_lost_link_and_a_glued_full_stop_in_one_sentence_split_it_twice():
         "союз уже направив лист до уряду",
     ]
     assert all(text[c.start : c.end] == c.text for c in found)
+
+
+def test_a_source_set_off_by_commas_mid_sentence_leaves_the_statement_whole():
+    text = (
+        "Заголовок\n\nСанкции против банков являются, по мнению министра Олега Кима, главной "
+        "причиной роста цен на зерно."
+    )
+    found = only(text)
+    assert (found.speaker, found.text) == (
+        "министр Олег Ким",
+        "Санкции против банков являются главной причиной роста цен на зерно",
+    )
+
+
+def test_a_fear_that_something_will_happen_is_a_claim():
+    assert_read_as(
+        "Заголовок\n\nВ профсоюзе пилотов опасаются, что авиакомпания закроет базу в Риге "
+        "уже весной.",
+        "профсоюз пилотов",
+        "авиакомпания закроет базу в Риге уже весной",
+    )
+
+
+def test_a_leading_connective_is_not_part_of_the_speaker():
+    assert_read_as(
+        'Заголовок\n\nКроме этого, "Газсбыт" напомнил покупателю, что долг вырос до '
+        "двух миллиардов рублей.",
+        "Газсбыт",
+        "долг вырос до двух миллиардов рублей",
+    )
+
+
+def test_who_said_it_in_a_clause_after_a_name_is_that_name_when_only_where_comes_between():
+    assert_read_as(
+        "Заголовок\n\nС этим согласился министр Олег Ким, который в интервью радиостанции "
+        "уже сообщил, что завод закроют до конца года.",
+        "Ким",
+        "завод закроют до конца года",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок\n\nМнение депутата о выборах подтвердил новый министр Олег Ким.",
+        "Заголовок\n\nМнение депутата о мосте подтвердил сам глава района Петр Соколов, который "
+        "в эфире телеканала уже сообщил , что мост откроют весной.",
+    ],
+)
+def test_one_who_confirmed_named_after_the_verb_is_no_claim_confirmed(text):
+    assert all(not c.text.startswith(("новый министр", "сам глава")) for c in find_claims(text))
+    assert all(not c.speaker.startswith("Мнение депутата") for c in find_claims(text))
+
+
+def test_a_bare_expert_is_the_expert_the_article_named_with_that_title():
+    text = (
+        "Заголовок\n\nЭксперт центра политических исследований Игорь Белов предсказал "
+        "отставку кабинета. Министр Олег Ким заявил, что кабинет работает спокойно и дружно. "
+        '"Никто не хочет брать на себя ответственность за бюджет", – отметил эксперт.'
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Министр Олег Ким", "Игорь Белов"]
+
+
+def test_a_bare_expert_after_an_institution_spoke_is_not_that_institution():
+    text = (
+        "Заголовок\n\nВ Кремле заявили, что переговоры прошли успешно и стороны договорились о "
+        'новой встрече. "Цены на газ будут расти всю зиму", – говорит эксперт.'
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Кремль", "эксперт"]
+
+
+def test_he_is_not_a_thing_of_a_persons_named_in_the_genitive():
+    text = (
+        "Заголовок\n\nМнение Пушкова о выборах в парламент обсуждали весь день. Он считает, что "
+        "голосование пройдет в два тура."
+    )
+    assert all(c.speaker != "Мнение Пушкова о выборах в парламент" for c in find_claims(text))
