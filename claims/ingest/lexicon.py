@@ -1801,12 +1801,41 @@ def _plausible_speaker(speaker, lang, after=False):
         return True  # "— признается мой давний знакомый из порта": the author's acquaintance
     if lang.code in ("ru", "uk") and len(words) <= 6 and _DOCUMENT.match(" ".join(words[:2])):
         return True  # "пояснювальна записка до постанови", "отчет счетной палаты"
+    if (
+        lang.code in ("ru", "uk")
+        and len(words) >= 3
+        # (a clause set off by commas may have one: "Phillips 66, в которой работал Тан"; and
+        # so may a title in marks: 'видання "Німеччина попередила …"')
+        and _has_finite_verb(re.split(r"[,«\"“]", speaker)[0].split()[1:], lang)
+    ):
+        # "…, пишет бельгийская Вопрос об акции обсуждался уже несколько недель": a page that
+        # lost the outlet's link, then a sentence of its own; no one's name has a verb in it
+        return False
     # "новый глава столичной полиции": one person described, with no name in capitals
     return (
         any(ch.isupper() for ch in speaker)
         or len(words) <= 3
         or bool(lang.code in ("ru", "uk") and len(words) <= 5 and role_described(speaker, lang))
     )
+
+
+def _has_finite_verb(words, lang) -> bool:
+    """Whether a word in lower case is, by its likeliest reading, a verb in the indicative
+    ("обсуждался", "говорят")."""
+    analyzer = morphology(lang.code)
+    for word in words:
+        word = word.strip(',.«»"“”()')
+        if not word.isalpha() or not word.islower():
+            continue
+        parses = analyzer.parse(word)
+        if (
+            parses
+            and parses[0].tag.POS == "VERB"
+            and parses[0].tag.tense is not None  # (the Ukrainian dictionary has no mood)
+            and parses[0].score > 0.5
+        ):
+            return True
+    return False
 
 
 def _may_be_nominative(words, lang) -> bool:
@@ -2734,6 +2763,8 @@ def _by_converb(sentence, frame, lang):
 _PRONOUNS = r"он|она|они|він|вона|вони"
 # Some, others, many: people no one names
 _SOME = r"некоторые|другие|многие|одни|кое-кто|кто-то|деякі|інші|дехто|хтось"
+# a speaker no one can name: one of them, people at large
+_UNNAMED_GROUP = r"(?:один|одна|одно|одни|одні)\s+(?:из|з|із)\s+(?:них|нас|тех|тих)|люди"
 
 # A sentence that tells of someone's call or request, its subject first: "Президент США
 # Дональд Трамп призвал своих сторонников …"
@@ -3719,6 +3750,14 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         ):
             # «Некоторые считают, что …», — уточнил Пенс: whom the one quoted answers, not a
             # speaker of their own
+            statement = None
+        if (
+            statement is not None
+            and lang.code in ("ru", "uk")
+            and re.fullmatch(_UNNAMED_GROUP, statement.speaker, re.IGNORECASE)
+        ):
+            # "Некоторые лица в правительстве отрицают …", "Тогда одна из них заявила …",
+            # "Говорят, люди жалуются, что …": no one a fact-checker can name or ask
             statement = None
         if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"
             statement.speaker = _OBJECT_PRONOUNS[statement.speaker.lower()]

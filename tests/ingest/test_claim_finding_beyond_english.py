@@ -4179,3 +4179,38 @@ def test_he_is_not_a_thing_of_a_persons_named_in_the_genitive():
         "голосование пройдет в два тура."
     )
     assert all(c.speaker != "Мнение Пушкова о выборах в парламент" for c in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок\n\nВ поле работали пять женщин. Тогда одна из них заявила, что христианка не "
+        "может пить из общего кувшина.",
+    ],
+)
+def test_one_of_them_or_people_at_large_are_no_speaker(text):
+    assert all(c.speaker not in ("одна из них", "люди") for c in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    ("speaker", "plausible"),
+    [
+        ("местная Вопрос об акции обсуждался уже несколько недель", False),
+        ("компания Nordoil, в которой работал инженер", True),
+        ('видання "Уряд попередив послів"', True),
+    ],
+)
+def test_a_speaker_with_a_verb_of_its_own_is_a_lost_link_and_a_sentence(speaker, plausible):
+    from claims.ingest.lexicon import LANGUAGES, _plausible_speaker
+
+    lang = LANGUAGES["uk" if speaker.startswith("видання") else "ru"]
+    assert _plausible_speaker(speaker, lang, after=True) is plausible
+
+
+def test_a_verb_in_a_clause_about_the_speaker_keeps_the_speaker():
+    assert_read_as(
+        "Заголовок\n\nКомпания Nordoil, в которой работал инженер, оценивает ущерб в "
+        "один миллиард долларов, сообщает агентство Рейтер.",
+        "агентство Рейтер",
+        "Компания Nordoil, в которой работал инженер, оценивает ущерб в один миллиард долларов",
+    )
