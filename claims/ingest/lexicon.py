@@ -1820,8 +1820,8 @@ def _plausible_speaker(speaker, lang, after=False):
 
 
 def _has_finite_verb(words, lang) -> bool:
-    """Whether a word in lower case is, by its likeliest reading, a verb in the indicative
-    ("обсуждался", "говорят")."""
+    """Whether a word in lower case is, by its likeliest reading, a verb with a tense
+    ("обсуждался", "говорят"): a finite verb, not an infinitive or an imperative."""
     analyzer = morphology(lang.code)
     for word in words:
         word = word.strip(',.«»"“”()')
@@ -3756,8 +3756,9 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             and lang.code in ("ru", "uk")
             and re.fullmatch(_UNNAMED_GROUP, statement.speaker, re.IGNORECASE)
         ):
-            # "Некоторые лица в правительстве отрицают …", "Тогда одна из них заявила …",
-            # "Говорят, люди жалуются, что …": no one a fact-checker can name or ask
+            # "Тогда одна из них заявила …", "Говорят, люди жалуются, что …": no one a
+            # fact-checker can name or ask (but "некоторые эксперты", "другие ритейлеры" are
+            # labelled speakers in older sets, so a group so named still speaks)
             statement = None
         if statement and statement.speaker.lower() in _OBJECT_PRONOUNS:  # "По его словам"
             statement.speaker = _OBJECT_PRONOUNS[statement.speaker.lower()]
