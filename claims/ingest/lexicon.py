@@ -2177,6 +2177,24 @@ def _added_then(sentence, match, statement, lang) -> Statement | None:
     return Statement(claim, statement.speaker, start, start + len(claim), stance)
 
 
+def _who_confirmed(claim, lang) -> bool:
+    """Whether what "подтвердил" is followed by names who confirmed, not what was confirmed:
+    "…подтвердил новый министр Джереми Хант", "…подтвердил сам Хант, который в интервью уже
+    сообщил, что …" (what he said there another frame reads)."""
+    if re.search(
+        rf",\s+(?:{_RELATIVE_WORD}|котр\w*|як(?:ий|а|і))\s[^,]*\b(?:{lang.verbs})\s*,\s*(?:что|що)\s",
+        claim,
+        re.IGNORECASE,
+    ):
+        return True
+    words = claim.split()
+    return bool(re.match(r"(?i:сам|сама|сами)\s", claim)) or (
+        len(words) <= 6
+        and names_person(claim, lang)
+        and not any(part_of_speech(w, lang) in {"VERB", "INFN", "PRTS"} for w in words)
+    )
+
+
 def _statement(sentence, match, lang):
     claim_group = "claim"
     start = sentence.start + match.start(claim_group)
@@ -2276,22 +2294,7 @@ def _statement(sentence, match, lang):
         return None
     if re.fullmatch(_ESTIMATING, verb, re.IGNORECASE) and not _estimator(speaker, lang):
         return None
-    if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and re.search(
-        rf",\s+(?:{_RELATIVE_WORD}|котр\w*|як(?:ий|а|і))\s[^,]*\b(?:{lang.verbs})\s*,\s*(?:что|що)\s",
-        claim,
-        re.IGNORECASE,
-    ):
-        # "Мнение Пушкова подтвердил сам Хант, который в интервью уже сообщил, что …": who
-        # confirmed it, and what he said, which another frame reads
-        return None
-    if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and (
-        re.match(r"(?i:сам|сама|сами)\s", claim)
-        or (
-            len(claim.split()) <= 6
-            and names_person(claim, lang)
-            and not any(part_of_speech(w, lang) in {"VERB", "INFN", "PRTS"} for w in claim.split())
-        )
-    ):
+    if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _who_confirmed(claim, lang):
         return None  # "Мнение Пушкова подтвердил новый министр Джереми Хант": who confirmed
     if re.fullmatch(_CONFIRMING, verb, re.IGNORECASE) and _THIS_INFORMATION.search(speaker):
         return None  # "Позднее эту информацию подтвердил директор": _confirming_this's
@@ -3471,7 +3474,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
     # is read: "по мнению эксперта" in the lead is not the headline's speaker again.
     headline_end = _headline_end(text, read) if code in ("ru", "uk") else -1
     headline_found = None
-    for sentence in read:
+    for at, sentence in enumerate(read):
         if headline_found is None and sentence.start >= headline_end >= 0:
             headline_found = [f for f in found if f.start < headline_end]
             found = [f for f in found if f.start >= headline_end]
@@ -3772,7 +3775,7 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement and statement.speaker:
             statement.speaker = resolve_speaker(
                 statement.speaker, found, lang, mentioned, previous,
-                earlier=[s for s in read if s.end <= sentence.start],
+                earlier=read[:at],
             )  # fmt: skip
             for said in _and_said(statement, lang):
                 if said is not statement and said.text.rstrip('»”"').endswith("?"):
