@@ -46,6 +46,7 @@ from claims.meaning import stance as stances
 
 MIN_CLAIM_WORDS = 4
 MAX_SPEAKER_CHARS = 150
+MAX_SPEAKER_SPAN = 200  # the words before a verb of saying, before they are cleaned
 MAX_SENTENCE_CHARS = 1000
 SHORT_SENTENCE_WORDS = 12  # "Сума послуг склала $2,53 млн.": a coda to the sentence before
 QUOTES = "«»“”„\"'‹›"
@@ -234,7 +235,7 @@ RU = Language(
         r"Об этом|(?:Такое|Это|Подобное|Данное) (?:заявление|мнение)|"
         r"(?:Такую|Подобную|Эту) оценку|(?:Такой|Подобный|Этот) (?:прогноз|вывод)|"
         r"С (?:таким|этим|подобным|данным) заявлением|"
-        r"Это(?=\s+(?:сообщи|заяви|рассказа|написа)\w*\s)"
+        r"Это(?=\s+(?:сообщи|заяви|рассказа|написа|сказа)\w*\s)"
     ),
     about_verbs=(
         r"свидетельствует|свидетельствуют|говорится|сдела(?:л|ла|ло|ли)|выступи(?:л|ла|ло|ли)|"
@@ -536,7 +537,9 @@ def _patterns(code):
     verbs = rf"(?:{lang.verbs})(?!\s+ли\b)"
     if lang.adverbs:
         verbs = rf"(?:(?:{lang.adverbs})\s+){{0,2}}{verbs}"
-    speaker = rf"(?P<speaker>[^\n]{{2,{MAX_SPEAKER_CHARS}}}?)"
+    # (the words before the verb may be longer than the speaker they leave once cleaned:
+    # "Лидер партии … Фазлур Рехман, выступая на марше … (провинция Панджаб), заявил")
+    speaker = rf"(?P<speaker>[^\n]{{2,{MAX_SPEAKER_SPAN}}}?)"
     claim = r"(?P<claim>.+?)"
     end = r"[\s.!?։…]*$"
     found = []
@@ -1111,7 +1114,9 @@ def sentences(text, code, start=0, end=None):
         spans.append((begin, end))
     result = []
     for a, b in spans:
-        while a < b and text[a].isspace():
+        # (", 16:03 REGNUM Лидер партии заявил": a line that opens with a comma lost what
+        # stood before it, a date or a link, on the page it was copied from)
+        while a < b and (text[a].isspace() or text[a] in ",;"):
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
@@ -1141,6 +1146,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             speaker,
             flags=re.IGNORECASE | re.DOTALL,
         )
+    if lang.code in ("ru", "uk") and not after and "," in speaker:
+        speaker = _after_participle_aside(speaker, lang)
     if lang.code in ("ru", "uk") and not after and "," in speaker:
         # "Обратившимся за комментарием журналистам, в службе печати ответили": whom they
         # answered, a participle in the dative, then who
@@ -1622,6 +1629,33 @@ def _after_place(speaker, lang) -> str:
     return speaker
 
 
+_CIRCUMSTANCE_OPENS = re.compile(
+    r"(?i)^(?:в|во|у|на|при|после|після|перед|по итогам|за підсумками|під час)\s"
+)
+
+
+def _after_participle_aside(speaker, lang) -> str:
+    """ "В ходе митинга, собравшего меньше участников, чем обещалось, Фазлур Рехман": where
+    and when, a participle's clause about it, then the speaker after the last comma (also
+    after "По сообщению агентства Dawn,": the one the agency reports, not the agency)."""
+    reported = speaker
+    if lang.according_before:
+        reported = re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
+    parts = reported.split(",")
+    if len(parts) < 3 or not _CIRCUMSTANCE_OPENS.match(parts[0].strip()):
+        return speaker
+    aside, last = parts[1].split(), parts[-1].strip()
+    if (
+        aside
+        and part_of_speech(aside[0], lang) == "PRTF"
+        and last
+        and part_of_speech(last.split()[0], lang) != "PRTF"
+        and _has_subject(last, lang)
+    ):
+        return last
+    return speaker
+
+
 def _after_circumstance(speaker, lang) -> str:
     """ "В рамках цієї ж перевірки фінінспектори": the subject after the circumstance, the
     first word in the nominative."""
@@ -1718,6 +1752,7 @@ _CONCESSIVE_ASIDE = re.compile(
 )
 _LAST_CLAUSE = re.compile(
     r"^.*(?:,\s*(?:когда|после того,? как|так как|потому что|поскольку|хотя|коли|після того,? як|"
+    r"в то время как|тогда как|тоді як|у той час як|"
     r"оскільки|бо|хоча|и|а|но|і|та|але)|(?<!\w)(?:после того|до того|після того),\s*(?:как|як))"
     r"\s+(?!также|також|тоже|в том числе)(?=[^,]+$)",
     re.IGNORECASE | re.DOTALL,
@@ -2195,6 +2230,30 @@ def _who_confirmed(claim, lang) -> bool:
     )
 
 
+def _describing_the_source(claim, source, case, lang) -> int:
+    """How many characters at the claim's start describe the frame's source rather than
+    say anything: "По данным исследования, проведенного по поручению Сената, …", "По
+    данным источников, знакомых с ситуацией, …": a participle (or an adjective with its
+    preposition) in the source's case and number, up to a comma. Not "По словам Иванова,
+    пострадавшие …" (another case) nor "По данным Минздрава, заболевших стало больше, …"
+    (another number): the claim's own subject."""
+    described = re.match(r"([\w-]+)(\s+[\w-]+)?[^,\n]{0,120}?,\s+(?=\S)", claim)
+    words = source.split()
+    if not described or not words or len(claim[described.end() :].split()) < MIN_CLAIM_WORDS:
+        return 0
+    analyzer = morphology(lang.code)
+    numbers = {p.tag.number for p in analyzer.parse(words[0])[:3] if case in p.tag}
+    follows = (described[2] or "").strip().lower()
+    if any(
+        case in p.tag
+        and p.tag.number in numbers
+        and (p.tag.POS == "PRTF" or (p.tag.POS == "ADJF" and follows in _PREPOSITIONS))
+        for p in analyzer.parse(described[1].lower())[:3]
+    ):
+        return described.end()
+    return 0
+
+
 def _statement(sentence, match, lang):
     claim_group = "claim"
     start = sentence.start + match.start(claim_group)
@@ -2227,6 +2286,9 @@ def _statement(sentence, match, lang):
         else None
     )
     speaker = _clean_speaker(raw_speaker, lang, case, after=after)
+    if frame and not after and case and lang.code in ("ru", "uk"):
+        described = _describing_the_source(claim, raw_speaker, case, lang)
+        start, claim = start + described, claim[described:]
     if frame and lang.code in ("ru", "uk") and re.match(r"(?i:про|о|об|щодо)\s", speaker):
         # "Згідно з довідкою про наявність обладнання, …": the document the frame names is
         # the speaker, with what it is about
@@ -2392,6 +2454,19 @@ def _source_first(sentence, framed, lang):
         rf"{lang.accusing})\b",
         source["claim"],
         re.IGNORECASE,
+    ):
+        return None
+    # (nor when where and when, with a participle's clause about it, stand between: "По
+    # сообщению Dawn, в ходе митинга, собравшего …, Фазлур Рехман заявил, что …")
+    verb = re.search(
+        rf"\s(?:(?:{lang.adverbs})\s+)?(?:{lang.verbs}|{lang.denying}|{lang.accusing})\b",
+        source["claim"],
+        re.IGNORECASE,
+    )
+    if (
+        verb
+        and _after_participle_aside(source["claim"][: verb.start()], lang)
+        != source["claim"][: verb.start()]
     ):
         return None
     statement = _statement(sentence, source, lang)
@@ -3706,6 +3781,19 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
             continue
         if statement and not statement.speaker:  # a connective alone: the last speaker again
             statement.speaker = mentioned or (found[-1].speaker if found else "")
+            if (
+                not mentioned
+                and found
+                and framed is not None
+                and re.fullmatch(
+                    r"(?i:документу|докладу|отч[её]ту)", framed.groupdict().get("frame") or ""
+                )
+                and "\n" in text[found[-1].end : sentence.start]
+            ):
+                # "Согласно документу, прививки будут делать в четыре этапа" a paragraph
+                # after the last statement: the document the paragraph is about, not a
+                # report of the last speaker's
+                statement.speaker = ""
             if (
                 not statement.speaker
                 and framed is not None
