@@ -1508,6 +1508,12 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         speaker = authored.strip(" ,:;")
         if case:
             speaker = nominative(speaker, lang.code, case)
+    if lang.code in ("ru", "uk") and not after:
+        # "Компания ежедневно информирует": how often it speaks is not part of its name
+        words = speaker.split()
+        while len(words) > 1 and words[-1].islower() and part_of_speech(words[-1], lang) == "ADVB":
+            words.pop()
+        speaker = " ".join(words)
     return speaker.strip(" ,:;")
 
 
@@ -2350,6 +2356,25 @@ def _statement(sentence, match, lang):
         and part_of_speech((match.group("claim")[plans.end() :].split() or [""])[0], lang) != "INFN"
     ):
         return None  # "рассказал о своих планах", "заявил о необходимости …": no claim told
+    if (
+        re.match(r"(?i:призна|визна)", verb)
+        and re.match(r"(?i:виновн|невиновн|винн|невинн)", claim)
+        and not re.search(r"(?i)(?:что|що)\s*$", match.string[: match.start("claim")])
+    ):
+        return None  # "когда ее признали виновной в …": a verdict, not a statement
+    if (
+        after
+        and "verb" in match.re.groupindex
+        and match.start("verb") >= 0
+        and re.search(
+            r"(?i)(?:узна|зна|спраш|спроси|выясн|поня|интересн|неизвестн|дізна|питає|запита|"
+            r"з'ясу|зрозумі|цікав|невідом)\w*,\s*(?:что|кто|як|що|хто)\s*$",
+            match.string[: match.start("verb")],
+        )
+    ):
+        # "Мы узнаем, что думает американский народ": a question, not a report (but "…
+        # виявився їхнім родичем, що підтвердив брат": what the brother confirmed)
+        return None
     if "bare" in match.re.groupindex and _closing_mark(match.group("claim")) >= 0:
         # "Его музыка звучала в фильмах: «Сияние» Стэнли Кубрика, «Катынь» …": titles in
         # marks, a list; not one quotation that goes to the sentence's end
