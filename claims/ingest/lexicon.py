@@ -180,6 +180,11 @@ RU = Language(
         r"приход(?:ит|ят)\s+к\s+выводу|делает\s+вывод|сдела(?:л|ла|ли)\s+вывод|"
         r"замеча(?:ет|ют|л|ла|ли)|уверено|показа(?:л|ла|ло|ли)|"
         r"предупрежда(?:ет|ют)|прогнозиру(?:ет|ют)|оповести(?:л|ла|ли)|"
+        # "Она допустила, что авторы …", "Они предостерегают, что ЕС попадет …"
+        # (not "Суд не допустил экс-президента до выборов": let someone in)
+        r"допусти(?:л|ла|ло|ли)(?=,?\s+что\b)|допуска(?:ет|ют)(?=,?\s+что\b)|"
+        r"предостерега(?:ет|ют|л|ла|ли)|"
+        r"предостер[её]г(?:ла|ли)?|"
         r"убежд[её]н(?:а|ы)?"
     ),
     their_words=(
@@ -235,11 +240,13 @@ RU = Language(
         r"Об этом|(?:Такое|Это|Подобное|Данное) (?:заявление|мнение)|"
         r"(?:Такую|Подобную|Эту) оценку|(?:Такой|Подобный|Этот) (?:прогноз|вывод)|"
         r"С (?:таким|этим|подобным|данным) заявлением|"
+        # ("Таким мнением поделился в беседе с … X")
+        r"(?:Таким|Этим|Подобным|Своим) (?:мнением|прогнозом|наблюдением|соображением)|"
         r"Это(?=\s+(?:сообщи|заяви|рассказа|написа|сказа)\w*\s)"
     ),
     about_verbs=(
         r"свидетельствует|свидетельствуют|говорится|сдела(?:л|ла|ло|ли)|выступи(?:л|ла|ло|ли)|"
-        r"высказа(?:л|ла|ло|ли)|выразил(?:а|о|и)?|да(?:л|ла|ло|ли)"
+        r"высказа(?:л|ла|ло|ли)|выразил(?:а|о|и)?|да(?:л|ла|ло|ли)|подели(?:лся|лась|лись)"
     ),
     connectives=(
         r"однако|вместе с тем|при этом|кроме того|кроме этого|помимо этого|помимо того|"
@@ -1146,6 +1153,8 @@ def _clean_speaker(speaker, lang, case=None, after=False):
             speaker,
             flags=re.IGNORECASE | re.DOTALL,
         )
+    if lang.code in ("ru", "uk") and after:
+        speaker = _after_where_said(speaker, lang)
     if lang.code in ("ru", "uk") and not after and "," in speaker:
         speaker = _after_participle_aside(speaker, lang)
     if lang.code in ("ru", "uk") and not after and "," in speaker:
@@ -1640,6 +1649,41 @@ _CIRCUMSTANCE_OPENS = re.compile(
 )
 
 
+_SAID_IN = re.compile(
+    r"(?i)^(?:в|во|на)\s+(?:\S+\s+)?(?:интервью|інтерв['’]ю|беседе|розмові|разговоре|эфире|"
+    r"ефірі|комментарии|коментарі|выступлении|виступі|брифинге|брифінгу|пресс-конференции|"
+    r"прес-конференції)\s+"
+)
+
+
+def _after_where_said(speaker, lang) -> str:
+    """ "рассказал в интервью ТАСС журналист Владимир Познер", "поделился в беседе с
+    агентством X": where and to whom it was said, then the speaker (named after the verb)."""
+    said = _SAID_IN.match(speaker)
+    if not said:
+        return speaker
+    words = speaker[said.end() :].split()
+    analyzer = morphology(lang.code)
+    at = 1 if words and words[0].lower() in ("с", "со", "з", "із") else 0
+    while at < len(words):
+        word = words[at].strip(",")
+        if word[:1] in '«"“':  # an outlet's name in marks, to its closing mark
+            while at < len(words) and not re.search(r"[»\"”]$", words[at].strip(",")):
+                at += 1
+            at += 1
+            continue
+        if word[:1].isupper() and not is_name(word, lang):
+            at += 1  # "ТАСС", "Reuters", "Россотрудничеством"
+            continue
+        parses = analyzer.parse(word.lower())[:3]
+        if parses and not any("nomn" in p.tag for p in parses) and not word[:1].isupper():
+            at += 1  # "газете", "телеканалу", "агентством": to whom, not who
+            continue
+        break
+    rest = " ".join(words[at:])
+    return rest if rest and _has_subject(rest, lang) else speaker
+
+
 def _after_participle_aside(speaker, lang) -> str:
     """ "В ходе митинга, собравшего меньше участников, чем обещалось, Фазлур Рехман": where
     and when, a participle's clause about it, then the speaker after the last comma (also
@@ -1796,6 +1840,14 @@ def _plausible_speaker(speaker, lang, after=False):
         return False
     if lang.code in ("ru", "uk") and words[0].lower() in _PREPOSITIONS:
         return False  # "о том", "про це": what was said about, not who said it
+    if lang.code in ("ru", "uk") and words[-1].lower().strip(".…") in _PREPOSITIONS:
+        return False  # "в беседе с...": a teaser cut off before the name
+    if lang.code in ("ru", "uk") and (
+        words[0].lower() in ("что", "що", "не") or words[-1].lower() in ("не", "ні")
+    ):
+        # "Что Дональд Трамп говорит о России" (a headline's question), "не то решило …,
+        # не то опасается", "Суд не допустил …": no one named, or nothing said
+        return False
     if lang.code in ("ru", "uk") and len(words) == 1 and speaker[:1].isupper():
         parses = morphology(lang.code).parse(speaker)[:2]
         if parses and all("datv" in p.tag and "nomn" not in p.tag for p in parses):

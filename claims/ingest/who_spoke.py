@@ -133,9 +133,12 @@ def resolve_speaker(speaker, found, lang, mentioned=None, previous=(), earlier=(
         return mentioned  # "Юрий Лужков рассказал о своих планах. «…», — сообщил Лужков"
     if not found:
         return speaker
-    if len(words) == 1:
+    if len(words) == 1 and not (
+        lang.code in ("ru", "uk")
+        and any("Geox" in p.tag.grammemes for p in morphology(lang.code).parse(words[0])[:2])
+    ):
         # a surname alone is the person named in full, in whatever case ("Талибан" is not
-        # "представитель талибов")
+        # "представитель талибов"; "В Германии считают" is not "глава МИД Германии X")
         for before in reversed(found):
             if any(_same_word(words[0], w) for w in before.speaker.split()[1:]):
                 return before.speaker
@@ -254,7 +257,13 @@ def role_described(speaker, lang) -> str:
         ):
             if (
                 names_person(speaker, lang)
-                or any(later[:1].isupper() and not later.isupper() for later in words[1:])
+                or any(
+                    later[:1].isupper()
+                    and not later.isupper()
+                    # ("Глава МИД Германии": the body, in the genitive, is no part of a name)
+                    and any("nomn" in p.tag for p in analyzer.parse(later)[:2])
+                    for later in words[1:]
+                )
                 and word[:1].isupper()
             ):
                 return ""  # "Еста Холдинг": a name, not a description
@@ -357,6 +366,8 @@ def person_named(previous, lang) -> str:
     unquoted = re.sub(r"[«“][^«»“”]*(?:[»”]|$)", " ", previous[-1].text)
     unquoted = re.sub(r"[«“].*$", " ", unquoted)
     unquoted = re.sub(r'"[^"]*"', " ", unquoted)  # «холдинга "Петромед"»: a company
+    # "[С Путиным]": a preposition that opens an editor's bracket, not an initial ("С.")
+    unquoted = re.sub(r"(?<![\w.])([СВКОУ])(?=\s+[А-ЯЁІЇЄҐ])", lambda m: m[1].lower(), unquoted)
     runs, run, gender, named, subject, before = [], [], None, [], [], None
     words = re.findall(r"[\w'’-]+", unquoted)
     for at, word in enumerate(words):
@@ -414,8 +425,13 @@ def _untagged_surname(analyzer, word, after) -> bool:
     return (
         word[:1].isupper()
         and word[1:].islower()
-        and not (after and after[0][:1].isupper())
-        and any("nomn" in p.tag for p in analyzer.parse(word))
+        # (the original's spelling may follow: "Вольфганг Бюхеле (Wolfgang Büchele)")
+        and not (after and after[0][:1].isupper() and re.search(r"[а-яёіїєґ]", after[0], re.I))
+        and (
+            any("nomn" in p.tag for p in analyzer.parse(word))
+            # (a foreign surname that does not decline, which the dictionary does not know)
+            or (word[-1] in "еиоуюэ" and not any(p.is_known for p in analyzer.parse(word)))
+        )
         and not any({"Geox", "Orgn"} & p.tag.grammemes for p in analyzer.parse(word))
     )
 
