@@ -185,6 +185,8 @@ RU = Language(
         r"допусти(?:л|ла|ло|ли)(?=,?\s+что\b)|допуска(?:ет|ют)(?=,?\s+что\b)|"
         r"предостерега(?:ет|ют|л|ла|ли)|"
         r"предостер[её]г(?:ла|ли)?|"
+        # "Кадри угрожает: «Будет революция»" (not "Проект угрожает безопасности")
+        r"угрожа(?:ет|ют|л|ла|ли)(?=:)|"
         r"убежд[её]н(?:а|ы)?"
     ),
     their_words=(
@@ -2312,6 +2314,27 @@ def _describing_the_source(claim, source, case, lang) -> int:
     return 0
 
 
+def _the_one_quoted(raw_speaker, verb, lang) -> str:
+    """ "«…», - цитирует министра информагентство Reuters": the one the outlet quotes, in
+    the accusative before the outlet, in the nominative; else ""."""
+    if not re.fullmatch(r"(?i:цитиру(?:ет|ют)|процитирова(?:л|ла|ли)|цитує|цитують)", verb):
+        return ""
+    analyzer = morphology(lang.code)
+    whom = []
+    for word in raw_speaker.split():
+        parses = analyzer.parse(word.strip(',.«»"“”'))[:3]
+        # (a title, in lower case; a name quoted is read as before: "цитирует Николая
+        # Азарова NEWSru.com")
+        if not re.fullmatch(r"[а-яёіїєґ'’-]+", word) or not any(
+            "accs" in p.tag and "anim" in p.tag for p in parses
+        ):
+            break
+        whom.append(word)
+    if not whom or len(whom) == len(raw_speaker.split()):
+        return ""  # no outlet after the one quoted: the words are the outlet's own
+    return nominative(" ".join(whom), lang.code, "accs")
+
+
 def _statement(sentence, match, lang):
     claim_group = "claim"
     start = sentence.start + match.start(claim_group)
@@ -2344,6 +2367,8 @@ def _statement(sentence, match, lang):
         else None
     )
     speaker = _clean_speaker(raw_speaker, lang, case, after=after)
+    if after and lang.code in ("ru", "uk"):
+        speaker = _the_one_quoted(raw_speaker, match.groupdict().get("verb") or "", lang) or speaker
     if frame and not after and case and lang.code in ("ru", "uk"):
         described = _describing_the_source(claim, raw_speaker, case, lang)
         start, claim = start + described, claim[described:]
@@ -2661,6 +2686,30 @@ def _shown_by_a_study(sentence, lang) -> Statement | None:
     return Statement(claim, speaker, start, start + len(claim), _stance(lang, "", claim))
 
 
+_STATEMENT_ABOUT_THAT = re.compile(
+    r"(?<![\w-])(?:заявлени[еяюи]|утверждени[еяюи]|слова|слов)\s+"
+    r"(?P<speaker>(?:[^\s,.«»\"]+\s+){1,8}?)о том,?\s+что\s+(?P<claim>[^\n]+?)[\s.!?…]*$",
+    re.IGNORECASE,
+)
+
+
+def _statement_about_that(sentence, lang) -> Statement | None:
+    """ "…вспомнить заявление еврокомиссара Гюнтера Эттингера о том, что угрозы США не
+    остановят стройку": a statement a noun names, with its speaker in the genitive
+    (Russian)."""
+    if lang.code != "ru":
+        return None
+    found = _STATEMENT_ABOUT_THAT.search(sentence.text)
+    if not found or len(found["claim"].split()) < MIN_CLAIM_WORDS:
+        return None
+    speaker = _clean_speaker(found["speaker"], lang, "gent")
+    if not (_plausible_speaker(speaker, lang) and re.search(r"[A-ZА-ЯЁ]", speaker)):
+        return None  # "заявление о том, что …", "слова министра о том": no one named
+    claim = _clean_claim(found["claim"])
+    start = sentence.start + found.start("claim") + found["claim"].find(claim)
+    return Statement(claim, speaker, start, start + len(claim), stances.guess(claim))
+
+
 def _considers(sentence, lang) -> Statement | None:
     """ "Клуб считает решение тренера ошибочным": what the speaker holds something to be, a
     judgement with no "что" (Russian; the judgement ends in the instrumental)."""
@@ -2931,6 +2980,31 @@ _APPEALED = re.compile(
 )
 
 
+def _many_after_the_verb(sentence, subject, lang) -> str:
+    """When the sentence opens with one thing ("Проект активно критикуют США, Польша и
+    страны Балтии"), the several named after its verb, whom "они" stands for; else ""."""
+    analyzer = morphology(lang.code)
+    head = next(
+        (p for w in subject.split()[:2] for p in analyzer.parse(w)[:1] if p.tag.POS == "NOUN"),
+        None,
+    )
+    if head is None or head.tag.number != "sing" or re.search(r",|\s(?:и|і|та)\s", subject):
+        return ""
+    words = sentence[sentence.find(subject) + len(subject) :].split() if subject in sentence else []
+    verb = next((at for at, w in enumerate(words) if part_of_speech(w, lang) == "VERB"), None)
+    if verb is None:
+        return ""
+    after = words[verb + 1 :]
+    cut = next(
+        (at for at, w in enumerate(after) if w.lower() in _PREPOSITIONS | _PLACE_PREPOSITIONS),
+        len(after),
+    )
+    many = " ".join(after[:cut]).strip(" .,")
+    if not re.search(r"\s(?:и|і|та)\s", many) or not many[:1].isupper():
+        return ""
+    return many if _plausible_speaker(many, lang) and len(many.split()) <= 8 else ""
+
+
 def _subject_before(previous, lang) -> str:
     """The subject of the sentence before, when it names one before its verb ("Київський
     апеляційний адмінсуд змінив постанову. Він зазначив, що …")."""
@@ -2974,7 +3048,12 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     "Они/вони" is never one person: "Уволенные преподаватели писали письмо президенту
     Владимиру Путину. Они подсчитали, что …" are the teachers."""
     if pronoun.lower() in ("они", "вони"):
-        return mentioned or _subject_before(previous, lang)
+        subject = mentioned or _subject_before(previous, lang)
+        # "Проект критикуют США, Польша и страны Балтии. Они предостерегают": one thing
+        # first, the ones who act after the verb
+        return (
+            subject and previous and _many_after_the_verb(previous[-1].text, subject, lang)
+        ) or subject
     if mentioned and not _may_stand_for(pronoun, mentioned, lang):
         mentioned = None
     person = person_named(previous, lang)
@@ -3741,6 +3820,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement is None:
             statement = _fronted_about(sentence, lang)
             fewest = 2 if statement is not None else fewest  # "Об отставке правительства"
+        if statement is None:
+            statement = _statement_about_that(sentence, lang)
         if statement is None:
             statement = _considers(sentence, lang)
             fewest = 2 if statement is not None else fewest  # "решение ошибочным"
