@@ -185,6 +185,10 @@ RU = Language(
         r"допусти(?:л|ла|ло|ли)(?=,?\s+что\b)|допуска(?:ет|ют)(?=,?\s+что\b)|"
         r"предостерега(?:ет|ют|л|ла|ли)|"
         r"предостер[её]г(?:ла|ли)?|"
+        # "«…», — прокомментировал ситуацию главный маркетолог X"
+        # (not "В Минздраве прокомментировали данные о …": what was commented on)
+        r"прокомментирова(?:л|ла|ло|ли)(?:\s+(?:ситуацию|это|происходящее|решение|заявление|"
+        r"слова|инцидент))?(?!\s+(?:данные|сообщени|информаци|слух|о\s|об\s))|"
         # "Кадри угрожает: «Будет революция»" (not "Проект угрожает безопасности")
         r"угрожа(?:ет|ют|л|ла|ли)(?=:)|"
         r"убежд[её]н(?:а|ы)?"
@@ -1697,9 +1701,18 @@ def _after_participle_aside(speaker, lang) -> str:
     if len(parts) < 3 or not _CIRCUMSTANCE_OPENS.match(parts[0].strip()):
         return speaker
     aside, last = parts[1].split(), parts[-1].strip()
+    # (or a relative clause: "В заключение рассуждений об отставке, о которой стало
+    # известно утром, Захарова")
+    relative = re.fullmatch(
+        r"(?i)(?:\S+\s+)?(?:котор\w*|як(?:ий|а|е|і|ого|ої|их|ому|ій|им|ими)|где|куда|когда|"
+        r"де|куди|коли)",
+        " ".join(aside[:2])
+        if aside[:1] and aside[0].lower() in _PREPOSITIONS
+        else " ".join(aside[:1]),
+    )
     if (
         aside
-        and part_of_speech(aside[0], lang) == "PRTF"
+        and (part_of_speech(aside[0], lang) == "PRTF" or relative)
         and last
         and part_of_speech(last.split()[0], lang) != "PRTF"
         and _has_subject(last, lang)
@@ -3057,6 +3070,8 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     if mentioned and not _may_stand_for(pronoun, mentioned, lang):
         mentioned = None
     person = person_named(previous, lang)
+    if person and _of_the_other_sex(pronoun, person, lang):
+        person = ""  # "…, что Тереза Мэй так и не смогла … Он пообещал": not her
     if not person and previous and (held := _HELD.search(previous[-1].text)):
         # "По факту поджога был задержан 27-летний житель села. Он сказал, что …": the one
         # the sentence before says was detained, though it names no one
@@ -3072,6 +3087,8 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
     if person and mentioned and person.split()[-1][:5] in mentioned:
         return mentioned
     subject = person or mentioned or _subject_before(previous, lang)
+    if subject and _of_the_other_sex(pronoun, subject, lang):
+        return ""
     if subject and not person and not _may_stand_for(pronoun, subject, lang):
         # "Видеообращение лидера было опубликовано … — сказал он", "Таким чином вихід
         # Британії з ЄС позначиться … — сказала вона": no thing of another gender (the one
@@ -3081,6 +3098,21 @@ def _pronoun_stands_for(previous, mentioned, lang, pronoun="") -> str:
 
 
 _GENDER_OF = {"он": "masc", "він": "masc", "она": "femn", "вона": "femn"}
+
+
+def _of_the_other_sex(pronoun, person, lang) -> bool:
+    """Whether the first name of the person is one of the other sex than "он/она" says
+    ("Тереза" is no "он"); a title or a name the dictionary does not tag says nothing."""
+    gender = _GENDER_OF.get(pronoun.lower())
+    if not gender:
+        return False
+    analyzer = morphology(lang.code)
+    for word in person.split()[:3]:
+        # (a name the dictionary knows: "Титэцу", "Шауста" are guessed, and guessed wrong)
+        names = [p for p in analyzer.parse(word)[:2] if "Name" in p.tag.grammemes and p.is_known]
+        if word[:1].isupper() and names:
+            return all(p.tag.gender not in (gender, None) for p in names)
+    return False
 
 
 def _may_stand_for(pronoun, subject, lang) -> bool:
@@ -3555,6 +3587,31 @@ def _reported_within(statement, match, patterns, lang):
     return statement
 
 
+_REPORTED_IMPERSONALLY = re.compile(
+    r"(?i)^(?:(?:ранее|раніше|напомним|нагадаємо|как|як)\s*,?\s+)*(?:сообщалось|говорилось|"
+    r"отмечалось|писалось|повідомлялося|повідомлялось|йшлося)\s*,?\s+(?:что|що)\s+"
+)
+
+
+def _reported_impersonally(sentence, patterns, lang) -> Statement | None:
+    """ "Ранее сообщалось, что экс-глава МИД Борис Джонсон заявил, что …": a report that
+    names no one, of a statement that does: that statement, its speaker's."""
+    said = _REPORTED_IMPERSONALLY.match(sentence.text)
+    if not said:
+        return None
+    inner = _Sentence(
+        sentence.start + said.end(), sentence.end, _capitalised(sentence.text[said.end() :])
+    )
+    for pattern in patterns:
+        match = pattern.match(inner.text)
+        if match and (within := _statement(inner, match, lang)) and within.speaker:
+            first = sentence.text[said.end() : said.end() + 1]
+            if first.islower() and inner.text.startswith(within.speaker):
+                within.speaker = first + within.speaker[1:]  # as the article writes it
+            return within
+    return None
+
+
 def _asks(text, statement) -> bool:
     """Whether the statement is a question ("Зачем вы хамите в эфире?"): it claims nothing."""
     after = text[statement.end : statement.end + 3].lstrip('»”"')
@@ -3813,6 +3870,8 @@ def find_statements(text, code, start=0, end=None) -> list[Statement]:
         if statement is not None and lang.passing_on:
             # (the frame that read it: "По словам X, …, пишет РИА Новости" is X's)
             statement = _reported_within(statement, framed or match, patterns, lang)
+        if statement is None and lang.code in ("ru", "uk"):
+            statement = _reported_impersonally(sentence, patterns, lang)
         if statement is None:
             statement = _by_genitive_frame(sentence, lang)
         if statement is None:
