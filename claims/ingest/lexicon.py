@@ -3138,7 +3138,12 @@ def _may_stand_for(pronoun, subject, lang) -> bool:
         head = next((p for p in parses if "nomn" in p.tag), None)
         if head is None:
             continue
-        return "anim" in head.tag or "plur" in head.tag or gender in head.tag
+        # (several things are no "он": "Короткие результаты саммита … Он пообещал"; but a
+        # name such as «Известия» or an undeclined "СМИ" may read as plural)
+        many = "plur" in head.tag and not (
+            word.isupper() or word[:1] in '«"“' or "Fixd" in head.tag
+        )
+        return not many and ("anim" in head.tag or "plur" in head.tag or gender in head.tag)
     return True
 
 

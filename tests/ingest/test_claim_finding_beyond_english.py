@@ -4490,3 +4490,12 @@ def test_commenting_on_reports_is_no_statement():
         "70 процентов."
     )
     assert [c.speaker for c in find_claims(text)] == ["Министр"]
+
+
+def test_he_is_not_several_things_the_sentence_before_opens_with():
+    text = (
+        "Заголовок\n\nПо утверждению Туска, предложения Лондона не устраивают других членов ЕС. "
+        "Результаты саммита состоят в том, что решения по границе нет. Он пообещал, что без "
+        "договоренности по границе ЕС не подпишет соглашения."
+    )
+    assert [c.speaker for c in find_claims(text)] == ["Туск", "Туск"]
