@@ -60,12 +60,12 @@ def same_speaker(label: str, found: str, inflected=False) -> bool:
     label_actor, found_actor = resolve_actor(label), resolve_actor(found)
     if label_actor and found_actor:
         return label_actor == found_actor
-    if found.strip().lower() in {name.strip().lower() for name in label.split(",")}:
+    if _plain(found.strip()) in {_plain(name.strip()) for name in label.split(",")}:
         return True  # "суд", "Ъ": a name too short for the word test below, said in full
 
     def words(speaker):
         return {
-            w.lower()[:5] if inflected else w.lower()
+            _plain(w)[:5] if inflected else _plain(w)
             for form in candidates(speaker)
             for w in (word.strip(',.;:«»"“”') for word in form.split())
             # "МЗС", "ЗСУ": abbreviations; "Тим Кук": short names, capitalised
@@ -75,9 +75,14 @@ def same_speaker(label: str, found: str, inflected=False) -> bool:
     return bool(words(label) & words(found))
 
 
+def _plain(text: str) -> str:
+    """Lower case, and ё as е: Russian prints both ("отчёт", "отчет"), labels mostly е."""
+    return text.lower().replace("ё", "е")
+
+
 def overlap(label_claim: str, found_claim: str) -> float:
-    wanted = set(terms_all(label_claim))
-    return len(wanted & set(terms_all(found_claim))) / len(wanted) if wanted else 0.0
+    wanted = set(terms_all(_plain(label_claim)))
+    return len(wanted & set(terms_all(_plain(found_claim)))) / len(wanted) if wanted else 0.0
 
 
 def evaluate_text(text: str, labels, name="") -> Score:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.evaluation import evaluate_folder, same_speaker
+from bench.evaluation import evaluate_folder, overlap, same_speaker
 from claims.ingest import speakers
 from claims.ingest.attribution import find_claims, sentences
 from claims.models import Actor
@@ -146,3 +146,9 @@ def test_the_scorer_takes_a_short_name_said_in_full_as_the_labels_speaker(db):
     assert not same_speaker("суд, Мосгорсуд", "суд присяжных")
     assert same_speaker("Тим Кук", "гендиректор Apple Тим Кук")  # short names, capitalised
     assert not same_speaker("Тим Кук", "гендиректор для всех")
+
+
+def test_the_scorer_reads_yo_as_ye_as_russian_print_does(db):
+    # the finder says "отчёт" where a label says "отчет": one word
+    assert same_speaker("отчет, Газпром", "отчёт", inflected=True)
+    assert overlap("отчет опубликован вчера", "Отчёт опубликован вчера") == 1.0
