@@ -1165,7 +1165,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         speaker = _after_where_said(speaker, lang)
     if lang.code in ("ru", "uk") and not after and "," in speaker:
         speaker = _after_participle_aside(speaker, lang)
-    if lang.code in ("ru", "uk") and not after and "," in speaker:
+    if lang.code in ("ru", "uk") and not after and "," in speaker:  # (the aside may be gone)
         # "Обратившимся за комментарием журналистам, в службе печати ответили": whom they
         # answered, a participle in the dative, then who
         parses = morphology(lang.code).parse(speaker.split()[0].strip(","))[:3]
@@ -1224,7 +1224,7 @@ def _clean_speaker(speaker, lang, case=None, after=False):
         speaker = re.sub(r"(?<=[aeıiouüöə])n(?:dən|dan)$|(?:dən|dan)$", "", speaker)
     if lang.according_before and not after:
         # "Согласно сообщению агентства БелТА, судья заявила": the judge, not the agency
-        speaker = re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
+        speaker = _past_the_source(speaker, lang)
         if lang.their_words:  # "По их словам, канцлер напомнила": the chancellor
             speaker = re.sub(rf"^{lang.their_words}\s*,\s*", "", speaker)
     if lang.code in ("ru", "uk"):
@@ -1692,14 +1692,19 @@ def _after_where_said(speaker, lang) -> str:
     return rest if rest and _has_subject(rest, lang) else speaker
 
 
+def _past_the_source(speaker, lang) -> str:
+    """The words after a frame that opens with its source ("Согласно сообщению агентства
+    БелТА, судья"): the one the source reports on."""
+    if not lang.according_before:
+        return speaker
+    return re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
+
+
 def _after_participle_aside(speaker, lang) -> str:
     """ "В ходе митинга, собравшего меньше участников, чем обещалось, Фазлур Рехман": where
     and when, a participle's clause about it, then the speaker after the last comma (also
     after "По сообщению агентства Dawn,": the one the agency reports, not the agency)."""
-    reported = speaker
-    if lang.according_before:
-        reported = re.sub(rf"^(?i:{lang.according_before})\s+[^,]+,\s*", "", speaker)
-    parts = reported.split(",")
+    parts = _past_the_source(speaker, lang).split(",")
     if len(parts) < 3 or not _CIRCUMSTANCE_OPENS.match(parts[0].strip()):
         return speaker
     aside, last = parts[1].split(), parts[-1].strip()
@@ -2566,24 +2571,17 @@ def _source_first(sentence, framed, lang):
     source = opening.match(sentence.text) if opening else None
     if source is None or framed.re is opening or "frame" in framed.re.groupindex:
         return None
-    if re.match(
-        rf"[^,\n]{{2,80}}?\s+(?:(?:{lang.adverbs})\s+)?(?:{lang.verbs}|{lang.denying}|"
-        rf"{lang.accusing})\b",
-        source["claim"],
-        re.IGNORECASE,
-    ):
-        return None
-    # (nor when where and when, with a participle's clause about it, stand between: "По
-    # сообщению Dawn, в ходе митинга, собравшего …, Фазлур Рехман заявил, что …")
     verb = re.search(
         rf"\s(?:(?:{lang.adverbs})\s+)?(?:{lang.verbs}|{lang.denying}|{lang.accusing})\b",
         source["claim"],
         re.IGNORECASE,
     )
-    if (
-        verb
-        and _after_participle_aside(source["claim"][: verb.start()], lang)
-        != source["claim"][: verb.start()]
+    before = source["claim"][: verb.start()] if verb else ""
+    # the verb right after its subject, or after where and when with a participle's clause
+    # about it ("По сообщению Dawn, в ходе митинга, собравшего …, Фазлур Рехман заявил, что")
+    if verb and (
+        (2 <= len(before) <= 80 and not re.search(r"[,\n]", before))
+        or _after_participle_aside(before, lang) != before
     ):
         return None
     statement = _statement(sentence, source, lang)
